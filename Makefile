@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Every target sets up .venv (pinned requirements, helpers installed editable) when needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+
+# `make run CORPUS=path/to/corpus` analyses another corpus; its figures go to figures/<folder name>/.
+ifdef CORPUS
+export CORPUS := $(abspath $(CORPUS))
+endif
+
+.PHONY: run test lab bench clean-venv
+
+$(READY): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	# executed notebooks keep their outputs on disk; git sees them stripped
+	if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; fi
+	touch $(READY)
+
+## run: execute every notebook in order (outputs saved in the notebooks), writing figures/
+run: $(READY)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.record_timing=False \
+	    --log-level=WARN $(NOTEBOOKS)
+
+## test: the whole test suite, which also executes every notebook
+test: $(READY)
+	$(BIN)/python -m pytest
+
+## lab: open JupyterLab on this project's environment
+lab: $(READY)
+	$(BIN)/jupyter lab notebooks/
+
+## bench: speed and accuracy measurements (never part of the tests)
+bench: $(READY)
+	@for script in $(sort $(wildcard bench/[a-z]*.py)); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)

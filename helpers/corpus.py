@@ -1,0 +1,210 @@
+"""Load and validate a corpus folder: ``articles/*.txt`` plus ``metadata.csv``.
+
+A corpus folder looks like this::
+
+    corpus/
+        metadata.csv        one row per article: id, file, title, outlet, date, url, language
+        articles/*.txt      the article texts, UTF-8
+
+Nothing here ever writes to the corpus. Every problem is reported as a
+:class:`CorpusError` whose message is one sentence: the file, what is wrong,
+and what to do about it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+class CorpusError(ValueError):
+    """A problem with the corpus, told in one sentence: where, what, and the fix.
+
+    >>> str(CorpusError("corpus/metadata.csv", "the file is missing", "create it"))
+    'corpus/metadata.csv: the file is missing; create it.'
+    """
+
+    def __init__(self, where: str | Path, problem: str, fix: str):
+        self.where, self.problem, self.fix = str(where), problem, fix
+        super().__init__(f"{where}: {problem}; {fix}.")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Paths of a corpus folder."""
+
+    root: Path
+
+    @property
+    def articles(self) -> Path:
+        return self.root / "articles"
+
+    @property
+    def metadata(self) -> Path:
+        return self.root / "metadata.csv"
+
+
+def read_article(path: str | Path) -> str:
+    """Read an article file as text: strict UTF-8, a leading BOM dropped, CRLF/CR made LF.
+
+    This is "the file's own text" that every offset in the package refers to.
+    Raises :class:`CorpusError` for an empty file or bytes that are not UTF-8
+    (naming the byte offset of the first bad byte).
+    """
+    path = Path(path)
+    raw = path.read_bytes()
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        text = raw[bom:].decode("utf-8")
+    except UnicodeDecodeError as err:
+        offset = err.start + bom
+        raise CorpusError(
+            path,
+            f"byte {offset} (0x{raw[offset]:02x}) is not valid UTF-8",
+            "re-save the file as UTF-8 (most editors offer 'Save with encoding')",
+        ) from None
+    if not text.strip():
+        raise CorpusError(path, "the file is empty", "paste the article's text into it or remove the file and its metadata row")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens (letters/digits, with inner apostrophes kept).
+
+    >>> count_words("Venezuela's allies met in Havana on April 10.")
+    8
+    """
+    return len(_WORD.findall(text))
+
+
+def _fingerprint(text: str) -> str:
+    """Hash of the text with white space folded, to catch the same article saved twice."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _read_metadata(corpus: Corpus) -> pd.DataFrame:
+    where = corpus.metadata
+    if not corpus.root.is_dir():
+        raise CorpusError(corpus.root, "the corpus folder does not exist", "check the path or create it with articles/ and metadata.csv inside")
+    if not where.is_file():
+        raise CorpusError(where, "the metadata file is missing", f"create it with the header {','.join(METADATA_COLUMNS)} and one row per article")
+    try:
+        meta = pd.read_csv(where, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CorpusError(where, f"byte {err.start} is not valid UTF-8", "re-save the file as UTF-8") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise CorpusError(where, f"the file is not readable CSV ({str(err).strip().splitlines()[0]})", "fix that line so each row has the same number of comma-separated fields") from None
+    missing = [c for c in METADATA_COLUMNS if c not in meta.columns]
+    if missing:
+        raise CorpusError(where, f"column {', '.join(missing)} is missing", f"the header must include {','.join(METADATA_COLUMNS)}")
+    return meta.apply(lambda col: col.str.strip())
+
+
+def find_problems(root: str | Path) -> list[CorpusError]:
+    """Every problem in the corpus at ``root``, in reading order (empty list: all good)."""
+    try:
+        _, problems = _load(Corpus(Path(root)))
+    except CorpusError as err:  # problems that stop reading altogether
+        return [err]
+    return problems
+
+
+def _load(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]:
+    meta = _read_metadata(corpus)
+    where = corpus.metadata
+    problems: list[CorpusError] = []
+    if not corpus.articles.is_dir():
+        raise CorpusError(corpus.articles, "the articles folder does not exist", "create it and put one .txt file per article in it")
+
+    on_disk = {p.name for p in corpus.articles.iterdir() if p.is_file() and not p.name.startswith(".")}
+    for name in sorted(on_disk):
+        if not name.endswith(".txt"):
+            problems.append(CorpusError(corpus.articles / name, "only .txt files are read from the articles folder", "convert it with `python -m helpers add` or move it out"))
+
+    seen_ids: dict[str, int] = {}
+    seen_files: dict[str, int] = {}
+    for line, row in enumerate(meta.itertuples(index=False), start=2):
+        label = f"{where} line {line}"
+        if not row.id or not row.file:
+            problems.append(CorpusError(label, "the id or file field is blank", "fill in both (the file name inside articles/ and a unique id)"))
+            continue
+        if row.id in seen_ids:
+            problems.append(CorpusError(label, f"id {row.id!r} is already used on line {seen_ids[row.id]}", "give each article its own id"))
+        seen_ids.setdefault(row.id, line)
+        if row.file in seen_files:
+            problems.append(CorpusError(label, f"file {row.file!r} is already listed on line {seen_files[row.file]}", "keep one row per article file"))
+        seen_files.setdefault(row.file, line)
+        if row.file not in on_disk:
+            problems.append(CorpusError(corpus.articles / row.file, f"the file named on {where.name} line {line} does not exist", "add the file or delete that row"))
+        if row.date and not _valid_date(row.date):
+            problems.append(CorpusError(label, f"date {row.date!r} does not parse", "write it as YYYY-MM-DD (for example 2019-05-01) or leave it blank"))
+        if row.language and not _LANGUAGE.match(row.language):
+            problems.append(CorpusError(label, f"language {row.language!r} is not a language code", "use a code such as en or es"))
+    for name in sorted(on_disk - set(seen_files)):
+        if name.endswith(".txt"):
+            problems.append(CorpusError(corpus.articles / name, f"the file has no row in {where.name}", f"add a row for it to {where} (or add it with `python -m helpers add`)"))
+
+    texts: dict[str, str] = {}
+    first_file_by_hash: dict[str, str] = {}
+    for name in meta["file"]:
+        if name not in on_disk or name in texts:
+            continue
+        try:
+            text = read_article(corpus.articles / name)
+        except CorpusError as err:
+            problems.append(err)
+            continue
+        digest = _fingerprint(text)
+        if digest in first_file_by_hash:
+            problems.append(CorpusError(corpus.articles / name, f"the text is the same as {first_file_by_hash[digest]}", "remove one of the two copies and its metadata row"))
+        first_file_by_hash.setdefault(digest, name)
+        texts[name] = text
+
+    frame = meta[meta["file"].isin(texts.keys())].drop_duplicates("file").copy()
+    extra = [c for c in frame.columns if c not in METADATA_COLUMNS]
+    frame = frame[METADATA_COLUMNS + extra]
+    frame["date"] = pd.to_datetime(frame["date"].where(frame["date"].map(_valid_date)), format="%Y-%m-%d")
+    frame["text"] = frame["file"].map(texts)
+    frame["chars"] = frame["text"].str.len()
+    frame["words"] = frame["text"].map(count_words)
+    return frame.reset_index(drop=True), problems
+
+
+def _valid_date(value: str) -> bool:
+    if not _ISO_DATE.match(value or ""):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def load_corpus(root: str | Path) -> pd.DataFrame:
+    """Load a corpus folder into a DataFrame, one row per article.
+
+    Columns: id, file, title, outlet, date (datetime, NaT when blank), url,
+    language, any extra metadata columns, then text (the file's own text),
+    chars and words. Raises :class:`CorpusError` on the first problem found;
+    ``python -m helpers check`` lists them all.
+
+    >>> from helpers.config import DEFAULT_CORPUS
+    >>> load_corpus(DEFAULT_CORPUS).columns[:7].tolist()
+    ['id', 'file', 'title', 'outlet', 'date', 'url', 'language']
+    """
+    frame, problems = _load(Corpus(Path(root)))
+    if problems:
+        first = problems[0]
+        if len(problems) > 1:
+            raise CorpusError(first.where, first.problem, f"{first.fix} ({len(problems) - 1} more problem(s): run `python -m helpers check` to list them)")
+        raise first
+    return frame

@@ -1,0 +1,78 @@
+"""One figure style for all notebooks, fixed colours per alliance, and deterministic saving.
+
+``save_figure(fig, name, data)`` writes NAME.png (300 dpi), NAME.svg and NAME.pdf
+plus NAME.csv, the table behind the figure. Re-running changes no byte: dates
+and software stamps are left out of the files and the SVG id salt is fixed in
+the style file.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .config import DATA_DIR, figures_dir
+
+STYLE_FILE = DATA_DIR / "news.mplstyle"
+FORMATS = ("png", "svg", "pdf")
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+
+
+def use_style() -> None:
+    """Apply the project's figure style to every figure drawn after this call."""
+    plt.style.use(STYLE_FILE)
+
+
+@lru_cache(maxsize=1)
+def palette() -> dict[str, str]:
+    """Colour of each alliance or outside power, read from ``data/palette.csv``.
+
+    >>> palette()["ALBA"]
+    '#CC6677'
+    """
+    with open(DATA_DIR / "palette.csv", encoding="utf-8") as fh:
+        return {row["group"]: row["colour"] for row in csv.DictReader(fh)}
+
+
+def colour_for(group: str) -> str:
+    """The fixed colour of ``group``; grey for groups without one.
+
+    >>> colour_for("Lima Group"), colour_for("Atlantis")
+    ('#332288', '#BBBBBB')
+    """
+    colours = palette()
+    return colours.get(group, colours["other"])
+
+
+def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | Path | None = None,
+                formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
+    """Write ``fig`` as NAME.png/.svg/.pdf and ``data`` as NAME.csv into the figures folder.
+
+    ``folder`` defaults to :func:`helpers.config.figures_dir`. Returns the paths
+    written, by extension. The files are byte-identical when the same figure is
+    saved again.
+    """
+    if not name or Path(name).name != name:
+        raise ValueError(f"figure name {name!r} must be a plain file name without folders")
+    folder = Path(folder) if folder is not None else figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    with matplotlib.rc_context({"svg.hashsalt": plt.rcParams["svg.hashsalt"] or "news-corpus-figures"}):
+        for ext in formats:
+            path = folder / f"{name}.{ext}"
+            fig.savefig(path, format=ext, metadata=_METADATA.get(ext))
+            written[ext] = path
+    if data is not None:
+        path = folder / f"{name}.csv"
+        keep_index = not isinstance(data.index, pd.RangeIndex)
+        data.to_csv(path, index=keep_index, lineterminator="\n", float_format="%.6g")
+        written["csv"] = path
+    return written

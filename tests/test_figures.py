@@ -1,0 +1,52 @@
+"""save_figure writes every format plus the data, byte-identically on a second save."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers.figures import colour_for, palette, save_figure, use_style
+
+
+def draw():
+    use_style()
+    fig, ax = plt.subplots()
+    ax.bar(["ALBA", "Lima Group"], [3, 5], color=[colour_for("ALBA"), colour_for("Lima Group")])
+    ax.set_title("The Lima Group is mentioned more")
+    return fig
+
+
+def test_writes_all_formats_and_data(tmp_path):
+    data = pd.DataFrame({"group": ["ALBA", "Lima Group"], "mentions": [3, 5]})
+    written = save_figure(draw(), "mentions", data, tmp_path)
+    assert sorted(written) == ["csv", "pdf", "png", "svg"]
+    assert (tmp_path / "mentions.csv").read_text() == "group,mentions\nALBA,3\nLima Group,5\n"
+    assert (tmp_path / "mentions.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_saving_twice_gives_identical_bytes(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    save_figure(draw(), "f", pd.DataFrame({"x": [1.5]}), first)
+    save_figure(draw(), "f", pd.DataFrame({"x": [1.5]}), second)
+    for ext in ("svg", "png", "pdf", "csv"):
+        assert (first / f"f.{ext}").read_bytes() == (second / f"f.{ext}").read_bytes(), ext
+
+
+def test_svg_has_no_date_stamp(tmp_path):
+    save_figure(draw(), "f", folder=tmp_path, formats=("svg",))
+    assert "<dc:date>" not in (tmp_path / "f.svg").read_text()
+
+
+def test_rejects_names_with_folders(tmp_path):
+    with pytest.raises(ValueError):
+        save_figure(draw(), "../escape", folder=tmp_path)
+
+
+def test_each_alliance_has_its_own_colour():
+    colours = palette()
+    named = {k: v for k, v in colours.items() if k != "other"}
+    assert len(set(named.values())) == len(named)
+    assert colour_for("not a group") == colours["other"]
