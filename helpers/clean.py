@@ -1,0 +1,506 @@
+"""Cleaning: take web page furniture out of an article and keep an audit of every line removed.
+
+Articles saved from news sites carry more than the story: browser notices, photo captions and
+credits, "RELATED:" links, share buttons, newsletter boxes, headlines and subheads. This stage
+turns the raw text into the article's body and records, for every line it removes, which rule
+removed it and why — so a researcher can check that no reporting was thrown away.
+
+The rules come in two kinds, listed together in plain words in :data:`RULES`:
+
+- **patterns** — kinds of line recognised by their wording, written as named regular
+  expressions in ``data/boilerplate.tsv`` (one row each: name, scope, pattern, reason).
+  Add a row there to teach the cleaner a new kind of furniture.
+- **structural rules** — kinds of line recognised by their shape or their neighbours
+  (a headline, a caption cut short and repeated in full, a list of names), written below in
+  :data:`STRUCTURAL_RULES`.
+
+Text is also normalised: Unicode NFC, non-breaking and other odd spaces made plain spaces,
+invisible characters (soft hyphens, zero-width spaces) dropped, runs of spaces folded.
+Quotation marks and apostrophes, straight or curly, are left exactly as they are.
+
+    >>> raw = ("Allies Rally Behind Caracas\\n\\nIE 11 is not supported.\\n"
+    ...        "ALBA backed Maduro on Monday.\\n\\nFollow us on Facebook and Twitter.")
+    >>> result = clean_article(raw, article_id="demo")
+    >>> result.text
+    'ALBA backed Maduro on Monday.'
+    >>> [(r["line"], r["rule"]) for r in result.removed]
+    [(1, 'headline'), (3, 'browser_notice'), (6, 'social_follow')]
+"""
+from __future__ import annotations
+
+import csv
+import re
+import textwrap
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .config import DATA_DIR
+from .corpus import count_words
+from .sentences import split_sentences
+
+BOILERPLATE_FILE = DATA_DIR / "boilerplate.tsv"
+AUDIT_COLUMNS = ["article", "line", "text", "rule", "reason"]
+
+# --------------------------------------------------------------------------- normalisation
+
+_ODD_SPACE = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r" {2,}")
+
+
+def normalise_line(line: str) -> str:
+    """One line in NFC with odd spaces made plain, invisible characters dropped, spaces folded.
+
+    Quotation marks and apostrophes are not touched.
+
+    >>> normalise_line("  Maduro\\u00a0said\\u200b “no”  to  Pompeo’s plan. ")
+    'Maduro said “no” to Pompeo’s plan.'
+    >>> normalise_line("Rodri\\u0301guez") == "Rodríguez"
+    True
+    """
+    line = unicodedata.normalize("NFC", line)
+    line = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", line))
+    return _SPACES.sub(" ", line).strip()
+
+
+# --------------------------------------------------------------------------- pattern rules
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """A named pattern from ``data/boilerplate.tsv``: a kind of line (or line start) to remove."""
+
+    name: str
+    scope: str  # "line": the whole line goes; "prefix": only the matched start goes
+    pattern: re.Pattern
+    reason: str
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [line for line in fh if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=4)
+def _load_patterns(path: Path = BOILERPLATE_FILE) -> tuple[dict[str, str], tuple[PatternRule, ...]]:
+    rows = _read_tsv(path)
+    parts: dict[str, str] = {}
+
+    def expand(pattern: str) -> str:
+        return re.sub(r"\{(\w+)\}", lambda m: parts.get(m.group(1), m.group(0)), pattern)
+
+    for row in rows:
+        if row["scope"] == "part":  # a part may use the parts listed above it
+            parts[row["name"]] = expand(row["pattern"])
+
+    rules = []
+    for row in rows:
+        if row["scope"] == "part":
+            continue
+        if row["scope"] not in ("line", "prefix"):
+            raise ValueError(f"{path}: rule {row['name']!r} has scope {row['scope']!r}; use line, prefix or part")
+        try:
+            compiled = re.compile(expand(row["pattern"]))
+        except re.error as err:
+            raise ValueError(f"{path}: the pattern of rule {row['name']!r} is not a valid regular expression ({err})") from None
+        rules.append(PatternRule(row["name"], row["scope"], compiled, row["reason"]))
+    return parts, tuple(rules)
+
+
+def pattern_rules() -> tuple[PatternRule, ...]:
+    """The named patterns of ``data/boilerplate.tsv``, in the order they are tried.
+
+    >>> [rule.name for rule in pattern_rules()][:2]
+    ['browser_notice', 'skip_link']
+    """
+    return _load_patterns()[1]
+
+
+def pattern_part(name: str) -> str:
+    """A named piece of pattern from ``data/boilerplate.tsv`` (scope ``part``), expanded.
+
+    >>> bool(re.fullmatch(pattern_part("month"), "Sept"))
+    True
+    """
+    return _load_patterns()[0][name]
+
+
+# --------------------------------------------------------------------------- lines of an article
+
+
+@dataclass
+class _Line:
+    number: int          # 1-based line number in the raw text
+    start: int           # offsets of the kept part in the raw text (surrounding space excluded)
+    end: int
+    text: str            # normalised text of the kept part
+    rule: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.rule is None
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines, offset = [], 0
+    for number, piece in enumerate(raw.split("\n"), start=1):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            lines.append(_Line(number, offset + lead, offset + lead + len(stripped), normalise_line(piece)))
+        offset += len(piece) + 1
+    return [line for line in lines if line.text]
+
+
+def _raw_offset_of_rest(raw_line: str, rest: str) -> int:
+    """Where in ``raw_line`` the text that normalises to ``rest`` begins."""
+    for k in range(len(raw_line) + 1):
+        if normalise_line(raw_line[k:]) == rest:
+            while k < len(raw_line) and raw_line[k].isspace():
+                k += 1
+            return k
+    return len(raw_line) - len(rest)
+
+
+# --------------------------------------------------------------------------- structural rules
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
+_NAME_PARTICLES = {"de", "del", "da", "dos", "la", "las", "los", "van", "von", "y", "bin", "al", "el", "di", "le"}
+_STOP = frozenset(
+    "a an and the of in on at to for from by with as is are was were be been has have had it its this that "
+    "these those their his her our into over after before about also but or not no so than then there which "
+    "who whom whose while will would can could may might should said says".split())
+TITLE_MAX_WORDS = 20
+SUBHEAD_MAX_WORDS = 6
+STANDFIRST_OVERLAP = 0.7
+
+
+def looks_like_title(text: str) -> bool:
+    """True for a headline or subhead: no final punctuation, and title case or very short.
+
+    >>> looks_like_title("Venezuela’s OAS Exit Gains Support from International Allies")
+    True
+    >>> looks_like_title("Role of Russia"), looks_like_title("The talks ended without a deal.")
+    (True, False)
+    """
+    words = text.split()
+    if not words or not text[0].isupper() or _SENTENCE_END.search(text) or len(words) > TITLE_MAX_WORDS:
+        return False
+    if len(words) <= SUBHEAD_MAX_WORDS:
+        return True
+    major = [w for w in words if len(re.sub(r"\W", "", w)) >= 4]
+    return bool(major) and sum(w[0].isupper() for w in major) / len(major) >= 0.75
+
+
+def _is_name_list(text: str) -> bool:
+    if _SENTENCE_END.search(text):
+        return False
+    items = re.split(r"\s*[,;|·•]\s*", text)
+    name = re.compile(pattern_part("name_word"))
+    if len(items) < 2:
+        return False
+    for item in items:
+        words = item.split()
+        if not 1 <= len(words) <= 4:
+            return False
+        if not all(name.fullmatch(w) or w.lower() in _NAME_PARTICLES for w in words) or not name.fullmatch(words[0]):
+            return False
+    return True
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case content words cut to 5 letters, so that 'pledged' and 'pledges' meet."""
+    words = (w.lower() for w in _WORD.findall(text))
+    return {re.sub(r"['’]s$", "", w)[:5] for w in words if len(w) > 2 and w not in _STOP}
+
+
+def _normal_title(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+@dataclass
+class _Context:
+    lines: list[_Line]          # every non-blank line, kept or removed, in order
+    title: str
+    headline_words: set[str] = field(default_factory=set)
+
+    def kept(self) -> list[_Line]:
+        return [line for line in self.lines if line.kept]
+
+
+def _truncated_caption(ctx: _Context) -> None:
+    for line, following in zip(ctx.lines, ctx.lines[1:]):
+        if (line.kept and len(line.text.split()) >= 3 and len(following.text) > len(line.text)
+                and following.text.startswith(line.text)):
+            line.rule = "truncated_caption"
+
+
+def _duplicate_line(ctx: _Context) -> None:
+    seen: set[str] = set()
+    for line in ctx.lines:
+        key = line.text.casefold()
+        if line.kept and key in seen and len(line.text.split()) >= 3:
+            line.rule = "duplicate_line"
+        seen.add(key)
+
+
+def _name_list(ctx: _Context) -> None:
+    for line in ctx.kept():
+        if _is_name_list(line.text):
+            line.rule = "name_list"
+
+
+def _caption_dated(ctx: _Context) -> None:
+    ending = re.compile(pattern_part("caption_date_ending"))
+    for line in ctx.kept():
+        if ending.search(line.text) and len(split_sentences(line.text)) == 1:
+            line.rule = "caption_dated"
+
+
+def _headline(ctx: _Context) -> None:
+    title = _normal_title(ctx.title)
+    for line in ctx.kept():
+        if title and _normal_title(line.text) == title:
+            line.rule = "headline"
+    first = next((line for line in ctx.lines if line.kept or line.rule == "headline"), None)
+    if first is not None and first.kept and looks_like_title(first.text):
+        first.rule = "headline"
+    ctx.headline_words = _content_words(ctx.title) | set().union(
+        *(_content_words(line.text) for line in ctx.lines if line.rule == "headline"))
+
+
+def _subhead(ctx: _Context) -> None:
+    for line in ctx.kept():
+        if looks_like_title(line.text):
+            line.rule = "subhead"
+
+
+def _standfirst(ctx: _Context) -> None:
+    kept = ctx.kept()
+    for line, following in list(zip(kept, kept[1:]))[:2]:
+        words = _content_words(line.text)
+        if len(words) < 4 or len(line.text) >= len(following.text):
+            continue
+        shared = words & (ctx.headline_words | _content_words(following.text))
+        if len(shared) / len(words) >= STANDFIRST_OVERLAP:
+            line.rule = "standfirst"
+
+
+@dataclass(frozen=True)
+class StructuralRule:
+    """A kind of line recognised by its shape or its neighbours (see :data:`STRUCTURAL_RULES`)."""
+
+    name: str
+    reason: str
+    apply: Callable[[_Context], None]
+
+
+STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
+    StructuralRule("truncated_caption", "a caption cut short and then repeated in full on the next line "
+                   "(the line is the start of the next one)", _truncated_caption),
+    StructuralRule("duplicate_line", "a line repeating, word for word, an earlier line of the page", _duplicate_line),
+    StructuralRule("name_list", "a line that is only a list of names (keywords or people tagged in a photo)", _name_list),
+    StructuralRule("caption_dated", "a one-sentence photo caption ending with a place and full date, "
+                   "\"..., in Havana, Jan. 27, 2014.\"", _caption_dated),
+    StructuralRule("headline", "the article's headline: its title from the metadata, or a title-like first line",
+                   _headline),
+    StructuralRule("subhead", "a subhead or a link to another story: a short line, or a line in title case, "
+                   "with no final punctuation", _subhead),
+    StructuralRule("standfirst", "a summary line at the top whose words repeat the headline or the first "
+                   "paragraph", _standfirst),
+)
+
+
+def _rules_table() -> pd.DataFrame:
+    rows = [{"name": r.name, "kind": "pattern" if r.scope == "line" else "pattern (start of line only)",
+             "reason": r.reason} for r in pattern_rules()]
+    rows += [{"name": r.name, "kind": "structure", "reason": r.reason} for r in STRUCTURAL_RULES]
+    return pd.DataFrame(rows, columns=["name", "kind", "reason"])
+
+
+RULES = _rules_table()
+"""Every rule in the order it is applied: name, kind (pattern or structure) and reason in plain words."""
+_REASONS = dict(zip(RULES["name"], RULES["reason"]))
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning one article.
+
+    ``text`` is the clean body (kept paragraphs joined by a blank line), ``removed`` the audit
+    (one dict per removed line or line start: article, line, text, rule, reason) and
+    ``kept_spans`` the (start, end) offsets in the raw text of each kept paragraph.
+    """
+
+    text: str
+    removed: list[dict] = field(default_factory=list)
+    kept_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The kept paragraphs, in order."""
+        return self.text.split("\n\n") if self.text else []
+
+
+def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Cleaned:
+    """Remove boilerplate lines from one article; return the body, the audit and the kept spans.
+
+    ``title`` (the headline from the metadata, if known) lets the headline be recognised
+    wherever it appears. Every non-blank line is either kept as a paragraph or listed in
+    ``removed`` with the rule that removed it.
+
+    >>> raw = "CARACAS (Reuters) - Cuba sent doctors.\\nPhoto: AFP\\n\\nReporting by Ana Diaz; Editing by Tom Lee"
+    >>> result = clean_article(raw, article_id="r1")
+    >>> result.text
+    'Cuba sent doctors.'
+    >>> [(r["line"], r["rule"], r["text"]) for r in result.removed]
+    [(1, 'dateline_wire', 'CARACAS (Reuters) -'), (2, 'image_furniture', 'Photo: AFP'), (4, 'wire_credit', 'Reporting by Ana Diaz; Editing by Tom Lee')]
+    >>> raw[slice(*result.kept_spans[0])]
+    'Cuba sent doctors.'
+    """
+    lines = _split_lines(raw_text)
+    removed: dict[int, list[dict]] = {}
+
+    def record(line: _Line, text: str, rule: str) -> None:
+        removed.setdefault(line.number, []).append(
+            {"article": article_id, "line": line.number, "text": text, "rule": rule, "reason": _REASONS[rule]})
+
+    for line in lines:
+        for rule in pattern_rules():
+            if rule.scope == "line" and rule.pattern.search(line.text):
+                line.rule = rule.name
+                break
+        if not line.kept:
+            continue
+        for rule in pattern_rules():
+            match = rule.pattern.match(line.text) if rule.scope == "prefix" else None
+            if match and match.end() > 0:
+                rest = line.text[match.end():].strip()
+                if not rest:
+                    line.rule = rule.name
+                    break
+                raw_line = raw_text[line.start:line.end]
+                cut = _raw_offset_of_rest(raw_line, rest)
+                record(line, raw_line[:cut].strip(), rule.name)
+                line.start, line.text = line.start + cut, rest
+                break
+
+    context = _Context(lines, title or "")
+    for structural in STRUCTURAL_RULES:
+        structural.apply(context)
+
+    for line in lines:
+        if not line.kept:
+            record(line, raw_text[line.start:line.end], line.rule)
+    audit = [entry for number in sorted(removed) for entry in removed[number]]
+    kept = [line for line in lines if line.kept]
+    return Cleaned("\n\n".join(line.text for line in kept), audit, [(line.start, line.end) for line in kept])
+
+
+def clean_corpus(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean every article of a corpus (the DataFrame from :func:`helpers.load_corpus`).
+
+    Returns the articles with three new columns — ``clean_text``, ``clean_words`` (word count
+    of the clean text) and ``sentences`` (number of sentences in it) — and the audit of all
+    removed lines (columns article, line, text, rule, reason).
+
+    >>> frame = pd.DataFrame({"id": ["a"], "title": ["Lima Group Meets"],
+    ...                       "text": ["Lima Group Meets\\nThe group met. It spoke.\\nAdvertisement"]})
+    >>> cleaned, audit = clean_corpus(frame)
+    >>> cleaned.loc[0, "clean_text"], int(cleaned.loc[0, "clean_words"]), int(cleaned.loc[0, "sentences"])
+    ('The group met. It spoke.', 5, 2)
+    >>> audit["rule"].tolist()
+    ['headline', 'advertisement']
+    """
+    results = [clean_article(row.text, article_id=str(row.id), title=_text_or_blank(getattr(row, "title", "")))
+               for row in articles.itertuples(index=False)]
+    cleaned = articles.copy()
+    cleaned["clean_text"] = [r.text for r in results]
+    cleaned["clean_words"] = cleaned["clean_text"].map(count_words)
+    cleaned["sentences"] = cleaned["clean_text"].map(lambda text: len(split_sentences(text)))
+    audit = pd.DataFrame([entry for r in results for entry in r.removed], columns=AUDIT_COLUMNS)
+    return cleaned, audit
+
+
+def _text_or_blank(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --------------------------------------------------------------------------- tables and figures
+
+
+def removed_by_rule(audit: pd.DataFrame) -> pd.DataFrame:
+    """How many lines each rule removed, and from how many articles, most first.
+
+    >>> audit = pd.DataFrame({"article": ["a", "a", "b"], "line": [1, 2, 1], "text": ["x", "y", "z"],
+    ...                       "rule": ["subhead", "byline", "subhead"], "reason": ["", "", ""]})
+    >>> removed_by_rule(audit).to_dict("index")
+    {'subhead': {'lines': 2, 'articles': 2}, 'byline': {'lines': 1, 'articles': 1}}
+    """
+    grouped = audit.groupby("rule")
+    table = pd.DataFrame({"lines": grouped.size(), "articles": grouped["article"].nunique()})
+    return table.sort_values(["lines", "articles"], ascending=False).rename_axis("rule")
+
+
+def line_by_line(raw_text: str, article_id: str = "", title: str = "") -> pd.DataFrame:
+    """Every non-blank line of an article with what cleaning did to it (for showing before/after).
+
+    Columns: line, text (as in the raw file), kept (the part kept, blank if none), rule (blank if kept
+    whole).
+
+    >>> line_by_line("Advertisement\\nCuba sent doctors.")[["line", "rule"]].to_dict("list")
+    {'line': [1, 2], 'rule': ['advertisement', '']}
+    """
+    result = clean_article(raw_text, article_id=article_id, title=title)
+    rules: dict[int, list[str]] = {}
+    for entry in result.removed:
+        rules.setdefault(entry["line"], []).append(entry["rule"])
+    kept_by_line = {raw_text.count("\n", 0, start) + 1: normalise_line(raw_text[start:end])
+                    for start, end in result.kept_spans}
+    rows = []
+    for number, text in enumerate(raw_text.split("\n"), start=1):
+        if text.strip():
+            rows.append({"line": number, "text": text.strip(), "kept": kept_by_line.get(number, ""),
+                         "rule": ", ".join(rules.get(number, []))})
+    return pd.DataFrame(rows, columns=["line", "text", "kept", "rule"])
+
+
+def style_line_by_line(table: pd.DataFrame):
+    """Show a :func:`line_by_line` table with removed lines shaded and text left-aligned."""
+    def shade(row):
+        colour = "background-color: #eeeeee; color: #777777" if row["rule"] else ""
+        return [colour] * len(row)
+    return (table.style.apply(shade, axis=1).hide(axis="index")
+            .set_properties(subset=["text", "kept"], **{"text-align": "left"}))
+
+
+def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: str):
+    """Paired horizontal bars per article: the raw count (grey) and the clean count (coloured)."""
+    order = before.sort_values().index
+    before, after = before.reindex(order), after.reindex(order)
+    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.6 * len(order) + 1.4)))
+    positions = range(len(order))
+    height = 0.38
+    bars_before = ax.barh([p + height / 2 for p in positions], before.to_numpy(), height,
+                          color="#BBBBBB", label="raw text")
+    bars_after = ax.barh([p - height / 2 for p in positions], after.to_numpy(), height,
+                         color="#332288", label="clean text")
+    ax.bar_label(bars_before, labels=[f"{v:,.0f}" for v in before], padding=3, fontsize=8)
+    ax.bar_label(bars_after, labels=[f"{v:,.0f}" for v in after], padding=3, fontsize=8)
+    ax.set_yticks(list(positions), [str(i) for i in order])
+    ax.set_title(textwrap.fill(title, 62))
+    ax.set_xlabel(xlabel)
+    ax.margins(x=0.12)
+    ax.legend(loc="lower right", fontsize=9, frameon=True, framealpha=0.9, edgecolor="none")
+    return fig

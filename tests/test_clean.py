@@ -1,0 +1,449 @@
+"""Cleaning: page furniture out, every body sentence and gold quotation kept, every removal audited."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pandas as pd
+import pytest
+
+from helpers import clean
+from helpers.corpus import load_corpus, read_article
+from conftest import CORPUS, GOLD
+
+ARTICLES = CORPUS / "articles"
+
+# The body of each seed article, sentence by sentence, written out from reading the files.
+# Everything else in a seed is page furniture (see FURNITURE_LINES).
+BODY_SENTENCES = {
+    '000_b4172eddce0fcf27.txt': [
+        "Venezuela's leftist, regional allies have pledged to support its embattled government at a summit in Havana, where President Nicolás Maduro accused the opposition of resorting to violence to lay the groundwork for a foreign invasion.",
+        'The show of solidarity comes as Maduro faces intensifying criticism abroad, as well as the first sustained wave of anti-government demonstrations in three years, fueled by an economic crisis and erosion of democracy.',
+        '"We reject the aggressions and concerted manipulations against our ally," read the statement published by the leftist ALBA bloc of 11 Caribbean and Latin American countries on Monday.',
+        'The association was founded by Communist-ruled Cuba and its top ally Venezuela 13 years ago as a counterpoint to U.S. influence in Latin America.',
+        "It singled out the Washington-based Organization of American States, which has been bitterly critical of Maduro, for what it called attempts to undermine Venezuela's sovereignty.",
+        'The OAS chief, Luis Almagro, called for elections to restore full democracy in Venezuela, given the political and institutional crisis roiling the country.',
+        "Venezuela's Supreme Court decided in late March to take over the functions of the opposition-led Congress before an outcry forced it to retreat.",
+        'On Friday, Maduro banned opposition leader Henrique Capriles from political office for 15 years.',
+        '"We condemn the interventionist, illegal and pro-imperialist behavior of the OAS secretary general," the statement read.',
+        'To preserve Venezuela\'s independence was to "preserve the independence, unity, and development of the region", said Cuban Foreign Minister Bruno Rodriguez.',
+        '"This is the time of unity, peace and hope," said Rodriguez.',
+        'Latin America has shifted away from leftist populism toward more centrist policies in recent years and so the ALBA bloc has lost heavyweight regional allies, such as Argentina and Brasil.',
+        'Venezuela has come under increased pressure over the past weeks not just from the OAS, but also American and European countries that have condemned its crackdown on the opposition.',
+        'During a 1-1/2-hour speech, Maduro said he was open to dialogue but the opposition was not.',
+        '"The only way to reach peace is through words, through dialogue," he said.',
+        '"But the reality is the order has come from Washington for zero dialogue in Venezuela, to make our country explode and give way for a foreign intervention".',
+        "Opposition leaders slammed the government for arbitrary use of force in breaking up Monday's demonstrations, pointing to tear gas being fired into one Caracas clinic.",
+    ],
+    '001_5e80e2839d0ada42.txt': [
+        'Caracas said it called the meeting to discuss violence and the attempted destabilization by local and international opposition.',
+        'Venezuelan Foreign Minister Delcy Rodríguez and other ministers from the region kicked off Tuesday a special session of the Community of Latin American and Caribbean States, or CELAC, in San Salvador to discuss recent violence in the South American country.',
+        '“Arriving in El Salvador for a meeting of foreign ministers of CELAC requested by Venezuela, with the strength of the country and its constituent power!” said Rodriguez on Twitter.',
+        'El Salvador holds the pro-tempore presidency of the international organization, which was created under late Venezuelan President Hugo Chavez with the support of many of the left-wing leaders within the group among the 33 countries of the region, who see CELAC as a platform to fight western and U.S. imperialism in Latin America and the Caribbean.',
+        'Salvadoran Foreign Minister Hugo Martinez said the meeting would analyze the escalation of violence instigated from abroad and unleashed by opposition groups, and the interference of the secretary-general of the Organization of American States, Luis Almagro.',
+        '“We must treat things with the greatest restraint and respect between us,” said Martinez.',
+        '“At the end of the day at CELAC, we must be more united.”',
+        'Caracas requested the meeting on April 25, just before Venezuela announced plans to leave the OAS, which the country has accused of trying to promote a coup against President Nicolas Maduro and allow for foreign intervention.',
+        'Almagro has repeatedly called for the Democratic Charter of the OAS to be applied against Venezuela due to its internal political situation, which would have led to its suspension from the organization.',
+        'Rodriguez has criticized Almagro, accusing him of responding to U.S. interests to destabilize her country, adding that the organization has a historical precedent of promoting interventions, coups and invasions in the region.',
+        'She also has slammed the organization for its hypocrisy of constantly criticizing the political and economic crisis in Venezuela while turning a blind eye to human rights abuses in other countries.',
+    ],
+    '002_d42d025d699d3b1e.txt': [
+        'A regional bloc of countries in the Americas has called on the international community to put more pressure on Venezuela’s allies, including Russia, to resolve the growing crisis in the South American country and help remove its "illegitimate" government.',
+        'The Lima Group on June 6 stressed in a statement "the importance of deepening contacts with the countries that still support Nicolas Maduro\'s illegitimate regime, especially Russia, China, Cuba, and Turkey, urging them to be part of the solution to a crisis which has a growing impact in the region."',
+        "The Lima Group was created in 2017 to seek a solution to the long-standing crisis in Venezuela under Maduro's rule.",
+        'The latest statement, issued after a meeting in Guatemala City, was signed by members Argentina, Brazil, Canada, Chile, Colombia, Costa Rica, Guatemala, Honduras, Panama, Paraguay, and Peru.',
+        'The group condemned "the systematic attacks" against Venezuela’s National Assembly, which has seen several of its members put under investigation for treason and similar charges by Maduro’s government.',
+        'The United States and some 50 other nations are seeking the ouster of Maduro, as thousands of Venezuelan citizens have taken to the streets to protest his regime.',
+        'Maduro, who is supported by Russia, China, and Cuba, took office in 2013 after the death of Hugo Chavez, and was sworn in for a second term in January following elections in May 2018 that were marred by an opposition boycott and claims of vote-rigging.',
+        "He has been criticized for alleged human rights abuses and for his handling of Venezuela's economy.",
+        'Opposition leader Juan Guaido, who heads the National Assembly, has declared himself interim president and is supported by the United States and its allies.',
+        'In its statement, the Lima Group also rejected Maduro\'s call for early legislative elections and insisted that he step down and allow a transitional government to organize "free, fair, and transparent" presidential elections.',
+        'The group accused the Maduro government of increasing involvement with "different forms of corruption, drug trafficking, and transnational organized crime."',
+    ],
+    '003_ad5586c0f8a614fe.txt': [
+        'Member states also pledged to create a legal defense fund for Latin American and Caribbean migrants in the United States.',
+        'The Bolivarian Alliance for the Peoples of Our America (ALBA) issued calls for Latin American unity and solidarity with Venezuela’s Bolivarian Revolution this past Sunday during its 14th summit in Caracas.',
+        'Heads of the regional bloc’s 11 member countries denounced “imperialism’s new onslaught” across the region whose principal target they identified as Venezuela.',
+        '“The defense of Venezuela and its revolution is not the exclusive problem of Venezuelans.',
+        'It is the cause that brings together all of us who fight for the true independence of Latin America and the Caribbean,” reads the summit’s final declaration.',
+        'In particular, the allied leftist governments condemned the latest US sanctions targeting Venezuelan Vice-President Tareck El Aissami alongside the outgoing Obama administration’s renewal of an executive decree labeling Venezuela an “unusual and extraordinary threat” to US national security.',
+        'During the summit, the ALBA nations also commemorated the four-year anniversary of the death of former Venezuelan President Hugo Chavez together with the four-month anniversary of the death of Cuban revolutionary leader Fidel Castro, honoring both men as “our founders, whose examples and ideas interpret and encapsulate the legacy of the liberators”.',
+        'The regional integration bloc additionally voiced its solidarity with the people of Mexico in the face of the wall that the Trump administration has promised to construct along the two countries’ shared border.',
+        'Likewise concerning the Trump administration’s expanded anti-immigrant policies, member-states vowed to create a joint legal fund to defend migrants facing deportation in the US.',
+        '“We express our concern for the treatment of our Lain American and Caribbean sisters and brothers who find themselves in the situation of migrants; in this sense, we propose to relaunch the Migrant Legal Support and Advisory Fund as part of the ALBA Bank,” the final statement reads.',
+        'The bloc also declared its support for the Peoples’ World Conference for a World Without Walls Towards Universal Citizenship, which will be held in Cochabamba, Bolivia this coming June 20-21.',
+        'The ALBA-Peoples’ Commercial Treaty was signed in 2004 by Hugo Chavez and Fidel Castro as a Latin American integrationist alternative to the US-backed Free Trade Area of the Americas.',
+        'Over the past decade, the bloc has been progressively expanded to currently include Venezuela, Cuba, Bolivia, Nicaragua, Ecuador, Dominica, Antigua and Barbados, St. Vincent and the Grenadines, Saint Lucia, Saint Kitts and Nevis, and Grenada.',
+    ],
+    '004_22c78462ad9b2c8f.txt': [
+        'Venezuela’s socialist President Nicolas Maduro clung to power Thursday, calling on the country’s armed forces to oppose “any coup plotter” after opposition leader Juan Guaido failed to win defections from military leaders.',
+        'After two days of massive street demonstrations against his government, the embattled Maduro said at a televised event with the military high command, “Yes, we are in combat; keep morale high in this fight to disarm any traitor, any coup plotter.”',
+        'Guaido, supported by a small contingent of defecting security forces, earlier in the week called for a massive uprising against Maduro.',
+        'Thousands of people rallied in the streets of the capital, Caracas, on Tuesday and Wednesday, with some hurling rocks at security forces, who occasionally fired back with live ammunition, rubber bullets and tear gas.',
+        'Two people were killed in the skirmishes, with dozens injured.',
+        'But there appeared to be no mass defections of military leaders to Guaido, the National Assembly leader who declared himself as the country’s interim president in January and has been recognized by the United States and about 50 other countries as the legitimate leader of the South American nation.',
+        'Guaido said staggered industrial action would start Thursday, leading to a general strike.',
+        'But the streets of Caracas were calm.',
+        'Top U.S. officials have voiced their support for the uprising against Maduro, with Secretary of State Mike Pompeo saying Wednesday that President Donald Trump is prepared to intervene militarily in Venezuela.',
+        '“If that is what is required, this is what the United States will do,” Pompeo said.',
+        'But Pompeo and Trump have not specified what would prompt the U.S. to send troops to Venezuela.',
+        'On Twitter late Wednesday, Trump said, “I am continuing to monitor the situation in Venezuela very closely.',
+        'The United States stands with the People of Venezuela and their Freedom!”',
+        "The strike is Guaido's latest strategy in his effort to force Maduro from power through a popular uprising.",
+        'Millions of Venezuelans— wearied by out-of-control inflation, severe food and fuel shortages, a lack of medical care, and periodic blackouts — have fled the country.',
+        "As head of the opposition-controlled National Assembly, Guaido used the constitution to declare Maduro's presidency illegitimate, saying Maduro's election in December was a fraud.",
+        'Maduro has accused Guaido of trying to carry out a U.S.- and Colombian-supported coup and says the opposition will fail.',
+        'He said demonstrators will be prosecuted "for the serious crimes that have been committed against the constitution, the rule of law and the right to peace."',
+        "Wednesday's confrontations between opposition supporters and Venezuelan troops ended with one woman dead after she was shot in the head during a protest in the capital.",
+        'Meanwhile, the unrest is turning into a battleground of rhetoric between the United States and Russia.',
+        'After a telephone conversation between Pompeo and Foreign Minister Sergey Lavrov Wednesday, the Russian official warned of "the most drastic of consequences" if the United States continues what it calls "aggressive steps."',
+        'The State Department was more muted, only saying that Russian and Cuban intervention is "destabilizing for Venezuela."',
+        'U.S. National Security Adviser John Bolton said, "This is our hemisphere.',
+        "It's not where the Russians ought to be interfering.",
+        'This is a mistake on their part.',
+        'It\'s not going to lead to an improvement of relations."',
+        'Earlier in the week, Bolton called on top Venezuelan officials to join with Guaido to overthrow Maduro in a peaceful takeover.',
+        'Meanwhile, a top Cuban diplomat has denied U.S. accusations that thousands of Cuban troops are on the ground in Venezuela.',
+        '"Cuba does not participate in military operations nor in security operations in Venezuela," Cuban chief of U.S. Affairs Carlos Fernandez de Cossio told the Associated Press.',
+        'He said the 20,000 Cubans in Venezuela are primarily medical workers.',
+        'But he did say, as hemispheric partners, Cuba and Venezuela have the sovereign right to military and intelligence cooperation.',
+        'Cuba and Russia are longtime allies of Venezuela and its socialist governments.',
+        'Russia has supplied economic support and military equipment to the Maduro government while Venezuela has sent billions of dollars in oil to Cuba in exchange for medical aid.',
+    ],
+}
+
+# Line numbers (1-based, in the raw file) of every line of furniture in the seeds, and the text
+# that must not survive cleaning. 003 line 6 is a dateline: only its start goes, its sentence stays.
+FURNITURE_LINES = {
+    "000_b4172eddce0fcf27.txt": {
+        1: "IE 11 is not supported",
+        3: "Under Siege At Home, Venezuela's Maduro Gets Support From Regional Allies In Cuba",
+        5: "Venezuela's leftist, regional allies pledged to support its embattled government at a summit in Havana.",
+        6: "Nicolas Maduro, Raul Castro",
+        7: "Ramon Espinosa / AP",
+        8: "Source: Reuters",
+        20: "RELATED:",
+        42: "Follow NBC News Latino",
+    },
+    "001_5e80e2839d0ada42.txt": {
+        1: ", , , ,",
+        3: "Venezuelan President Nicolas Maduro arrives in Cuba for a CELAC summit in Havana, Jan. 27, 2014.",
+        17: "Venezuela’s OAS Exit Gains Support from International Allies",
+    },
+    "002_d42d025d699d3b1e.txt": {},
+    "003_ad5586c0f8a614fe.txt": {
+        1: "ALBA Pledges Solidarity with Venezuela at 14th Summit",
+        6: "Caracas, March 6, 2017 ( –",
+    },
+    "004_22c78462ad9b2c8f.txt": {
+        7: "Opposition leader Juan Guaido speaks to supporters in Caracas, Venezuela, May",
+        8: "Opposition leader Juan Guaido speaks to supporters",
+        14: "US action",
+        33: "Role of Russia",
+        37: "Anti-government protesters, one carrying a homemade mortar, take cover",
+        38: "Anti-government protesters, one carrying a homemade mortar",
+        48: "Cuban troops",
+        60: "Sign up to receive our latest news!",
+        62: "By submitting this form, I agree to the terms.",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    articles = load_corpus(CORPUS)
+    return {row.file: clean.clean_article(row.text, article_id=row.id, title=row.title)
+            for row in articles.itertuples()}
+
+
+@pytest.mark.parametrize("name", sorted(BODY_SENTENCES))
+def test_every_body_sentence_of_a_seed_is_kept(seeds, name):
+    text = seeds[name].text
+    missing = [s for s in BODY_SENTENCES[name] if s not in text]
+    assert not missing
+
+
+@pytest.mark.parametrize("name", sorted(BODY_SENTENCES))
+def test_nothing_but_body_sentences_survives_in_a_seed(seeds, name):
+    rest = seeds[name].text
+    for sentence in BODY_SENTENCES[name]:
+        rest = rest.replace(sentence, "", 1)
+    assert rest.strip() == ""
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE_LINES))
+def test_every_furniture_line_of_a_seed_is_removed_and_audited(seeds, name):
+    result = seeds[name]
+    raw_lines = read_article(ARTICLES / name).split("\n")
+    assert {entry["line"] for entry in result.removed} == set(FURNITURE_LINES[name])
+    for number, fragment in FURNITURE_LINES[name].items():
+        line = raw_lines[number - 1].strip()
+        assert fragment in line
+        assert clean.normalise_line(line) not in result.paragraphs
+        if len(fragment.split()) > 3:  # short subheads ("Cuban troops") also occur inside body sentences
+            assert fragment not in result.text
+
+
+def test_seed_paragraphs_stay_paragraphs(seeds):
+    result = seeds["000_b4172eddce0fcf27.txt"]
+    assert result.paragraphs[0].startswith("Venezuela's leftist, regional allies have pledged")
+    assert result.paragraphs[-1].startswith("Opposition leaders slammed")
+    assert len(result.paragraphs) == 15
+    assert "\n\n\n" not in result.text and "\n" not in result.paragraphs[6]
+
+
+def test_every_gold_quotation_is_still_in_the_clean_text(seeds):
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    quotes = [(name, q["quote"]) for name, items in gold.items() for q in items]
+    assert len(quotes) == 29
+    missing = [(name, quote) for name, quote in quotes if quote not in seeds[name].text]
+    assert not missing
+
+
+def test_audit_entries_point_at_the_raw_lines(seeds):
+    for name, result in seeds.items():
+        raw_lines = read_article(ARTICLES / name).split("\n")
+        for entry in result.removed:
+            assert set(entry) == {"article", "line", "text", "rule", "reason"}
+            assert entry["text"] and entry["text"] in raw_lines[entry["line"] - 1]
+            assert entry["rule"] in set(clean.RULES["name"]) and entry["reason"]
+
+
+def test_kept_spans_are_offsets_into_the_raw_text(seeds):
+    for name, result in seeds.items():
+        raw = read_article(ARTICLES / name)
+        from_spans = [clean.normalise_line(raw[start:end]) for start, end in result.kept_spans]
+        assert from_spans == result.paragraphs
+        assert all(raw[start:end] == raw[start:end].strip() for start, end in result.kept_spans)
+
+
+def test_dateline_goes_but_the_sentence_after_it_stays(seeds):
+    result = seeds["003_ad5586c0f8a614fe.txt"]
+    raw = read_article(ARTICLES / "003_ad5586c0f8a614fe.txt")
+    entry = next(e for e in result.removed if e["line"] == 6)
+    assert entry["rule"] == "dateline" and entry["text"] == "Caracas, March 6, 2017 ( –"
+    spans = [raw[s:e] for s, e in result.kept_spans]
+    assert any(span.startswith("The Bolivarian Alliance for the Peoples") for span in spans)
+
+
+def test_clean_corpus_adds_columns_and_returns_the_audit():
+    articles = load_corpus(CORPUS)
+    cleaned, audit = clean.clean_corpus(articles)
+    assert {"clean_text", "clean_words", "sentences"} <= set(cleaned.columns)
+    assert len(cleaned) == len(articles) and articles.columns.tolist() == cleaned.columns.tolist()[:len(articles.columns)]
+    assert (cleaned["clean_words"] < cleaned["words"]).sum() == 4
+    assert (cleaned["clean_words"] == cleaned["words"]).sum() == 1  # 002 has no furniture
+    assert cleaned["sentences"].tolist() == [len(BODY_SENTENCES[f]) for f in cleaned["file"]]
+    assert audit.columns.tolist() == ["article", "line", "text", "rule", "reason"]
+    assert len(audit) == sum(len(lines) for lines in FURNITURE_LINES.values())
+    assert set(audit["article"]) == {"000_b4172eddce0fcf27", "001_5e80e2839d0ada42",
+                                     "003_ad5586c0f8a614fe", "004_22c78462ad9b2c8f"}
+
+
+def test_clean_corpus_with_nothing_to_remove_gives_an_empty_audit():
+    frame = pd.DataFrame({"id": ["a"], "title": [float("nan")], "text": ["Cuba sent doctors.\n"]})
+    cleaned, audit = clean.clean_corpus(frame)
+    assert cleaned.loc[0, "clean_text"] == "Cuba sent doctors."
+    assert audit.empty and audit.columns.tolist() == clean.AUDIT_COLUMNS
+
+
+# ----------------------------------------------------------------------------- invented articles
+
+LEDE = "Peru's foreign minister said on Tuesday that the Lima Group would meet again in May."
+MIDDLE = ('"We will not recognise the result," she told reporters in Lima. '
+          "Colombia and Brazil backed the call.")
+CLOSE = "Venezuela's government did not respond to a request for comment."
+
+
+def invented(furniture: str, where: str = "middle") -> str:
+    """A short article in the style of another site, with one line of furniture in it."""
+    parts = {"top": [furniture, LEDE, MIDDLE, CLOSE], "middle": [LEDE, furniture, MIDDLE, CLOSE],
+             "bottom": [LEDE, MIDDLE, CLOSE, furniture]}[where]
+    return "\n\n".join(parts) + "\n"
+
+
+BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
+
+
+@pytest.mark.parametrize("rule, furniture, where", [
+    ("browser_notice", "Your browser is out of date. Please update it to read this story.", "top"),
+    ("browser_notice", "Media playback is unsupported on your device", "middle"),
+    ("skip_link", "Skip to main content", "top"),
+    ("advertisement", "Advertisement", "middle"),
+    ("advertisement", "Story continues below advertisement", "middle"),
+    ("image_furniture", "Image copyright Getty Images", "middle"),
+    ("image_furniture", "Image caption Protesters gathered outside the foreign ministry", "middle"),
+    ("image_furniture", "Getting images", "middle"),
+    ("image_furniture", "Photo: Ernesto Benavides/AFP", "middle"),
+    ("caption_credit", "Protesters march in Lima on Monday. Martin Mejia / AP", "middle"),
+    ("caption_photo_tag", "Peru's foreign minister speaks in Lima. (AP Photo/Martin Mejia)", "middle"),
+    ("caption_photo_tag", "Ministers pose for a group photo before the meeting. Photo: Reuters", "middle"),
+    ("source_line", "Source: Associated Press", "top"),
+    ("related_link", "Read more: Why the Lima Group matters", "middle"),
+    ("related_link", "RELATED: Peru recalls its ambassador", "middle"),
+    ("related_heading", "More on this story", "bottom"),
+    ("social_follow", "Follow us on Twitter and Facebook", "bottom"),
+    ("share_buttons", "Share this with Email Facebook Twitter", "top"),
+    ("share_buttons", "Facebook Twitter WhatsApp Copy link", "top"),
+    ("newsletter", "Subscribe to our newsletter", "bottom"),
+    ("newsletter", "Sign up for our daily briefing", "bottom"),
+    ("consent", "By signing up, you agree to our Privacy Policy and Terms of Use.", "bottom"),
+    ("cookie_notice", "We use cookies to improve your experience on our site.", "bottom"),
+    ("click_here", "Click here to read the full statement", "middle"),
+    ("tags", "Topics: Peru, Venezuela, Lima Group", "bottom"),
+    ("timestamp", "Updated 3:45 PM ET, Tue May 7, 2019", "top"),
+    ("timestamp", "Published: 7 May 2019", "top"),
+    ("byline", "By Marco Aquino and Luc Cohen, Reuters", "top"),
+    ("wire_credit", "Reporting by Marco Aquino; Editing by Sandra Maler", "bottom"),
+    ("wire_credit", "The Associated Press contributed to this report.", "bottom"),
+    ("wire_credit", "Copyright 2019 The Associated Press. All rights reserved.", "bottom"),
+    ("punctuation_only", "* * *", "middle"),
+    ("punctuation_only", "| | |", "middle"),
+    ("name_list", "Martin Vizcarra, Nestor Popolizio, Juan Guaido", "top"),
+    ("caption_dated", "Peru's Foreign Minister Nestor Popolizio speaks at a news conference in Lima, Peru, "
+                      "Tuesday, May 7, 2019.", "middle"),
+    ("subhead", "What happens next", "middle"),
+    ("subhead", "Peru Leads Regional Push Against Maduro Government", "middle"),
+])
+def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture, where):
+    result = clean.clean_article(invented(furniture, where), article_id="x")
+    assert result.text == BODY
+    assert [(entry["rule"], entry["text"]) for entry in result.removed] == [(rule, furniture)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A source close to the talks said Russia would follow China's lead.",
+    "Sources: the word appears here only as a quotation, said the minister, who asked for an answer.",
+    "Related talks in Quito will follow in June, officials said.",
+    "Follow-up meetings are planned, and supporters follow Maduro on Twitter and Facebook.",
+    "The photo, taken by a Reuters photographer, showed Maduro in Havana.",
+    "Photographs of the meeting were shared on Facebook, Twitter and WhatsApp.",
+    "Millions subscribe to state television, which did not report the summit.",
+    "Subscribers were told to sign up for updates from the electoral council by text message.",
+    "By signing the accord, Bolivia agreed to the terms set by Caracas.",
+    "By Tuesday, talks had resumed in Oslo.",
+    "Share prices in Caracas fell after the announcement, traders said on Twitter.",
+    "Updated figures released on May 1 showed 50 people had died.",
+    "Editing by hand the final declaration, ministers removed a reference to the OAS.",
+    "Click, the opposition's new messaging app, was blocked in Venezuela.",
+    "Copyright law was not discussed at the summit.",
+    "Advertising revenue at state media fell by half.",
+    "The group, which met in Lima, Jan. 4, 2019, rejected the vote. It called for new elections.",
+    "Maduro took office on April 19, 2013.",
+    "Venezuela — once the region's richest country — now imports food.",
+    "The plan is not supported by Russia, which has backed Maduro, a browser of old alliances.",
+    "Cookies were served at the reception, a diplomat joked.",
+])
+def test_body_sentences_with_furniture_words_are_left_alone(sentence):
+    raw = invented(sentence, "middle")
+    result = clean.clean_article(raw, article_id="x")
+    assert result.removed == []
+    assert sentence in result.text
+
+
+def test_headline_and_standfirst_are_removed_and_the_lede_kept():
+    raw = ("Lima Group Urges Russia and China to Drop Support for Maduro\n\n"
+           "The Lima Group urged Russia and China to drop their support for Maduro.\n\n"
+           "The Lima Group on Thursday urged Russia and China to drop their support for Nicolas Maduro, "
+           "saying his government had no legitimacy.\n\nCuba rejected the statement.\n")
+    result = clean.clean_article(raw, article_id="g", title="Lima Group Urges Russia and China to Drop Support for Maduro")
+    assert [e["rule"] for e in result.removed] == ["headline", "standfirst"]
+    assert result.text.startswith("The Lima Group on Thursday urged")
+    assert result.text.endswith("Cuba rejected the statement.")
+
+
+def test_headline_is_recognised_without_a_title_and_repeated_later():
+    raw = "Cuba Sends Doctors To Caracas\nCuba sent 200 doctors to Caracas on Monday.\nCuba Sends Doctors To Caracas\n"
+    result = clean.clean_article(raw)
+    assert [(e["line"], e["rule"]) for e in result.removed] == [(1, "headline"), (3, "duplicate_line")]
+    assert result.text == "Cuba sent 200 doctors to Caracas on Monday."
+
+
+def test_truncated_caption_and_its_full_form_are_removed():
+    raw = (LEDE + "\nMinisters arrive for the Lima Group meeting in Lima, Peru, Tues\n"
+           "Ministers arrive for the Lima Group meeting in Lima, Peru, Tuesday, May 7, 2019.\n" + CLOSE)
+    result = clean.clean_article(raw)
+    assert [e["rule"] for e in result.removed] == ["truncated_caption", "caption_dated"]
+    assert result.text == LEDE + "\n\n" + CLOSE
+
+
+def test_a_repeated_line_is_removed_once_seen():
+    pull_quote = '"We will not recognise the result," she said.'
+    raw = "\n".join([LEDE, pull_quote, CLOSE, pull_quote])
+    result = clean.clean_article(raw)
+    assert [(e["line"], e["rule"]) for e in result.removed] == [(4, "duplicate_line")]
+    assert result.paragraphs == [LEDE, pull_quote, CLOSE]
+
+
+@pytest.mark.parametrize("raw, prefix, rule", [
+    ("CARACAS (Reuters) - Venezuela's opposition called for protests.", "CARACAS (Reuters) -", "dateline_wire"),
+    ("CARACAS, Venezuela (AP) — Venezuela's opposition called for protests.", "CARACAS, Venezuela (AP) —", "dateline_wire"),
+    ("Havana, Jan. 27, 2014 — Venezuela's opposition called for protests.", "Havana, Jan. 27, 2014 —", "dateline"),
+])
+def test_datelines_of_other_sites_keep_the_sentence_after_them(raw, prefix, rule):
+    result = clean.clean_article(raw + "\n")
+    assert result.text == "Venezuela's opposition called for protests."
+    assert result.removed == [{"article": "", "line": 1, "text": prefix, "rule": rule,
+                               "reason": dict(zip(clean.RULES["name"], clean.RULES["reason"]))[rule]}]
+    assert raw[slice(*result.kept_spans[0])] == result.text
+
+
+# ----------------------------------------------------------------------------- normalisation
+
+
+def test_unicode_is_normalised_and_quotation_marks_are_kept():
+    raw = ("Rodri\u0301guez\u00a0said:\u2009“We\u200b stand with Venezuela.”  It’s \"final\", he added.\t\n"
+           "\n\u3000Second\u202fparagraph.\u00ad\n")
+    result = clean.clean_article(raw)
+    assert result.paragraphs == ["Rodríguez said: “We stand with Venezuela.” It’s \"final\", he added.",
+                                 "Second paragraph."]
+    assert unicodedata.is_normalized("NFC", result.text)
+    assert raw[slice(*result.kept_spans[1])] == "Second\u202fparagraph.\u00ad"
+
+
+def test_lines_become_paragraphs_and_blank_lines_do_not_multiply():
+    raw = "First line.\nSecond line.\n\n\n\nThird line.\n"
+    assert clean.clean_article(raw).text == "First line.\n\nSecond line.\n\nThird line."
+
+
+def test_empty_article_cleans_to_nothing():
+    result = clean.clean_article("\n  \n")
+    assert result.text == "" and result.removed == [] and result.kept_spans == []
+
+
+# ----------------------------------------------------------------------------- the rules table
+
+
+def test_rules_table_lists_every_rule_in_plain_words():
+    assert clean.RULES.columns.tolist() == ["name", "kind", "reason"]
+    names = clean.RULES["name"].tolist()
+    assert len(names) == len(set(names))
+    assert {r.name for r in clean.pattern_rules()} | {r.name for r in clean.STRUCTURAL_RULES} == set(names)
+    assert clean.RULES["reason"].str.len().gt(15).all()
+    assert set(clean.RULES["kind"]) == {"pattern", "pattern (start of line only)", "structure"}
+
+
+def test_a_bad_pattern_in_the_rules_file_is_reported_by_name(tmp_path):
+    path = tmp_path / "rules.tsv"
+    path.write_text("name\tscope\tpattern\treason\nbroken\tline\t(unclosed\ta broken rule\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="broken"):
+        clean._load_patterns(path)
+
+
+def test_rules_file_rows_are_compiled_patterns():
+    tsv = (clean.BOILERPLATE_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in tsv.splitlines() if line and not line.startswith("#")]
+    assert rows[0] == ["name", "scope", "pattern", "reason"]
+    assert all(len(row) == 4 for row in rows)
+    assert all(isinstance(rule.pattern, re.Pattern) for rule in clean.pattern_rules())
+
+
+def test_removed_by_rule_and_line_by_line_tables():
+    raw = invented("Advertisement") + "Subscribe to our newsletter\n"
+    table = clean.line_by_line(raw, article_id="x")
+    assert table["rule"].tolist() == ["", "advertisement", "", "", "newsletter"]
+    assert table.loc[0, "kept"] == LEDE
+    audit = pd.DataFrame(clean.clean_article(raw, article_id="x").removed)
+    assert clean.removed_by_rule(audit)["lines"].to_dict() == {"advertisement": 1, "newsletter": 1}
