@@ -4,8 +4,11 @@
 - :mod:`helpers.corpus`  load and validate a corpus (``load_corpus``)
 - :mod:`helpers.figures` one figure style, fixed colours, deterministic ``save_figure``
 - :mod:`helpers.overview` tables and figures describing a corpus (notebook 01)
+- :mod:`helpers.clean`    boilerplate out, with an audit of every removed line (``clean_article``, ``clean_corpus``, ``RULES``)
+- :mod:`helpers.sentences` sentence splitting with NLTK Punkt and shipped abbreviations (``split_sentences``, ``sentence_spans``)
+- :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``)
 """
-from . import overview
+from . import clean, overview, quotes, sentences
 from .config import corpus_dir, figures_dir
 from .corpus import CorpusError, count_words, find_problems, load_corpus, read_article
 from .figures import colour_for, palette, save_figure, use_style

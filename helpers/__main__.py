@@ -2,6 +2,7 @@
 
 Commands
     check [--corpus DIR]    validate a corpus folder and list every problem
+    quotes PATH...          print the direct quotations (and speakers) of .txt files or folders as JSON
 
 Every command exits non-zero with one plain sentence on stderr when the input is bad.
 """
@@ -10,6 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pathlib import Path
+
+from . import quotes
 from .config import corpus_dir
 from .corpus import CorpusError, find_problems, load_corpus
 
@@ -25,12 +29,25 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quotes(args: argparse.Namespace) -> int:
+    for path in map(Path, args.paths):
+        if not path.exists():
+            raise CorpusError(path, "no such file or folder", "give the path of a .txt article or of a folder of them")
+        if path.is_dir() and not any(path.glob("*.txt")):
+            raise CorpusError(path, "the folder holds no .txt files", "point at the articles folder itself (for example corpus/articles)")
+    print(quotes.dump_json(quotes.quotes_json(args.paths)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate a corpus folder")
     check.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
     check.set_defaults(run=_check)
+    quote = commands.add_parser("quotes", help="direct quotations with speakers, as JSON")
+    quote.add_argument("paths", nargs="+", help=".txt files or folders of them")
+    quote.set_defaults(run=_quotes)
     return parser
 
 

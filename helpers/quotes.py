@@ -1,0 +1,815 @@
+"""Direct quotations in news text, each with its speaker, found by readable rules.
+
+The pipeline for one article (all offsets are into the article file's own text):
+
+1. **Paragraphs**: the cleaning stage says which lines are body text; quotes are
+   looked for only there (no quotes from headlines, captions or page furniture).
+2. **Quote marks** (:func:`find_quote_spans`): curly “ ”, straight ", « », „ “ are
+   paired within a paragraph; a quotation left open at a paragraph's end continues
+   when the next paragraph opens with a quote mark (the newspaper convention).
+   Stray or unbalanced marks are skipped. Single marks are nested quotes, or the
+   main marks in a paragraph that has no double marks; apostrophes (Venezuela’s,
+   don't, the Russians’) are never taken for quote marks.
+3. **Kind** (:func:`quote_kind`): ``full`` for a clause of speech, ``fragment`` for
+   a few words quoted inside the writer's own sentence (including scare quotes).
+4. **Speaker** (:class:`SpeakerFinder`): the cue around the quote, tried in order:
+   a cue in the same sentence after the quote ("…," said X / "…," X said /
+   according to X / — X); a reporting verb before the quote and its subject
+   ("X said:", "X told reporters that …", ", adding …" → the main clause's subject);
+   an earlier quote in the same sentence; a quote that continues the previous one;
+   a speaker named in the sentence before or after. The noun phrase found is then
+   resolved within the article: titles and demonyms dropped ("Cuban Foreign Minister
+   Bruno Rodriguez" → Bruno Rodriguez), a last name to the full name introduced
+   earlier, he/she to the last person who was the subject of a sentence, "the
+   official" to the last person named, "the group"/"the bloc" to the last
+   organisation named, and a statement or declaration to the body that issued it.
+
+The word lists behind these rules live in ``helpers/data/reporting_verbs.txt`` and
+``helpers/data/speaker_words.tsv``.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import clean, sentences
+from .config import DATA_DIR
+from .corpus import read_article
+
+COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence"]
+
+# --------------------------------------------------------------------------- word lists
+
+
+def _data_lines(name: str) -> list[str]:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """Every form of every reporting verb, mapped to its first (base) form.
+
+    >>> reporting_verbs()["told"], reporting_verbs()["tweeted"]
+    ('tell', 'tweet')
+    """
+    forms: dict[str, str] = {}
+    for line in _data_lines("reporting_verbs.txt"):
+        words = line.lower().split()
+        for word in words:
+            forms.setdefault(word, words[0])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict[str, frozenset[str]]:
+    """Words by role (title, document, group, person, org, pronoun, demonym, place, skip)."""
+    roles: dict[str, set[str]] = {}
+    with open(DATA_DIR / "speaker_words.tsv", encoding="utf-8") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        next(rows)  # header
+        for row in rows:
+            if len(row) >= 2:
+                roles.setdefault(row[1].strip(), set()).add(row[0].strip().lower())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def fold(text: str) -> str:
+    """Accents removed, for comparing and canonical names.
+
+    >>> fold("Nicolás Maduro, Delcy Rodríguez")
+    'Nicolas Maduro, Delcy Rodriguez'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+# --------------------------------------------------------------------------- quote marks
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_MARK = re.compile(r"[“”«»„\"]")
+_SINGLE = re.compile(r"[‘’']")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass
+class QuoteSpan:
+    """Where a quotation is: ``start``/``end`` are the offsets of its text (inside the marks).
+
+    ``pieces`` holds one (start, end) per paragraph for a quotation that runs over
+    several paragraphs; ``text`` joins them with a space.
+    """
+
+    start: int
+    end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return not _is_space(after) and (_is_space(before) or before in "([{—–-/:;,")
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return not _is_space(before) and (_is_space(after) or not _WORD_CHAR.match(after))
+
+
+def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of double marks in text[start:end]: (open index, close index), plus an index left open."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for match in _MARK.finditer(text, start, end):
+        i, mark = match.start(), match.group()
+        if open_at is None:
+            if mark in OPENERS and (mark != '"' or _can_open(text, i)):
+                open_at = i
+            continue
+        closer = OPENERS[text[open_at]]
+        if mark == closer or (mark in "”»" and text[open_at] in "“\"«„") or (mark == '"' and _can_close(text, i)):
+            if mark == '"' and not _can_close(text, i) and _can_open(text, i):
+                open_at = i  # the earlier straight mark was stray
+                continue
+            pairs.append((open_at, i))
+            open_at = None
+        elif mark in "“«„" or (mark == '"' and _can_open(text, i)):
+            open_at = i  # a new opening mark while one is open: the earlier one was stray
+    return pairs, open_at
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pairs of single marks used as the main quote marks, apostrophes left alone."""
+    pairs, open_at = [], None
+    for match in _SINGLE.finditer(text, start, end):
+        i, mark = match.start(), match.group()
+        before = text[i - 1] if i > start else ""
+        after = text[i + 1] if i + 1 < end else ""
+        if _WORD_CHAR.match(before or " ") and _WORD_CHAR.match(after or " "):
+            continue  # don't, Venezuela’s, O'Brien
+        if open_at is None:
+            if mark in "‘'" and _can_open(text, i):
+                open_at = i
+        elif mark in "’'" and _can_close(text, i):
+            if before == "s" and after and after.isspace() and text.find("’", i + 1, end) != -1:
+                continue  # the Russians’ … — a plural possessive while a later close is waiting
+            pairs.append((open_at, i))
+            open_at = None
+    return pairs
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Every quotation in ``text``, in order, looking only inside ``paragraphs`` (default: each line).
+
+    >>> [q.text for q in find_quote_spans('He said "no" and she said “yes, now”.')]
+    ['no', 'yes, now']
+    >>> [q.text for q in find_quote_spans('“We will stay.\\n“We will win,” he said.')]
+    ['We will stay. We will win,']
+    >>> find_quote_spans("Venezuela’s allies don't agree; a stray ” mark.")
+    []
+    """
+    if paragraphs is None:
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    found: list[QuoteSpan] = []
+    carried: list[tuple[int, int]] = []  # pieces of a quotation still open from earlier paragraphs
+    for index, (start, end) in enumerate(paragraphs):
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        if carried and not (first < end and text[first] in "“«„\""):
+            carried = []  # the open quotation did not continue: it was unbalanced
+        scan_from = start
+        if carried:
+            close = _first_close(text, first + 1, end)
+            if close is None:
+                carried.append((first + 1, end))
+                continue
+            carried.append((first + 1, close))
+            found.append(_span_from(text, carried))
+            carried, scan_from = [], close + 1
+        pairs, open_at = _double_quotes(text, scan_from, end)
+        if not pairs and open_at is None and not _MARK.search(text, start, end):
+            pairs = _single_quotes(text, scan_from, end)
+        found.extend(_span_from(text, [(o + 1, c)]) for o, c in pairs)
+        if open_at is not None and index + 1 < len(paragraphs):
+            carried = [(open_at + 1, end)]
+    return [q for q in found if q.text.strip()]
+
+
+def _first_close(text: str, start: int, end: int) -> int | None:
+    for match in _MARK.finditer(text, start, end):
+        if match.group() in "”»" or (match.group() == '"' and _can_close(text, match.start())):
+            return match.start()
+        if match.group() in "“«„" or match.group() == '"':
+            return None  # a new quotation starts before this one closes
+    return None
+
+
+def _span_from(text: str, pieces: list[tuple[int, int]]) -> QuoteSpan:
+    pieces = [(s, e) for s, e in pieces]
+    joined = " ".join(text[s:e].strip() for s, e in pieces)
+    return QuoteSpan(pieces[0][0], pieces[-1][1], pieces, joined)
+
+
+# --------------------------------------------------------------------------- kind
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+def quote_kind(quote: str, before: str) -> str:
+    """``full`` for a clause of speech, ``fragment`` for words quoted inside the writer's sentence.
+
+    ``before`` is the text of the sentence before the opening mark. A quotation is
+    full when it starts with a capital where speech can start (the sentence's
+    start, after a colon, comma or dash), or runs to 25 words or more; otherwise a
+    fragment (a scare quote, a phrase worked into the writer's own grammar).
+
+    >>> quote_kind("We will not give up,", "")
+    'full'
+    >>> quote_kind("Yes, we are ready.", "He told reporters, ")
+    'full'
+    >>> quote_kind("illegitimate", "help remove its ")
+    'fragment'
+    >>> quote_kind("Bolivarian Revolution", "the so-called ")
+    'fragment'
+    """
+    words = len(re.findall(r"\w+", quote))
+    if words >= 25:
+        return "full"
+    first = next((c for c in quote if c.isalnum()), "")
+    lead = before.rstrip()
+    speech_can_start = lead == "" or lead[-1] in ":,;—–-" or bool(_SENTENCE_END.search(lead))
+    if first.isupper() or first.isdigit():
+        if speech_can_start and (words >= 2 or _SENTENCE_END.search(quote.rstrip(" ,"))):
+            return "full"
+    return "fragment"
+
+
+# --------------------------------------------------------------------------- names
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"                                  # U.S., U.N.
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr)\.(?=\s)"  # titles with a stop
+    r"|[A-Z]\.(?=\s+[A-Z])"                                # an initial: John F. Kennedy
+    r"|[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*"                          # a word (Venezuela’s, pro-imperialist)
+    r"|\d[\w.,\-]*|[^\w\s]")
+_PARTICLES = {"de", "del", "de la", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "y"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our"}
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _strip_possessive(token: str) -> tuple[str, bool]:
+    for suffix in ("’s", "'s", "’", "'"):
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)], True
+    return token, False
+
+
+@dataclass
+class Phrase:
+    """A candidate speaker phrase found in a clause."""
+
+    kind: str       # name | org | pronoun | document | group | person
+    text: str       # the words (a name without titles; an organisation's name; the noun)
+    start: int      # offset in the article
+    possessive: bool = False
+    context: str = ""  # the words around a role noun ("the statement published by the ALBA bloc")
+
+
+_JOINERS = {"of", "for", "the", "and"}
+
+
+def _joins_name(tokens: list[re.Match], first: int, at: int) -> bool:
+    """May the lower-case word at ``at`` stay inside the capitalised run that began at ``first``?
+
+    Only inside organisation names and titles: "Organization of American States",
+    "Secretary of State Mike Pompeo", "Community of Latin American and Caribbean States".
+    """
+    roles = speaker_words()
+    k = at
+    while k < len(tokens) and tokens[k].group().lower() in _JOINERS:
+        k += 1
+    if k >= len(tokens) or not _is_cap(tokens[k].group()) or k - at > 2:
+        return False
+    so_far = [t.group().lower() for t in tokens[first:at]]
+    if tokens[at].group().lower() == "and":
+        return any(w in roles["org"] for w in so_far)
+    return any(w in roles["org"] or w in roles["title"] for w in so_far)
+
+
+def _name_runs(tokens: list[re.Match]) -> list[tuple[int, int]]:
+    """(first, last+1) token indices of runs of capitalised words, particles allowed inside."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if _is_cap(tokens[i].group()):
+            j = i + 1
+            while j < len(tokens) and not _strip_possessive(tokens[j - 1].group())[1]:
+                word = tokens[j].group()
+                if _is_cap(word) and not word.isupper() or (word.isupper() and len(word) > 1 and _is_cap(tokens[j - 1].group())):
+                    j += 1
+                elif word.lower() in _PARTICLES and j + 1 < len(tokens) and _is_cap(tokens[j + 1].group()) and not _strip_possessive(tokens[j - 1].group())[1]:
+                    j += 1
+                elif word.lower() in _JOINERS and _joins_name(tokens, i, j):
+                    j += 1
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def classify_name(words: list[str]) -> tuple[str, str] | None:
+    """Classify a run of capitalised words: ('org', name), ('name', person name) or None.
+
+    Titles and demonyms in front of a name are dropped; a run ending in an
+    organisation word (Group, Department, …) or made of an acronym is an organisation.
+
+    >>> classify_name(["Cuban", "Foreign", "Minister", "Bruno", "Rodriguez"])
+    ('name', 'Bruno Rodriguez')
+    >>> classify_name(["The", "State", "Department"])
+    ('org', 'State Department')
+    >>> classify_name(["OAS"])
+    ('org', 'OAS')
+    >>> classify_name(["Wednesday"]) is None
+    True
+    """
+    roles = speaker_words()
+    words = [w for w in words if w]
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return None
+    lower = [w.lower().rstrip(".") + ("." if w.endswith(".") else "") for w in words]
+    if all(w.lower() in roles.get("skip", ()) for w in words):
+        return None
+    if lower[-1] in roles["org"] or (lower[0] in roles["org"] and ("of" in lower or "for" in lower)):
+        return "org", " ".join(words)
+    acronyms = [w for w in words if w.isupper() and len(w.replace(".", "")) >= 2 and w.lower() not in roles["title"]]
+    # drop everything up to the last title word, and a leading demonym
+    last_title = max((k for k, w in enumerate(lower) if w in roles["title"] or w.rstrip(".") in roles["title"]), default=-1)
+    rest = words[last_title + 1:]
+    while len(rest) > 1 and rest[-1].lower() in roles.get("skip", ()):
+        rest = rest[:-1]  # "Sergey Lavrov Wednesday"
+    while rest and (rest[0].lower() in roles.get("demonym", ()) or rest[0].lower() in roles.get("skip", ())) and len(rest) > 1:
+        rest = rest[1:]
+    if not rest:
+        return ("org", acronyms[-1]) if acronyms else None
+    if len(rest) == 1 and rest[0].isupper() and len(rest[0].replace(".", "")) >= 2:
+        return "org", rest[0]
+    if all(w.lower() in roles.get("skip", ()) or w.lower() in roles.get("demonym", ()) for w in rest):
+        return None
+    if any(w.lower() in roles.get("place", ()) for w in rest) and len(rest) > 1:
+        return "place", " ".join(rest)
+    return "name", " ".join(rest)
+
+
+def find_phrases(text: str, start: int, end: int, offset_masks: str | None = None) -> list[Phrase]:
+    """Candidate speaker phrases in text[start:end], in order of appearance."""
+    roles = speaker_words()
+    source = offset_masks if offset_masks is not None else text
+    tokens = list(_TOKEN.finditer(source, start, end))
+    phrases: list[Phrase] = []
+    runs = dict(_name_runs(tokens))
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        lower = word.lower()
+        if lower in roles["pronoun"]:
+            phrases.append(Phrase("pronoun", lower, tokens[i].start()))
+            i += 1
+            continue
+        if i in runs:
+            j = runs[i]
+            words = [t.group() for t in tokens[i:j]]
+            last, possessive = _strip_possessive(words[-1])
+            words[-1] = last
+            follower = _strip_possessive(tokens[j].group().lower())[0] if j < len(tokens) else ""
+            if follower in ("administration", "government") and not possessive:
+                phrases.append(Phrase("org", f"{' '.join(w for w in words if w.lower() not in _DETERMINERS)} {follower}", tokens[i].start()))
+                i = j + 1
+                continue
+            kind = classify_name(words)
+            if kind is not None and not (possessive and kind[0] == "place"):
+                phrases.append(Phrase(kind[0], kind[1], tokens[i].start(), possessive))
+            i = j
+            continue
+        if True:
+            noun = lower.rstrip("s") if lower.rstrip("s") in roles["document"] else lower
+            for role in ("document", "group", "person"):
+                if noun in roles[role] or lower in roles[role]:
+                    context = source[tokens[max(0, i - 6)].start(): tokens[min(len(tokens) - 1, i + 8)].end()]
+                    phrases.append(Phrase(role, lower, tokens[i].start(), context=context))
+                    break
+        i += 1
+    return phrases
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | org
+    start: int
+
+
+class SpeakerFinder:
+    """Resolves the speaker of each quotation in one article (names are per article)."""
+
+    def __init__(self, text: str, masked: str, sentence_spans: list[tuple[int, int]]):
+        self.text, self.masked = text, masked
+        self.sentences = sentence_spans
+        self.people: dict[str, list[Entity]] = {}     # folded last name -> people introduced
+        self.mentions: list[tuple[int, Entity]] = []   # (offset, entity) of every person/org mention
+        self._subject_of: dict[int, Entity] = {}       # sentence index -> its subject
+        self.aliases: dict[str, str] = {}               # long organisation name -> acronym
+        self.issuers: list[tuple[int, str]] = []        # (offset, body) of documents quoted
+        self._sentence_starts = [start for start, _ in sentence_spans]
+        self._scan()
+
+    # -- reading the article once -------------------------------------------------
+    def _scan(self) -> None:
+        for index, (start, end) in enumerate(self.sentences):
+            phrases = find_phrases(self.text, start, end, self.masked)
+            for k, phrase in enumerate(phrases):
+                if phrase.kind == "org" and k + 1 < len(phrases) and phrases[k + 1].kind == "org":
+                    nxt = phrases[k + 1]
+                    between = self.masked[phrase.start + len(phrase.text): nxt.start]
+                    if between.strip() in ("(", "") or re.fullmatch(r"[^()]*\(\s*", between):
+                        self.aliases[fold(phrase.text).lower()] = nxt.text
+                if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self.people.get(fold(phrase.text).lower()):
+                    continue  # a lone capitalised word nobody introduced: a place or a common noun
+                entity = self._entity(phrase, register=True)
+                if entity is not None:
+                    self.mentions.append((phrase.start, entity))
+            subject = self._clause_subject(start, end)
+            if subject is not None:
+                self._subject_of[index] = subject
+
+    def _register(self, name: str, start: int) -> Entity:
+        name = fold(name)
+        parts = name.split()
+        key = parts[-1].lower()
+        known = self.people.get(key, [])
+        if len(parts) == 1:
+            return known[-1] if known else Entity(name, "person", start)
+        for entity in known:
+            if entity.name == name:
+                return entity
+        entity = Entity(name, "person", start)
+        self.people.setdefault(key, []).append(entity)
+        return entity
+
+    def _org(self, name: str, start: int) -> Entity:
+        name = fold(name)
+        return Entity(self.aliases.get(name.lower(), name), "org", start)
+
+    def _entity(self, phrase: Phrase, register: bool = False) -> Entity | None:
+        if phrase.kind == "name":
+            if register:
+                return self._register(phrase.text, phrase.start)
+            known = self.people.get(fold(phrase.text).split()[-1].lower(), [])
+            full = [e for e in known if e.start <= phrase.start]
+            if len(phrase.text.split()) == 1 and full:
+                return full[-1]
+            return Entity(fold(phrase.text), "person", phrase.start)
+        if phrase.kind == "org":
+            return self._org(phrase.text, phrase.start)
+        return None
+
+    # -- resolving a phrase to a speaker ---------------------------------------------
+    def _last(self, kind: str, before: int) -> Entity | None:
+        last = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
+        for at, entity in reversed(self.mentions[max(0, last - 200):last]):
+            if entity.kind == kind:
+                return entity
+        return None
+
+    def _next(self, kind: str, after: int) -> Entity | None:
+        return next((e for at, e in self.mentions if e.kind == kind and at > after), None)
+
+    def _person_subject_before(self, offset: int) -> Entity | None:
+        index = self._sentence_index(offset)
+        for sentence in range(index, max(-1, index - 5), -1):
+            entity = self._subject_of.get(sentence)
+            if entity is not None and entity.kind == "person" and (sentence < index or entity.start < offset):
+                return entity
+        return self._last("person", offset)
+
+    def resolve(self, phrase: Phrase) -> Entity | None:
+        """The entity a candidate phrase stands for, or None."""
+        if phrase.kind in ("name", "org"):
+            return self._entity(phrase)
+        if phrase.kind == "pronoun":
+            if phrase.text in ("he", "she"):
+                return self._person_subject_before(phrase.start)
+            return self._last("org", phrase.start)
+        if phrase.kind == "document":
+            issuer = self._issuer_in(phrase)
+            if issuer is None and self.issuers:
+                issuer = next((name for at, name in reversed(self.issuers) if at < phrase.start), None)
+                issuer = Entity(issuer, "org", phrase.start) if issuer else None
+            if issuer is None:
+                issuer = self._last("org", phrase.start) or self._next("org", phrase.start)
+            if issuer is not None:
+                self.issuers.append((phrase.start, issuer.name))
+            return issuer
+        if phrase.kind == "group":
+            return self._last("org", phrase.start) or self._next("org", phrase.start)
+        if phrase.kind == "person":
+            return self._last("person", phrase.start)
+        return None
+
+    def _issuer_in(self, phrase: Phrase) -> Entity | None:
+        """The body named with a document: "the ALBA declaration", "a statement by the Lima Group"."""
+        context = phrase.context
+        at = self.masked.find(context, max(0, phrase.start - len(context)))
+        if at < 0:
+            return None
+        for candidate in find_phrases(self.text, at, at + len(context), self.masked):
+            if candidate.kind == "org":
+                return self._org(candidate.text, candidate.start)
+        return None
+
+    # -- clauses -----------------------------------------------------------------------
+    def _sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (len(sentences) when none does)."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            return index
+        return len(self.sentences)
+
+    _INTRO = re.compile(
+        r"\s*(?:after|before|during|on|in|at|as|when|while|earlier|later|meanwhile|but|and|however|"
+        r"speaking|asked|last|this|since|for|with|also|still|yet|instead|separately|then)\b[^,]*,\s*",
+        re.IGNORECASE)
+
+    def _clause_subject(self, start: int, end: int) -> Entity | None:
+        """The first person or organisation in the main clause of text[start:end]."""
+        intro = self._INTRO.match(self.masked, start, end)
+        clause_start = intro.end() if intro else start
+        phrases = find_phrases(self.text, clause_start, end, self.masked)
+        return self._first_entity(phrases)
+
+    def _first_entity(self, phrases: list[Phrase]) -> Entity | None:
+        for phrase in phrases:
+            if phrase.possessive and phrase.kind in ("name", "place"):
+                continue
+            if phrase.kind == "place":
+                continue
+            if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self.people.get(fold(phrase.text).lower()):
+                continue  # a lone capitalised word nobody introduced: a place or a common noun
+            entity = self.resolve(phrase)
+            if entity is not None:
+                return entity
+        for phrase in phrases:  # nothing better: a country or capital speaking ("Caracas said")
+            if phrase.kind in ("name", "place") and not phrase.possessive:
+                return Entity(fold(phrase.text), "org", phrase.start)
+        return None
+
+    def subject_before_verb(self, sentence_start: int, verb_start: int, verb: str) -> Entity | None:
+        """The subject of a reporting verb at ``verb_start`` (the clause's doer)."""
+        left = self.masked[sentence_start:verb_start]
+        participle = verb.endswith("ing")
+        after_comma = re.search(r",\s*(?:\w+ly\s+|only\s+|also\s+|then\s+)?$", left)
+        coordinated = re.search(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$", left)
+        if (participle and after_comma) or coordinated:
+            cut = after_comma.start() if after_comma and participle else coordinated.start()
+            return self._clause_subject(sentence_start, sentence_start + cut)
+        if participle:  # "a decree labeling …": the nearest actor to the left
+            phrases = find_phrases(self.text, sentence_start, verb_start, self.masked)
+            for phrase in reversed(phrases):
+                if phrase.kind == "place":
+                    continue
+                if phrase.kind == "document":
+                    entity = self._issuer_in(phrase)
+                    if entity is not None:
+                        return entity
+                    continue
+                entity = self.resolve(phrase)
+                if entity is not None:
+                    return entity
+            return None
+        return self._clause_subject(sentence_start, verb_start)
+
+    def subject_of_sentence(self, index: int) -> Entity | None:
+        return self._subject_of.get(index)
+
+
+# --------------------------------------------------------------------------- cues
+
+def _verb_pattern() -> str:
+    return "|".join(sorted((re.escape(v) for v in reporting_verbs()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, re.Pattern]:
+    verbs = _verb_pattern()
+    return {
+        # …," said Cuban Foreign Minister Bruno Rodriguez  /  …," reads the final declaration
+        "inverted": re.compile(rf"^[\s,.:;!?—–-]*(?P<verb>{verbs})\s+(?P<np>[^,;:—–]+)", re.IGNORECASE),
+        # …," Pompeo said  /  …," the statement read  /  …," he told reporters
+        "normal": re.compile(rf"^[\s,.:;!?]*(?P<np>(?:[^\s;:!?]+\s+){{1,10}}?)(?:\w+ly\s+)?(?P<verb>{verbs})\b", re.IGNORECASE),
+        "according": re.compile(r"according to\s+(?P<np>[^,;:.—–]+(?:\.[A-Z][^,;:.—–]*)*)", re.IGNORECASE),
+        "dash": re.compile(r"^\s*[—–]\s*(?P<np>[^,;:.]+)"),
+        "verb": re.compile(rf"\b(?P<verb>{verbs})\b", re.IGNORECASE),
+    }
+
+
+def _post_cue(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | None, str | None]:
+    """A cue after the quote: '…," said X', '…," X said', '— X', 'according to X'."""
+    patterns = _cue_patterns()
+    post = finder.masked[start:end]
+    for name in ("inverted", "normal", "dash"):
+        match = patterns[name].match(post)
+        if not match:
+            continue
+        np_start = start + match.start("np")
+        phrases = find_phrases(finder.text, np_start, start + match.end("np"), finder.masked)
+        entity = finder._first_entity(phrases) if name != "normal" else _resolve_subject(finder, phrases)
+        if entity is not None:
+            return entity, (match.group("verb").lower() if "verb" in match.groupdict() else "dash")
+    match = patterns["according"].search(post)
+    if match:
+        phrases = find_phrases(finder.text, start + match.start("np"), start + match.end("np"), finder.masked)
+        entity = finder._first_entity(phrases)
+        if entity is not None:
+            return entity, "according to"
+    return None, None
+
+
+def _resolve_subject(finder: SpeakerFinder, phrases: list[Phrase]) -> Entity | None:
+    """The speaker in the words just before a verb: the last name, or the role noun."""
+    named = [p for p in phrases if p.kind in ("name", "org") and not p.possessive]
+    if named:
+        return finder.resolve(named[-1])
+    return finder._first_entity(phrases)
+
+
+def _pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tuple[Entity | None, str | None]:
+    """A reporting verb before the quote in the same sentence, and its subject."""
+    patterns = _cue_patterns()
+    pre = finder.masked[sentence_start:quote_open]
+    match = patterns["according"].search(pre)
+    if match:
+        phrases = find_phrases(finder.text, sentence_start + match.start("np"), sentence_start + match.end("np"), finder.masked)
+        entity = finder._first_entity(phrases)
+        if entity is not None:
+            return entity, "according to"
+    for verb in reversed(list(patterns["verb"].finditer(pre))):
+        word = verb.group("verb")
+        if word[0].isupper() and verb.start() > 0 and pre[: verb.start()].strip():
+            continue  # "Post", "Reports", "Call" inside a name
+        entity = finder.subject_before_verb(sentence_start, sentence_start + verb.start(), word.lower())
+        if entity is not None:
+            return entity, word.lower()
+    colon = re.search(r"(?P<np>[^.,;:!?]{2,80}):\s*$", pre)
+    if colon:
+        phrases = find_phrases(finder.text, sentence_start + colon.start("np"), sentence_start + colon.end("np"), finder.masked)
+        entity = _resolve_subject(finder, phrases)
+        if entity is not None:
+            return entity, "colon"
+    return None, None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    """The text with every quotation's words blanked, so cues are never read inside quotes."""
+    chars = list(text)
+    for span in spans:
+        for start, end in span.pieces:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _body_paragraphs(text: str) -> list[tuple[int, int]]:
+    return list(clean.clean_article(text).kept_spans)
+
+
+def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
+    """Every direct quotation in one article's text, with speaker, cue and kind.
+
+    Returns a DataFrame with columns article, quote, start, end, speaker, cue,
+    kind, sentence; ``start``/``end`` are offsets into ``text``. ``speaker`` is
+    None when no rule finds one.
+
+    >>> extract_quotes('Foreign Minister Ana Diaz spoke on Monday.\\n\\n"We will not give in," Diaz said.')[["quote", "speaker", "cue", "kind"]].values.tolist()
+    [['We will not give in,', 'Ana Diaz', 'said', 'full']]
+    """
+    paragraphs = _body_paragraphs(text)
+    spans = find_quote_spans(text, paragraphs)
+    masked = _mask(text, spans)
+    sentence_list: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        sentence_list.extend((start + s, start + e) for s, e in sentences.sentence_spans(masked[start:end]))
+    finder = SpeakerFinder(text, masked, sentence_list)
+    rows: list[dict] = []
+    for number, span in enumerate(spans):
+        open_at, close_at = span.start - 1, span.end
+        first = finder._sentence_index(open_at)
+        last = finder._sentence_index(max(close_at, open_at))
+        sentence_start = sentence_list[first][0] if first < len(sentence_list) else open_at
+        sentence_end = sentence_list[last][1] if last < len(sentence_list) else close_at + 1
+        next_open = spans[number + 1].start - 1 if number + 1 < len(spans) else len(text)
+        post_end = min(sentence_end, next_open)
+        before = masked[sentence_start:open_at]
+        kind = quote_kind(span.text, before)
+        entity, cue = None, None
+        if kind == "fragment" and rows and rows[-1]["_sentence"] == (sentence_start, sentence_end) and rows[-1]["speaker"]:
+            entity, cue = Entity(rows[-1]["speaker"], "person", open_at), "same sentence"
+        starts_sentence = not before.strip(" \t—–-")
+        order = (_post_cue, _pre_cue) if starts_sentence else (_pre_cue, _post_cue)
+        for rule in order if entity is None else ():
+            if rule is _post_cue:
+                entity, cue = _post_cue(finder, close_at + 1, post_end)
+            else:
+                entity, cue = _pre_cue(finder, sentence_start, open_at)
+            if entity is not None:
+                break
+        if entity is None:
+            entity, cue = _neighbour_cue(finder, rows, span, first, last, kind)
+        rows.append({
+            "article": article_id, "quote": span.text, "start": span.start, "end": span.end,
+            "speaker": entity.name if entity else None, "cue": cue, "kind": kind,
+            "sentence": text[sentence_start:sentence_end].strip(), "_sentence": (sentence_start, sentence_end),
+        })
+    frame = pd.DataFrame(rows, columns=COLUMNS + ["_sentence"]).drop(columns="_sentence")
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], span: QuoteSpan, first: int, last: int,
+                   kind: str) -> tuple[Entity | None, str | None]:
+    """No cue in the quote's own sentence: a continuing quote, or a speaker in the sentence before/after."""
+    text = finder.masked
+    if rows and rows[-1]["speaker"]:
+        gap = text[rows[-1]["end"] + 1: span.start - 1]
+        if gap.count("\n\n") <= 1 and len(gap.strip(" \n\"“”.,")) <= 40:
+            return Entity(rows[-1]["speaker"], "person", span.start), "continuation"
+    if first > 0:
+        previous_start, previous_end = finder.sentences[first - 1]
+        previous = text[previous_start:previous_end]
+        if previous.rstrip().endswith(":") or _cue_patterns()["verb"].search(previous):
+            entity = finder.subject_of_sentence(first - 1)
+            if entity is not None:
+                return entity, "previous sentence"
+    if last + 1 < len(finder.sentences) and kind == "full":
+        next_start, next_end = finder.sentences[last + 1]
+        if _cue_patterns()["verb"].search(text[next_start:next_end]):
+            entity = finder.subject_of_sentence(last + 1)
+            if entity is not None:
+                return entity, "next sentence"
+    return None, None
+
+
+def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text") -> pd.DataFrame:
+    """Quotations of every article in a corpus DataFrame (from ``load_corpus``), one row each.
+
+    Offsets refer to each article's own file text, so the raw ``text`` column is used.
+    """
+    frames = [extract_quotes(text, ident) for ident, text in zip(articles["id"], articles[text_column])]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def quotes_json(paths: list[str | Path]) -> dict:
+    """The JSON document ``python -m helpers quotes`` prints, for files or folders of .txt files."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+        else:
+            files.append(path)
+    articles: dict[str, list[dict]] = {}
+    for path in files:
+        frame = extract_quotes(read_article(path), path.stem)
+        records = frame.drop(columns=["article", "sentence"]).to_dict("records")
+        articles[path.name] = [{k: (int(v) if k in ("start", "end") else v) for k, v in r.items()} for r in records]
+    return {"articles": articles}
+
+
+def dump_json(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1)

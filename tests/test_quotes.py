@@ -1,0 +1,302 @@
+"""Quote finding and speaker attribution, one invented sentence per rule, plus the seeds."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers.quotes import classify_name, extract_quotes, find_quote_spans, quote_kind, quotes_json
+from conftest import CORPUS, GOLD, PROJECT_ROOT
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None]]:
+    frame = extract_quotes(text)
+    return list(zip(frame["quote"], frame["speaker"]))
+
+
+def speaker_of(text: str) -> str | None:
+    frame = extract_quotes(text)
+    assert len(frame) == 1, frame
+    return frame.loc[0, "speaker"]
+
+
+# --------------------------------------------------------------------------- finding quotes
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said “we are ready” on Monday.', ["we are ready"]),
+    ('He said "we are ready" on Monday.', ["we are ready"]),
+    ("The crowd chanted «no pasarán» in the square.", ["no pasarán"]),
+    ("Der Minister sagte „wir sind bereit“ am Montag.", ["wir sind bereit"]),
+    ('“He told me ‘never again’ twice,” she said.', ["He told me ‘never again’ twice,"]),
+])
+def test_each_kind_of_quote_mark(text, expected):
+    assert [q.text for q in find_quote_spans(text)] == expected
+
+
+def test_offsets_point_into_the_text():
+    text = 'Intro line.\n\n"We reject it," the minister said.\n'
+    frame = extract_quotes(text)
+    start, end = frame.loc[0, ["start", "end"]]
+    assert text[start:end] == "We reject it,"
+
+
+def test_quotation_running_over_two_paragraphs_is_one_quote():
+    text = ('The minister spoke for an hour.\n\n'
+            '“We will not accept foreign interference in our affairs.\n\n'
+            '“We will defend our sovereignty with every legal means,” said Ana Diaz.\n')
+    frame = extract_quotes(text)
+    assert len(frame) == 1
+    assert frame.loc[0, "quote"] == ("We will not accept foreign interference in our affairs. "
+                                     "We will defend our sovereignty with every legal means,")
+    assert frame.loc[0, "speaker"] == "Ana Diaz"
+    assert text[frame.loc[0, "start"]:].startswith("We will not accept")
+
+
+def test_unclosed_quote_at_paragraph_end_without_continuation_is_skipped():
+    text = 'He said “this never closes.\n\nA new paragraph says “something else,” she said.\n'
+    assert [q.text for q in find_quote_spans(text)] == ["something else,"]
+
+
+def test_apostrophes_are_never_quote_marks():
+    text = ("Venezuela’s allies don't agree. The Russians’ position isn’t new; it's the "
+            "countries' view and O'Brien's too, rock ’n’ roll.")
+    assert find_quote_spans(text) == []
+    assert extract_quotes(text).empty
+
+
+def test_british_single_quotes_as_main_marks():
+    text = "Ms Diaz said: ‘We won’t be bullied by anyone.’ She left Caracas’s airport at noon."
+    assert [q.text for q in find_quote_spans(text)] == ["We won’t be bullied by anyone."]
+
+
+@pytest.mark.parametrize("text", [
+    "", "No quotes at all in this sentence.",
+    "“ “ “ “ only opening marks “ here “",
+    "only closing ” marks ” here ” and ” there",
+    '" straight " " " marks """ everywhere "',
+    "«««»»»„„““”” mixed ’’‘‘ marks",
+])
+def test_broken_input_never_raises(text):
+    extract_quotes(text)
+
+
+def test_a_one_megabyte_article():
+    paragraphs, size = [], 0
+    while size < 1_000_000:
+        paragraphs.append(f'Officials met for round {len(paragraphs)}. "We will keep talking," said Ana Diaz, the minister.')
+        size += len(paragraphs[-1]) + 2
+    text = "\n\n".join(paragraphs)
+    frame = extract_quotes(text)
+    assert len(frame) == text.count('"') // 2
+    assert set(frame["speaker"]) == {"Ana Diaz"}
+
+
+def test_quotes_in_a_headline_line_are_not_taken():
+    text = ("Maduro Calls Sanctions ‘Economic War’ At Summit\n\n"
+            'Venezuela\'s president spoke on Monday. "We will win," said Nicolas Maduro.\n')
+    assert [q for q, _ in quotes_of(text)] == ["We will win,"]
+
+
+# --------------------------------------------------------------------------- kind
+
+@pytest.mark.parametrize("quote, before, kind", [
+    ("We will not give up,", "", "full"),
+    ("Yes, we are ready.", "She told reporters, ", "full"),
+    ("Enough is enough.", "The minister said: ", "full"),
+    ("illegitimate", "help remove its ", "fragment"),
+    ("a historic mistake", "called the decision ", "fragment"),
+    ("Bolivarian Revolution", "the so-called ", "fragment"),
+    ("the importance of deepening contacts with the countries that still support the regime, "
+     "urging them to be part of a solution to a crisis with a growing impact in the region", "stressed ", "full"),
+])
+def test_quote_kind(quote, before, kind):
+    assert quote_kind(quote, before) == kind
+
+
+# --------------------------------------------------------------------------- names
+
+@pytest.mark.parametrize("words, expected", [
+    (["Foreign", "Minister", "Jorge", "Arreaza"], ("name", "Jorge Arreaza")),
+    (["U.S.", "National", "Security", "Adviser", "Ana", "Ruiz"], ("name", "Ana Ruiz")),
+    (["Venezuelan", "Eva", "Mora"], ("name", "Eva Mora")),
+    (["Carlos", "Fernandez", "de", "Cossio"], ("name", "Carlos Fernandez de Cossio")),
+    (["The", "Lima", "Group"], ("org", "Lima Group")),
+    (["ALBA"], ("org", "ALBA")),
+    (["Costa", "Rica"], ("place", "Costa Rica")),
+])
+def test_classify_name(words, expected):
+    assert classify_name(words) == expected
+
+
+# --------------------------------------------------------------------------- speakers, one rule each
+
+def test_said_after_the_quote_inverted():
+    assert speaker_of('"We will stay," said Defense Minister Paula Vidal.') == "Paula Vidal"
+
+
+def test_name_said_after_the_quote():
+    text = 'Trade Minister Omar Sosa arrived late.\n\n"Talks are over," Sosa said.'
+    assert speaker_of(text) == "Omar Sosa"
+
+
+def test_speaker_with_appositive_after_the_quote():
+    text = '"We are watching closely," Ruiz, the secretary of state, said on Friday.'
+    assert speaker_of(text) == "Ruiz"
+
+
+def test_said_colon_before_the_quote():
+    assert speaker_of('Senator Lia Ortega said: "The vote was rigged."') == "Lia Ortega"
+
+
+def test_said_comma_before_the_quote_after_an_opening_phrase():
+    text = 'After the meeting in Quito, President Tomas Vera said, "We have reached a deal."'
+    assert speaker_of(text) == "Tomas Vera"
+
+
+def test_quote_split_around_the_attribution():
+    text = '"We came to talk," said Marta Gil. "We leave with nothing."'
+    assert quotes_of(text) == [("We came to talk,", "Marta Gil"), ("We leave with nothing.", "Marta Gil")]
+
+
+def test_according_to():
+    text = 'The deal is "dead in the water," according to Ramon Pino, a senior negotiator.'
+    assert speaker_of(text) == "Ramon Pino"
+
+
+def test_wrote_on_twitter():
+    text = 'Opposition leader Juana Rey wrote on Twitter: "The people have spoken!"'
+    frame = extract_quotes(text)
+    assert frame.loc[0, "speaker"] == "Juana Rey" and frame.loc[0, "cue"] == "wrote"
+
+
+def test_dash_attribution():
+    assert speaker_of("“Sovereignty is not negotiable.” — Hector Lugo, the foreign minister") == "Hector Lugo"
+
+
+def test_speaker_named_in_the_sentence_before():
+    text = ("Interior Minister Rosa Blanco spoke to reporters outside the palace.\n\n"
+            "“Nobody will be allowed to destabilise this country.”\n")
+    assert speaker_of(text) == "Rosa Blanco"
+
+
+def test_speaker_named_in_the_sentence_after():
+    text = ("“We expected more from our neighbours.”\n\n"
+            "Economy Minister Luis Pardo said this at a press conference on Tuesday.\n")
+    assert speaker_of(text) == "Luis Pardo"
+
+
+def test_pronoun_goes_to_the_last_person_who_was_a_subject():
+    text = ("Foreign Minister Elena Duarte met envoy Pablo Mena on Monday. She later spoke to the press.\n\n"
+            '"Our doors remain open," she said.')
+    assert speaker_of(text) == "Elena Duarte"
+
+
+def test_last_name_resolves_to_the_full_name_introduced_earlier():
+    text = ("Colombian President Ivan Suarez met the press.\n\n"
+            '"We are not at war," Suarez said.')
+    assert speaker_of(text) == "Ivan Suarez"
+
+
+def test_same_last_name_resolves_to_the_most_recent_person():
+    text = ("Foreign Minister Bruno Lopez spoke first. Later, Vice-President Delia Lopez took the floor.\n\n"
+            '"This is a day of unity," said Lopez.')
+    assert speaker_of(text) == "Delia Lopez"
+
+
+def test_names_are_resolved_per_article():
+    first = 'Minister Bruno Lopez spoke.\n\n"Yes," said Lopez.'
+    second = 'Senator Ana Lopez spoke.\n\n"No," said Lopez.'
+    assert speaker_of(first) == "Bruno Lopez" and speaker_of(second) == "Ana Lopez"
+
+
+def test_accents_are_folded_in_canonical_names():
+    text = 'Foreign Minister Delcy Rodríguez arrived.\n\n"We are here," said Rodriguez.'
+    assert speaker_of(text) == "Delcy Rodriguez"
+
+
+def test_statement_goes_to_the_body_that_issued_it():
+    text = ("The Lima Group met in Ottawa on Monday.\n\n"
+            '"We reject the elections as illegitimate," the statement read.')
+    assert speaker_of(text) == "Lima Group"
+
+
+def test_statement_published_by_a_named_body():
+    text = '"We stand with our ally," read the statement published by the leftist ALBA bloc.'
+    assert speaker_of(text) == "ALBA"
+
+
+def test_in_a_statement_the_ministry_said():
+    text = 'In a statement, the Foreign Ministry said "the decision violates international law."'
+    assert speaker_of(text) == "Foreign Ministry"
+
+
+def test_collective_noun_goes_to_the_last_organisation():
+    text = ("The Organization of American States met in Washington.\n\n"
+            'The bloc condemned "the systematic attacks" on the legislature.')
+    assert speaker_of(text) == "Organization of American States"
+
+
+def test_indefinite_collective_noun_looks_ahead_when_nothing_came_before():
+    text = ('A regional bloc has called for pressure on the "illegitimate" government.\n\n'
+            "The Lima Group was formed in 2017.")
+    assert speaker_of(text) == "Lima Group"
+
+
+def test_role_noun_goes_to_the_last_person_named():
+    text = ('After a call between envoy Tom Hale and Foreign Minister Igor Petrov, the Russian official '
+            'warned of "grave consequences" for the region.')
+    assert speaker_of(text) == "Igor Petrov"
+
+
+def test_participle_after_a_comma_takes_the_main_subject():
+    text = ('During the summit, the ALBA nations praised both leaders, honoring them as "our founders".')
+    assert speaker_of(text) == "ALBA"
+
+
+def test_fragment_shares_the_speaker_of_an_earlier_quote_in_its_sentence():
+    text = ('Defence Minister Oleg Sorin warned of "serious steps" if Washington keeps what it calls '
+            '"pressure tactics."')
+    assert quotes_of(text) == [("serious steps", "Oleg Sorin"), ("pressure tactics.", "Oleg Sorin")]
+
+
+def test_administration_as_speaker():
+    text = ('Sanctions followed the Biden administration’s decree labeling the country an "unusual threat".')
+    assert speaker_of(text) == "Biden administration"
+
+
+def test_no_speaker_when_nobody_is_named():
+    assert speaker_of('It was, in the end, "a long day."') is None
+
+
+# --------------------------------------------------------------------------- seeds and CLI
+
+def score(predictions: dict) -> dict:
+    sys.path.insert(0, str(GOLD.parent))
+    try:
+        import score as scorer
+    finally:
+        sys.path.pop(0)
+    return scorer.score(json.loads(GOLD.read_text(encoding="utf-8")), predictions)
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="the shared gold file is not beside this checkout")
+def test_seed_scorecard():
+    result = score(quotes_json([CORPUS / "articles"]))
+    assert result["f1"] >= 0.95 and result["full_recall"] == 1.0 and result["speaker_accuracy"] >= 0.95, result
+
+
+def test_cli_prints_the_gold_shape():
+    result = subprocess.run([sys.executable, "-m", "helpers", "quotes", str(CORPUS / "articles" / "000_b4172eddce0fcf27.txt")],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    (records,) = document["articles"].values()
+    assert set(records[0]) == {"quote", "start", "end", "speaker", "cue", "kind"}
+
+
+def test_cli_on_a_missing_path_is_one_sentence(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "helpers", "quotes", str(tmp_path / "nope.txt")],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    assert result.returncode == 1 and "nope.txt" in result.stderr and "Traceback" not in result.stderr
