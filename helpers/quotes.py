@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import clean, sentences
@@ -336,10 +337,11 @@ def _name_runs(tokens: list[re.Match]) -> list[tuple[int, int]]:
 
 
 def classify_name(words: list[str]) -> tuple[str, str] | None:
-    """Classify a run of capitalised words: ('org', name), ('name', person name) or None.
+    """Classify a run of capitalised words: ('org', name), ('name', person), ('place', name) or None.
 
     Titles and demonyms in front of a name are dropped; a run ending in an
-    organisation word (Group, Department, …) or made of an acronym is an organisation.
+    organisation word (Group, Department, …) or made of an acronym is an
+    organisation; a country or city is a place.
 
     >>> classify_name(["Cuban", "Foreign", "Minister", "Bruno", "Rodriguez"])
     ('name', 'Bruno Rodriguez')
@@ -347,6 +349,10 @@ def classify_name(words: list[str]) -> tuple[str, str] | None:
     ('org', 'State Department')
     >>> classify_name(["OAS"])
     ('org', 'OAS')
+    >>> classify_name(["OAS", "Harold", "Whitfield"])
+    ('name', 'Harold Whitfield')
+    >>> classify_name(["Brazil"])
+    ('place', 'Brazil')
     >>> classify_name(["Wednesday"]) is None
     True
     """
@@ -356,32 +362,67 @@ def classify_name(words: list[str]) -> tuple[str, str] | None:
         words = words[1:]
     if not words:
         return None
-    lower = [w.lower().rstrip(".") + ("." if w.endswith(".") else "") for w in words]
-    if all(w.lower() in roles.get("skip", ()) for w in words):
+    lower = [w.lower() for w in words]
+    if all(w in roles["skip"] for w in lower):
         return None
     if lower[-1] in roles["org"] or (lower[0] in roles["org"] and ("of" in lower or "for" in lower)):
         return "org", " ".join(words)
-    acronyms = [w for w in words if w.isupper() and len(w.replace(".", "")) >= 2 and w.lower() not in roles["title"]]
-    # drop everything up to the last title word, and a leading demonym
-    last_title = max((k for k, w in enumerate(lower) if w in roles["title"] or w.rstrip(".") in roles["title"]), default=-1)
+    acronyms = [w for w in words if _is_acronym(w) and w.lower() not in roles["title"]]
+    # drop everything up to the last title word, then skip words and demonyms at either end
+    last_title = max((k for k, w in enumerate(lower) if w in roles["title"]), default=-1)
     rest = words[last_title + 1:]
-    while len(rest) > 1 and rest[-1].lower() in roles.get("skip", ()):
+    while len(rest) > 1 and rest[-1].lower() in roles["skip"]:
         rest = rest[:-1]  # "Sergey Lavrov Wednesday"
-    while rest and (rest[0].lower() in roles.get("demonym", ()) or rest[0].lower() in roles.get("skip", ())) and len(rest) > 1:
+    while len(rest) > 1 and (rest[0].lower() in roles["demonym"] or rest[0].lower() in roles["skip"]):
+        rest = rest[1:]
+    # "Ambassador to the OAS Harold Whitfield", "Representative for Venezuela Elliott Abrams"
+    while len(rest) > 2 and (_is_acronym(rest[0]) or rest[0].lower() in roles["place"]):
         rest = rest[1:]
     if not rest:
         return ("org", acronyms[-1]) if acronyms else None
-    if len(rest) == 1 and rest[0].isupper() and len(rest[0].replace(".", "")) >= 2:
+    if len(rest) == 1 and _is_acronym(rest[0]):
         return "org", rest[0]
-    if all(w.lower() in roles.get("skip", ()) or w.lower() in roles.get("demonym", ()) for w in rest):
+    if all(w.lower() in roles["skip"] or w.lower() in roles["demonym"] for w in rest):
         return None
-    if any(w.lower() in roles.get("place", ()) for w in rest) and len(rest) > 1:
+    if any(w.lower() in roles["place"] for w in rest):
         return "place", " ".join(rest)
     return "name", " ".join(rest)
 
 
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("-", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+_INSTITUTION_MODIFIERS = {"foreign", "state", "defense", "defence", "interior", "economy", "finance",
+                          "justice", "health", "trade", "presidential", "electoral", "central", "national",
+                          "federal", "military", "supreme", "federal", "senior", "top"}
+
+
+def _role_np(tokens: list[re.Match], i: int) -> tuple[str, list[str]]:
+    """The noun phrase ending at role noun ``tokens[i]``: (determiner, modifiers before the noun)."""
+    modifiers: list[str] = []
+    k = i - 1
+    while k >= 0 and len(modifiers) < 4:
+        word = tokens[k].group()
+        if word.lower() in _DETERMINERS or not re.match(r"[\w-]", word):
+            break
+        verbs = reporting_verbs()
+        if (word.lower() in verbs and verbs[word.lower()] != word.lower()) or word.lower() in (
+                "and", "or", "of", "to", "by", "with", "for", "in", "on", "at", "from"):
+            break
+        modifiers.insert(0, word)
+        k -= 1
+    determiner = tokens[k].group().lower() if k >= 0 and tokens[k].group().lower() in _DETERMINERS else ""
+    return determiner, modifiers
+
+
 def find_phrases(text: str, start: int, end: int, offset_masks: str | None = None) -> list[Phrase]:
-    """Candidate speaker phrases in text[start:end], in order of appearance."""
+    """Candidate speaker phrases in text[start:end], in order of appearance.
+
+    >>> [(p.kind, p.text) for p in find_phrases("Foreign Minister Ana Diaz told the group", 0, 40)]
+    [('name', 'Ana Diaz'), ('group', 'the group')]
+    """
     roles = speaker_words()
     source = offset_masks if offset_masks is not None else text
     tokens = list(_TOKEN.finditer(source, start, end))
@@ -391,7 +432,7 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
     while i < len(tokens):
         word = tokens[i].group()
         lower = word.lower()
-        if lower in roles["pronoun"]:
+        if lower in roles["pronoun"] or (lower == "it" and word == "it") or word == "It":
             phrases.append(Phrase("pronoun", lower, tokens[i].start()))
             i += 1
             continue
@@ -402,21 +443,29 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
             words[-1] = last
             follower = _strip_possessive(tokens[j].group().lower())[0] if j < len(tokens) else ""
             if follower in ("administration", "government") and not possessive:
-                phrases.append(Phrase("org", f"{' '.join(w for w in words if w.lower() not in _DETERMINERS)} {follower}", tokens[i].start()))
+                name = " ".join(w for w in words if w.lower() not in _DETERMINERS)
+                phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start()))
                 i = j + 1
                 continue
             kind = classify_name(words)
-            if kind is not None and not (possessive and kind[0] == "place"):
+            if kind is not None:
                 phrases.append(Phrase(kind[0], kind[1], tokens[i].start(), possessive))
             i = j
             continue
-        if True:
-            noun = lower.rstrip("s") if lower.rstrip("s") in roles["document"] else lower
-            for role in ("document", "group", "person"):
-                if noun in roles[role] or lower in roles[role]:
-                    context = source[tokens[max(0, i - 6)].start(): tokens[min(len(tokens) - 1, i + 8)].end()]
-                    phrases.append(Phrase(role, lower, tokens[i].start(), context=context))
-                    break
+        base, _ = _strip_possessive(lower)
+        noun = base[:-1] if base.endswith("s") and base[:-1] in roles["document"] else base
+        following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+        if noun in roles["group"] and following in roles["person"]:
+            i += 1  # "department spokesperson": the person noun is the head
+            continue
+        for role in ("document", "group", "person"):
+            if noun in roles[role]:
+                determiner, modifiers = _role_np(tokens, i)
+                words = ([determiner] if determiner else []) + modifiers + [base]
+                first = tokens[i - len(modifiers)].start()
+                context = source[tokens[max(0, i - 6)].start(): tokens[min(len(tokens) - 1, i + 8)].end()]
+                phrases.append(Phrase(role, " ".join(words), first, context=context))
+                break
         i += 1
     return phrases
 
@@ -424,11 +473,52 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
 # --------------------------------------------------------------------------- speakers
 
 
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (lower case, accents kept as written) -> 'f' or 'm', from data/given_names.tsv."""
+    with open(DATA_DIR / "given_names.tsv", encoding="utf-8") as fh:
+        rows = csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        next(rows)
+        return {row[0].strip().lower(): row[1].strip() for row in rows if len(row) >= 2}
+
+
+def guess_gender(name: str, clue: str = "") -> str | None:
+    """'f', 'm' or None for a person's name, from the given-names list, a title clue, or -a/-o endings.
+
+    >>> guess_gender("Delcy Rodriguez"), guess_gender("Elliott Abrams"), guess_gender("Mercedes Lopez")
+    ('f', 'm', 'f')
+    >>> guess_gender("Kim Lee", clue="spokeswoman"), guess_gender("Kim Lee")
+    ('f', None)
+    """
+    clue = clue.lower()
+    if re.search(r"\b(?:ms|mrs|madam|spokeswoman|congresswoman|chairwoman|businesswoman|first lady|queen|sister|mother|wife|widow)\b", clue):
+        return "f"
+    if re.search(r"\b(?:mr|spokesman|congressman|chairman|businessman|king|brother|father|husband)\b", clue):
+        return "m"
+    first = fold(name.split()[0]).lower() if name.split() else ""
+    names = given_names()
+    if first in names:
+        return names[first]
+    if len(name.split()) >= 2 and len(first) > 2:
+        if first.endswith("a"):
+            return "f"
+        if first.endswith("o"):
+            return "m"
+    return None
+
+
 @dataclass
 class Entity:
+    """A speaker: a person (with a guessed gender) or an organisation / collective source."""
+
     name: str
     kind: str  # person | org
     start: int
+    gender: str | None = None
+    descriptive: bool = False  # named by a description ("the Argentine foreign ministry")
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 class SpeakerFinder:
@@ -437,12 +527,12 @@ class SpeakerFinder:
     def __init__(self, text: str, masked: str, sentence_spans: list[tuple[int, int]]):
         self.text, self.masked = text, masked
         self.sentences = sentence_spans
-        self.people: dict[str, list[Entity]] = {}     # folded last name -> people introduced
+        self._sentence_starts = [start for start, _ in sentence_spans]
+        self.people: dict[str, list[Entity]] = {}     # short forms of a name (folded, lower) -> people
         self.mentions: list[tuple[int, Entity]] = []   # (offset, entity) of every person/org mention
         self._subject_of: dict[int, Entity] = {}       # sentence index -> its subject
         self.aliases: dict[str, str] = {}               # long organisation name -> acronym
         self.issuers: list[tuple[int, str]] = []        # (offset, body) of documents quoted
-        self._sentence_starts = [start for start, _ in sentence_spans]
         self._scan()
 
     # -- reading the article once -------------------------------------------------
@@ -452,89 +542,148 @@ class SpeakerFinder:
             for k, phrase in enumerate(phrases):
                 if phrase.kind == "org" and k + 1 < len(phrases) and phrases[k + 1].kind == "org":
                     nxt = phrases[k + 1]
-                    between = self.masked[phrase.start + len(phrase.text): nxt.start]
-                    if between.strip() in ("(", "") or re.fullmatch(r"[^()]*\(\s*", between):
+                    between = self.masked[phrase.start: nxt.start]
+                    if re.search(r"\(\s*$", between):
                         self.aliases[fold(phrase.text).lower()] = nxt.text
-                if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self.people.get(fold(phrase.text).lower()):
-                    continue  # a lone capitalised word nobody introduced: a place or a common noun
-                entity = self._entity(phrase, register=True)
+                entity = None
+                if phrase.kind == "name":
+                    if len(phrase.text.split()) == 1 and not self._known(phrase.text):
+                        continue  # a lone capitalised word nobody introduced: a place or a common noun
+                    clue = self.masked[max(start, phrase.start - 40): phrase.start]
+                    entity = self._register(phrase.text, phrase.start, clue)
+                elif phrase.kind == "org":
+                    entity = self._org(phrase.text, phrase.start)
+                elif phrase.kind == "group" and self._self_describing(phrase):
+                    entity = self._org(self._strip_determiner(phrase.text), phrase.start)
+                    entity.descriptive = True
                 if entity is not None:
                     self.mentions.append((phrase.start, entity))
             subject = self._clause_subject(start, end)
             if subject is not None:
                 self._subject_of[index] = subject
 
-    def _register(self, name: str, start: int) -> Entity:
+    @staticmethod
+    def _keys(name: str) -> list[str]:
+        """Short forms a person may be called by later: last name, later names, double surnames."""
+        parts = fold(name).lower().split()
+        keys = [parts[-1]]
+        if len(parts) >= 3:
+            keys += [" ".join(parts[k:]) for k in range(1, len(parts) - 1)]
+            keys += [p for p in parts[1:-1] if p not in _PARTICLES]
+        return keys
+
+    def _known(self, name: str) -> list[Entity]:
+        return self.people.get(fold(name).lower(), [])
+
+    def _register(self, name: str, start: int, clue: str = "") -> Entity:
         name = fold(name)
         parts = name.split()
-        key = parts[-1].lower()
-        known = self.people.get(key, [])
-        if len(parts) == 1:
-            return known[-1] if known else Entity(name, "person", start)
-        for entity in known:
+        if len(parts) == 1 or self._known(name):
+            known = [e for e in self._known(name) if e.start <= start]
+            if known and (len(parts) == 1 or len(known[-1].name.split()) > len(parts)):
+                return known[-1]
+        for entity in self.people.get(self._keys(name)[0], []):
             if entity.name == name:
                 return entity
-        entity = Entity(name, "person", start)
-        self.people.setdefault(key, []).append(entity)
+        entity = Entity(name, "person", start, guess_gender(name, clue))
+        for key in self._keys(name):
+            self.people.setdefault(key, []).append(entity)
         return entity
 
     def _org(self, name: str, start: int) -> Entity:
         name = fold(name)
         return Entity(self.aliases.get(name.lower(), name), "org", start)
 
-    def _entity(self, phrase: Phrase, register: bool = False) -> Entity | None:
+    @staticmethod
+    def _strip_determiner(text: str) -> str:
+        words = text.split()
+        return " ".join(words[1:] if words and words[0] in _DETERMINERS else words)
+
+    @staticmethod
+    def _self_describing(phrase: Phrase) -> bool:
+        """'the Russian foreign ministry', 'a State Department spokesperson': a speaker named by description."""
+        roles = speaker_words()
+        words = phrase.text.split()
+        modifiers = words[1:-1] if words[0] in _DETERMINERS else words[:-1]
+        return any(m.lower() in roles["demonym"] or m.lower() in _INSTITUTION_MODIFIERS for m in modifiers)
+
+    def _entity(self, phrase: Phrase) -> Entity | None:
         if phrase.kind == "name":
-            if register:
-                return self._register(phrase.text, phrase.start)
-            known = self.people.get(fold(phrase.text).split()[-1].lower(), [])
-            full = [e for e in known if e.start <= phrase.start]
-            if len(phrase.text.split()) == 1 and full:
-                return full[-1]
-            return Entity(fold(phrase.text), "person", phrase.start)
+            known = [e for e in self._known(phrase.text) if e.start <= phrase.start]
+            if known and len(known[-1].name.split()) >= len(phrase.text.split()):
+                return known[-1]
+            return Entity(fold(phrase.text), "person", phrase.start, guess_gender(phrase.text))
         if phrase.kind == "org":
             return self._org(phrase.text, phrase.start)
         return None
 
-    # -- resolving a phrase to a speaker ---------------------------------------------
-    def _last(self, kind: str, before: int) -> Entity | None:
+    # -- looking back ---------------------------------------------------------------
+    def _last(self, kind: str, before: int, gender: str | None = None, head: str | None = None,
+              strict: bool = False, named: bool = False) -> Entity | None:
+        """The last person or organisation mentioned before ``before`` that fits the filters."""
         last = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
-        for at, entity in reversed(self.mentions[max(0, last - 200):last]):
-            if entity.kind == kind:
-                return entity
+        for _, entity in reversed(self.mentions[max(0, last - 300):last]):
+            if entity.kind != kind or (named and entity.descriptive):
+                continue
+            if gender and entity.gender != gender and (strict or entity.gender):
+                continue
+            if head and not fold(entity.name).lower().endswith(head):
+                continue
+            return entity
         return None
 
     def _next(self, kind: str, after: int) -> Entity | None:
         return next((e for at, e in self.mentions if e.kind == kind and at > after), None)
 
-    def _person_subject_before(self, offset: int) -> Entity | None:
-        index = self._sentence_index(offset)
-        for sentence in range(index, max(-1, index - 5), -1):
-            entity = self._subject_of.get(sentence)
-            if entity is not None and entity.kind == "person" and (sentence < index or entity.start < offset):
-                return entity
-        return self._last("person", offset)
+    def _subject_before(self, offset: int, kind: str, gender: str | None = None) -> Entity | None:
+        """The subject of this or one of the four sentences before, of the right kind and gender.
 
+        With a gender (he/she), a person known to match wins over one whose gender is unknown.
+        """
+        index = self._sentence_index(offset)
+        unknown = None
+        for sentence in range(min(index, len(self.sentences) - 1), max(-1, index - 5), -1):
+            entity = self._subject_of.get(sentence)
+            if entity is None or entity.kind != kind or (sentence == index and entity.start >= offset):
+                continue
+            if gender and entity.gender != gender:
+                if entity.gender is None and unknown is None:
+                    unknown = entity
+                continue
+            return entity
+        if gender:
+            return self._last(kind, offset, gender, strict=True) or unknown or self._last(kind, offset, gender)
+        return self._last(kind, offset)
+
+    # -- resolving a phrase to a speaker ---------------------------------------------
     def resolve(self, phrase: Phrase) -> Entity | None:
         """The entity a candidate phrase stands for, or None."""
         if phrase.kind in ("name", "org"):
             return self._entity(phrase)
         if phrase.kind == "pronoun":
-            if phrase.text in ("he", "she"):
-                return self._person_subject_before(phrase.start)
-            return self._last("org", phrase.start)
+            if phrase.text in _PRONOUN_GENDER:
+                return self._subject_before(phrase.start, "person", _PRONOUN_GENDER[phrase.text])
+            return self._subject_before(phrase.start, "org")
+        head = phrase.text.split()[-1]
         if phrase.kind == "document":
             issuer = self._issuer_in(phrase)
             if issuer is None and self.issuers:
-                issuer = next((name for at, name in reversed(self.issuers) if at < phrase.start), None)
-                issuer = Entity(issuer, "org", phrase.start) if issuer else None
+                name = next((name for at, name in reversed(self.issuers) if at < phrase.start), None)
+                issuer = Entity(name, "org", phrase.start) if name else None
             if issuer is None:
-                issuer = self._last("org", phrase.start) or self._next("org", phrase.start)
+                issuer = self._last("org", phrase.start, named=True) or self._next("org", phrase.start)
             if issuer is not None:
                 self.issuers.append((phrase.start, issuer.name))
             return issuer
         if phrase.kind == "group":
-            return self._last("org", phrase.start) or self._next("org", phrase.start)
+            if self._self_describing(phrase):
+                return self._org(self._strip_determiner(phrase.text), phrase.start)
+            singular = head[:-1] if head.endswith("s") else head
+            return (self._last("org", phrase.start, head=singular) or self._subject_before(phrase.start, "org")
+                    or self._next("org", phrase.start))
         if phrase.kind == "person":
+            if phrase.text.split()[0] in ("a", "an") and self._self_describing(phrase):
+                return Entity(self._strip_determiner(phrase.text), "org", phrase.start)
             return self._last("person", phrase.start)
         return None
 
@@ -559,7 +708,8 @@ class SpeakerFinder:
 
     _INTRO = re.compile(
         r"\s*(?:after|before|during|on|in|at|as|when|while|earlier|later|meanwhile|but|and|however|"
-        r"speaking|asked|last|this|since|for|with|also|still|yet|instead|separately|then)\b[^,]*,\s*",
+        r"speaking|asked|last|this|since|for|with|also|still|yet|instead|separately|then|like|unlike|"
+        r"according)\b[^,]*,\s*",
         re.IGNORECASE)
 
     def _clause_subject(self, start: int, end: int) -> Entity | None:
@@ -570,13 +720,18 @@ class SpeakerFinder:
         return self._first_entity(phrases)
 
     def _first_entity(self, phrases: list[Phrase]) -> Entity | None:
-        for phrase in phrases:
+        for k, phrase in enumerate(phrases):
             if phrase.possessive and phrase.kind in ("name", "place"):
                 continue
             if phrase.kind == "place":
                 continue
-            if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self.people.get(fold(phrase.text).lower()):
+            if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self._known(phrase.text):
                 continue  # a lone capitalised word nobody introduced: a place or a common noun
+            if phrase.kind == "person" and k + 1 < len(phrases) and phrases[k + 1].kind == "name":
+                # "Canada's foreign minister, Claire Ashworth," / "the spokesman Tom Hale"
+                between = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
+                if re.fullmatch(r"\s*,?\s*", between):
+                    return self.resolve(phrases[k + 1])
             entity = self.resolve(phrase)
             if entity is not None:
                 return entity
@@ -608,6 +763,13 @@ class SpeakerFinder:
                 if entity is not None:
                     return entity
             return None
+        # "what she called", "who said": the relative clause's own subject
+        relative = re.search(r"\b(?:what|which|who|that)\s+(\w+)\s+(?:\w+ly\s+)?$", left)
+        if relative and relative.group(1).lower() in speaker_words()["pronoun"]:
+            phrases = find_phrases(self.text, sentence_start + relative.start(1), verb_start, self.masked)
+            entity = self._first_entity(phrases)
+            if entity is not None:
+                return entity
         return self._clause_subject(sentence_start, verb_start)
 
     def subject_of_sentence(self, index: int) -> Entity | None:
@@ -625,12 +787,12 @@ def _cue_patterns() -> dict[str, re.Pattern]:
     verbs = _verb_pattern()
     return {
         # …," said Cuban Foreign Minister Bruno Rodriguez  /  …," reads the final declaration
-        "inverted": re.compile(rf"^[\s,.:;!?—–-]*(?P<verb>{verbs})\s+(?P<np>[^,;:—–]+)", re.IGNORECASE),
+        "inverted": re.compile(rf"^[\s,.:;!?—–-]*(?P<verb>{verbs})\s+(?P<np>[^,;:—–]+)"),
         # …," Pompeo said  /  …," the statement read  /  …," he told reporters
-        "normal": re.compile(rf"^[\s,.:;!?]*(?P<np>(?:[^\s;:!?]+\s+){{1,10}}?)(?:\w+ly\s+)?(?P<verb>{verbs})\b", re.IGNORECASE),
+        "normal": re.compile(rf"^[\s,.:;!?]*(?P<np>(?:[^\s;:!?]+\s+){{1,10}}?)(?:\w+ly\s+)?(?P<verb>{verbs})\b"),
         "according": re.compile(r"according to\s+(?P<np>[^,;:.—–]+(?:\.[A-Z][^,;:.—–]*)*)", re.IGNORECASE),
         "dash": re.compile(r"^\s*[—–]\s*(?P<np>[^,;:.]+)"),
-        "verb": re.compile(rf"\b(?P<verb>{verbs})\b", re.IGNORECASE),
+        "verb": re.compile(rf"\b(?P<verb>{verbs})\b"),
     }
 
 
@@ -657,8 +819,17 @@ def _post_cue(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | Non
 
 
 def _resolve_subject(finder: SpeakerFinder, phrases: list[Phrase]) -> Entity | None:
-    """The speaker in the words just before a verb: the last name, or the role noun."""
+    """The speaker in the words just before a verb.
+
+    A name followed by an appositive ("Mauro Vieira, the foreign minister of Brazil,")
+    is the speaker; otherwise the last name ("State Department spokeswoman Karen
+    Whitmore"), otherwise the first role noun or pronoun.
+    """
     named = [p for p in phrases if p.kind in ("name", "org") and not p.possessive]
+    for phrase in named:
+        after = finder.masked[phrase.start:phrase.start + len(phrase.text) + 40]
+        if re.match(re.escape(phrase.text) + r"\s*,", after) and phrase is not named[-1]:
+            return finder.resolve(phrase)
     if named:
         return finder.resolve(named[-1])
     return finder._first_entity(phrases)
@@ -708,6 +879,26 @@ def _body_paragraphs(text: str) -> list[tuple[int, int]]:
     return list(clean.clean_article(text).kept_spans)
 
 
+def _quote_sentences(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentence spans of the body, with sentences inside one quotation merged into one."""
+    found: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        found.extend((start + s, start + e) for s, e in sentences.sentence_spans(text[start:end]))
+    inside = [(q.start, q.end) for q in spans]
+    merged: list[tuple[int, int]] = []
+    k = 0
+    for start, end in found:
+        while k < len(inside) and inside[k][1] < start:
+            k += 1
+        boundary_in_quote = k < len(inside) and inside[k][0] < start <= inside[k][1]
+        same_paragraph = merged and "\n" not in text[merged[-1][1]:start]
+        if merged and boundary_in_quote and same_paragraph:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
     """Every direct quotation in one article's text, with speaker, cue and kind.
 
@@ -721,9 +912,7 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
     paragraphs = _body_paragraphs(text)
     spans = find_quote_spans(text, paragraphs)
     masked = _mask(text, spans)
-    sentence_list: list[tuple[int, int]] = []
-    for start, end in paragraphs:
-        sentence_list.extend((start + s, start + e) for s, e in sentences.sentence_spans(masked[start:end]))
+    sentence_list = _quote_sentences(text, paragraphs, spans)
     finder = SpeakerFinder(text, masked, sentence_list)
     rows: list[dict] = []
     for number, span in enumerate(spans):
@@ -737,10 +926,13 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
         before = masked[sentence_start:open_at]
         kind = quote_kind(span.text, before)
         entity, cue = None, None
-        if kind == "fragment" and rows and rows[-1]["_sentence"] == (sentence_start, sentence_end) and rows[-1]["speaker"]:
+        if kind == "fragment" and rows and rows[-1]["_sentence"] == first and rows[-1]["speaker"]:
             entity, cue = Entity(rows[-1]["speaker"], "person", open_at), "same sentence"
         starts_sentence = not before.strip(" \t—–-")
         order = (_post_cue, _pre_cue) if starts_sentence else (_pre_cue, _post_cue)
+        line_end = text.find("\n", close_at)
+        if re.match(r"\s*[—–]", masked[close_at + 1:close_at + 4]):  # "…” — Name, title" closing a paragraph
+            post_end = min(next_open, line_end if line_end != -1 else len(text))
         for rule in order if entity is None else ():
             if rule is _post_cue:
                 entity, cue = _post_cue(finder, close_at + 1, post_end)
@@ -749,37 +941,41 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
             if entity is not None:
                 break
         if entity is None:
-            entity, cue = _neighbour_cue(finder, rows, span, first, last, kind)
+            entity, cue = _neighbour_cue(finder, rows, first, last, kind)
+        if entity is None and not starts_sentence:  # words quoted in a sentence about someone
+            entity = finder._clause_subject(sentence_start, open_at)
+            cue = "sentence subject" if entity is not None else None
         rows.append({
             "article": article_id, "quote": span.text, "start": span.start, "end": span.end,
             "speaker": entity.name if entity else None, "cue": cue, "kind": kind,
-            "sentence": text[sentence_start:sentence_end].strip(), "_sentence": (sentence_start, sentence_end),
+            "sentence": text[sentence_start:sentence_end].strip(), "_sentence": first, "_last": last,
         })
-    frame = pd.DataFrame(rows, columns=COLUMNS + ["_sentence"]).drop(columns="_sentence")
-    return frame.astype({"start": "int64", "end": "int64"})
+    frame = pd.DataFrame(rows, columns=COLUMNS + ["_sentence", "_last"]).drop(columns=["_sentence", "_last"])
+    return frame.astype({"start": "int64", "end": "int64", "speaker": "object"})
 
 
-def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], span: QuoteSpan, first: int, last: int,
+def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: int,
                    kind: str) -> tuple[Entity | None, str | None]:
     """No cue in the quote's own sentence: a continuing quote, or a speaker in the sentence before/after."""
     text = finder.masked
-    if rows and rows[-1]["speaker"]:
-        gap = text[rows[-1]["end"] + 1: span.start - 1]
-        if gap.count("\n\n") <= 1 and len(gap.strip(" \n\"“”.,")) <= 40:
-            return Entity(rows[-1]["speaker"], "person", span.start), "continuation"
-    if first > 0:
+    if rows and rows[-1]["speaker"] and rows[-1]["_last"] >= first - 1:
+        return Entity(rows[-1]["speaker"], "person", 0), "continuation"
+    previous = finder.subject_of_sentence(first - 1) if first > 0 else None
+    if previous is not None and kind == "full":
         previous_start, previous_end = finder.sentences[first - 1]
-        previous = text[previous_start:previous_end]
-        if previous.rstrip().endswith(":") or _cue_patterns()["verb"].search(previous):
-            entity = finder.subject_of_sentence(first - 1)
-            if entity is not None:
-                return entity, "previous sentence"
+        said = _cue_patterns()["verb"].search(text[previous_start:previous_end])
+        if said or text[previous_start:previous_end].rstrip().endswith(":") or previous.kind == "person":
+            return previous, "previous sentence"
     if last + 1 < len(finder.sentences) and kind == "full":
         next_start, next_end = finder.sentences[last + 1]
         if _cue_patterns()["verb"].search(text[next_start:next_end]):
             entity = finder.subject_of_sentence(last + 1)
             if entity is not None:
                 return entity, "next sentence"
+    if previous is not None:
+        return previous, "previous sentence"
+    if rows and rows[-1]["speaker"] and kind == "full" and rows[-1]["_last"] >= first - 3:
+        return Entity(rows[-1]["speaker"], "person", 0), "continuation"
     return None, None
 
 
@@ -807,9 +1003,44 @@ def quotes_json(paths: list[str | Path]) -> dict:
     for path in files:
         frame = extract_quotes(read_article(path), path.stem)
         records = frame.drop(columns=["article", "sentence"]).to_dict("records")
-        articles[path.name] = [{k: (int(v) if k in ("start", "end") else v) for k, v in r.items()} for r in records]
+        articles[path.name] = [{k: (int(v) if k in ("start", "end") else (None if pd.isna(v) else v))
+                                for k, v in r.items()} for r in records]
     return {"articles": articles}
 
 
 def dump_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes, quoted words, full quotes and articles per speaker, most quoted words first.
+
+    Quotations with no speaker are grouped as "(no speaker found)".
+
+    >>> table = quotes_by_speaker(pd.DataFrame({"article": ["a", "a", "b"], "speaker": ["Ana Diaz", None, "Ana Diaz"],
+    ...     "quote": ["We stay.", "a mistake", "We go now."], "kind": ["full", "fragment", "full"]}))
+    >>> table.loc["Ana Diaz"].tolist()
+    [2, 5, 2, 2]
+    """
+    frame = quotes.assign(speaker=quotes["speaker"].fillna("(no speaker found)"),
+                          words=quotes["quote"].str.count(r"\w+"),
+                          full=quotes["kind"].eq("full"))
+    table = frame.groupby("speaker").agg(quotes=("quote", "size"), quoted_words=("words", "sum"),
+                                         full_quotes=("full", "sum"), articles=("article", "nunique"))
+    return table.sort_values(["quoted_words", "quotes"], ascending=False).astype("int64")
+
+
+def plot_speakers(table: pd.DataFrame, title: str, top: int = 15):
+    """Two panels side by side: quotes and quoted words for the ``top`` speakers."""
+    shown = table.head(top).iloc[::-1]
+    fig, (left, right) = plt.subplots(1, 2, sharey=True, figsize=(9, max(2.5, 0.38 * len(shown) + 1.3)))
+    for ax, column, label in ((left, "quotes", "quotations"), (right, "quoted_words", "words quoted")):
+        bars = ax.barh(shown.index, shown[column])
+        ax.bar_label(bars, padding=3, fontsize=8)
+        ax.set_xlabel(label)
+        ax.margins(x=0.15)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    return fig
