@@ -1,0 +1,809 @@
+"""Term frequency: word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion.
+
+The tools researchers know from quanteda, AntConc and Voyant, built on parts of NLTK that
+need no downloaded data (``RegexpTokenizer``, ``MWETokenizer``, the collocation finders, the
+Snowball stemmer) and on simplemma, which ships its own lemma tables. Nothing here downloads.
+
+From a text to the terms that are counted::
+
+    tokenize        tokens: lower case, accents folded ("Nicolás" = "nicolas"), possessive 's
+                    dropped ("Venezuela’s" = "venezuela"), "U.S." one token
+    term_segments   known names merged into one term ("lima group", from data/phrases.txt),
+                    lemmas (or stems), then split at line breaks and wherever
+                    punctuation, a number or a stopword (data/stopwords_*.txt) is left out
+    terms           the segments run together: the terms of the text, in order
+
+N-grams and collocations are counted inside segments, so they never join words across a
+full stop, a line break (headlines and captions end without one), a number or a left-out
+stopword. The word lists are plain text files in ``helpers/data/``: edit them, and every
+table here changes with them.
+
+Corpus tables take the articles DataFrame of :func:`helpers.load_corpus` (cleaned by
+``helpers.clean.clean_corpus``, which adds ``clean_text``) and are indexed by article id.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import accumulate
+
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+import numpy as np
+import pandas as pd
+import simplemma
+from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
+                               TrigramCollocationFinder)
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import MWETokenizer, RegexpTokenizer
+from nltk.util import ngrams
+
+from .config import DATA_DIR
+from .figures import colour_for
+from .overview import NOT_STATED
+
+STOPWORDS_FILE = DATA_DIR / "stopwords_en.txt"
+EXTRA_STOPWORDS_FILE = DATA_DIR / "stopwords_extra.txt"
+PHRASES_FILE = DATA_DIR / "phrases.txt"
+KEEP_FILE = DATA_DIR / "terms_keep.txt"
+LEMMA_FIXES_FILE = DATA_DIR / "terms_lemmas.txt"
+COLUMN = "clean_text"
+
+# --------------------------------------------------------------------------- tokens
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NUMBER = re.compile(r"\d[\d.,:/-]*(?:st|nd|rd|th|s)?")
+_SPACE = re.compile(r"\s+")
+
+
+class NewsTokenizer(RegexpTokenizer):
+    """NLTK's :class:`~nltk.tokenize.RegexpTokenizer` with a pattern written for news text.
+
+    One token per: initialism ("U.S.", "U.N.", also "U.S.-backed"), number with separators
+    ("1,000", "3.5", "10:30", "10/04/2017"), word (hyphenated words whole: "anti-government",
+    "2019-05-01", "20-21"; inner apostrophes kept: "Venezuela’s", "don't"), any other mark.
+    The pattern is fixed and linear, so it is compiled with the standard ``re`` module; NLTK's
+    time-limited engine (meant for patterns typed by a user) would make tokenising 3x slower.
+
+    >>> NewsTokenizer().tokenize("U.S.-backed talks cost $1,000 on 2019-05-01.")
+    ['U.S.-backed', 'talks', 'cost', '$', '1,000', 'on', '2019-05-01', '.']
+    """
+
+    PATTERN = r"""
+          (?:[A-Za-z]\.){2,}(?:-[^\W_]+)*(?:['’][sS]\b)?   # initialisms: U.S., U.N., a.m.
+        | \d+(?:[.,:/]\d+)+                               # numbers with separators: 1,000  3.5
+        | [^\W_]+(?:[-‐‑][^\W_]+)*(?:['’][^\W_]+)*         # words, hyphenated words, don't
+        | \S                                              # any other mark, one at a time
+    """
+
+    def __init__(self):
+        super().__init__(self.PATTERN, flags=re.VERBOSE)
+        self._regexp = re.compile(self.PATTERN, re.VERBOSE)
+
+
+_TOKENIZER = NewsTokenizer()
+
+
+def strip_accents(text: str) -> str:
+    """Fold accented letters to their plain form (and ligatures to their letters).
+
+    >>> strip_accents("Nicolás Maduro met Raúl Castro in Curaçao")
+    'Nicolas Maduro met Raul Castro in Curacao'
+    """
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
+
+
+_US = re.compile(r"\bUS\b")
+
+
+def _normalise(token: str, lower: bool) -> str:
+    """One raw token as :func:`tokenize` gives it: straight apostrophe, possessive 's dropped, US = U.S."""
+    token = token.replace("’", "'")
+    if token[-2:] in ("'s", "'S") and len(token) > 2:
+        token = token[:-2]
+    if token == "US" or token.startswith("US-"):  # in capitals "US" is the country, not the pronoun
+        token = "U.S." + token[2:]
+    return token.lower() if lower else token
+
+
+def tokenize(text: str, *, fold_accents: bool = True, lower: bool = True) -> list[str]:
+    """Split a news text into tokens: words, numbers and punctuation marks.
+
+    Possessive 's is dropped (with either apostrophe), initialisms stay whole ("u.s."), and so
+    do hyphenated words, decimals and thousands ("1,000"). Dates split into their parts:
+    "April 10, 2017" gives "april", "10", ",", "2017" (ISO dates such as "2019-05-01" stay
+    whole); :func:`terms` leaves numbers and month names out of the counts.
+
+    >>> tokenize("Venezuela’s ALBA allies, Nicolás Maduro's U.S. critics: 1,000 anti-government protesters")
+    ['venezuela', 'alba', 'allies', ',', 'nicolas', 'maduro', 'u.s.', 'critics', ':', '1,000', 'anti-government', 'protesters']
+    >>> tokenize("Maduro’s US critics", lower=False)
+    ['Maduro', 'U.S.', 'critics']
+    """
+    if fold_accents:
+        text = strip_accents(text)
+    # whole-text steps first (fast), then one cheap test per token; _normalise does the same per token
+    if "’" in text:
+        text = text.replace("’", "'")
+    if "US" in text:
+        text = _US.sub("U.S.", text)
+    if lower:
+        text = text.lower()
+    return [token[:-2] if token[-2:] in ("'s", "'S") else token for token in _TOKENIZER.tokenize(text)]
+
+
+def is_word(token: str) -> bool:
+    """True for words and numbers, False for punctuation marks.
+
+    >>> [is_word(t) for t in ["u.s.", "2017", "—", ","]]
+    [True, True, False, False]
+    """
+    return token[:1].isalnum()
+
+
+# --------------------------------------------------------------------------- word lists
+
+def _read_list(path) -> list[str]:
+    """Non-blank, non-comment lines of a word-list file, stripped."""
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def _normalise_word(word: str) -> str:
+    return strip_accents(word).replace("’", "'").lower()
+
+
+@lru_cache(maxsize=None)
+def _stopwords(extra: bool) -> frozenset[str]:
+    words = _read_list(STOPWORDS_FILE) + (_read_list(EXTRA_STOPWORDS_FILE) if extra else [])
+    return frozenset(_normalise_word(w) for w in words)
+
+
+def load_stopwords(extra: bool = True) -> set[str]:
+    """The stopwords: ``data/stopwords_en.txt`` plus, unless ``extra=False``, ``data/stopwords_extra.txt``.
+
+    >>> stop = load_stopwords()
+    >>> "the" in stop, "said" in stop, "said" in load_stopwords(extra=False), "alliance" in stop
+    (True, True, False, False)
+    """
+    return set(_stopwords(extra))
+
+
+@lru_cache(maxsize=None)
+def _phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(dict.fromkeys(_phrase_tuples(_read_list(PHRASES_FILE))))
+
+
+def _phrase_tuples(phrases: Iterable[str | Sequence[str]]) -> list[tuple[str, ...]]:
+    """Phrases as tuples of tokens, tokenised like the texts; single words are left out."""
+    tuples = []
+    for phrase in phrases:
+        text = phrase if isinstance(phrase, str) else " ".join(phrase)
+        words = tuple(t for t in tokenize(text) if is_word(t))
+        if len(words) > 1:
+            tuples.append(words)
+    return tuples
+
+
+def load_phrases() -> list[tuple[str, ...]]:
+    """The multi-word names in ``data/phrases.txt``, each as a tuple of tokens.
+
+    >>> ("lima", "group") in load_phrases(), ("nicolas", "maduro") in load_phrases()
+    (True, True)
+    """
+    return list(_phrases())
+
+
+@lru_cache(maxsize=None)
+def _keep_words() -> frozenset[str]:
+    return frozenset(_normalise_word(w) for w in _read_list(KEEP_FILE))
+
+
+def load_keep_words() -> set[str]:
+    """Words never lemmatised or stemmed (``data/terms_keep.txt``): acronyms, names, "media".
+
+    >>> {"oas", "caracas", "media"} <= load_keep_words()
+    True
+    """
+    return set(_keep_words())
+
+
+@lru_cache(maxsize=None)
+def _lemma_fixes() -> dict[str, str]:
+    pairs = (line.split() for line in _read_list(LEMMA_FIXES_FILE))
+    return {_normalise_word(pair[0]): _normalise_word(pair[1]) for pair in pairs if len(pair) == 2}
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of one lower-case word: simplemma, corrected by ``data/terms_lemmas.txt``.
+
+    >>> [lemma(w) for w in ["allies", "pledged", "was", "growing", "meeting"]]
+    ['ally', 'pledge', 'be', 'grow', 'meeting']
+    """
+    fixed = _lemma_fixes().get(word)
+    return fixed if fixed is not None else simplemma.lemmatize(word, lang="en").lower()
+
+
+# --------------------------------------------------------------------------- terms
+
+_STEMMER = SnowballStemmer("english")
+LEMMATIZE_MODES = {True: "lemma", "lemma": "lemma", "stem": "stem", False: None, None: None}
+
+
+class _TermRules:
+    """Everything that turns tokens into counted terms, with a memo from token to term."""
+
+    def __init__(self, stopwords: frozenset[str], phrases: tuple[tuple[str, ...], ...],
+                 keep: frozenset[str], mode: str | None, numbers: bool):
+        self.stopwords, self.keep, self.mode, self.numbers = stopwords, keep, mode, numbers
+        self.merger = MWETokenizer(list(phrases), separator=" ") if phrases else None
+        self.memo: dict[str, str | None] = {}
+
+    def base_form(self, token: str) -> str:
+        if self.mode is None or token in self.keep or not token.isalpha():
+            return token
+        if self.mode == "stem":
+            return _STEMMER.stem(token)
+        return lemma(token)
+
+    def term(self, token: str) -> str | None:
+        """The term a token is counted as, or None when it is left out."""
+        if " " in token:  # a merged name
+            return token
+        if not is_word(token) or (not self.numbers and _NUMBER.fullmatch(token)):
+            return None
+        if token in self.stopwords:
+            return None
+        base = self.base_form(token)
+        return None if base in self.stopwords else base
+
+    def segments(self, text: str) -> list[list[str]]:
+        memo, runs = self.memo, []
+        for line in text.split("\n"):  # a line break ends a run: headlines and captions have no full stop
+            tokens = tokenize(line)
+            if self.merger is not None:
+                tokens = self.merger.tokenize(tokens)
+            run: list[str] = []
+            for token in tokens:
+                try:
+                    term = memo[token]
+                except KeyError:
+                    term = memo[token] = self.term(token)
+                if term is None:
+                    if run:
+                        runs.append(run)
+                        run = []
+                else:
+                    run.append(term)
+            if run:
+                runs.append(run)
+        return runs
+
+
+@lru_cache(maxsize=32)
+def _cached_rules(stopwords, phrases, keep, mode, numbers) -> _TermRules:
+    return _TermRules(
+        _stopwords(True) if stopwords is None else frozenset(_normalise_word(w) for w in stopwords),
+        _phrases() if phrases is None else tuple(_phrase_tuples(phrases)),
+        _keep_words() if keep is None else frozenset(_normalise_word(w) for w in keep),
+        mode, numbers)
+
+
+def _rules(stopwords=None, phrases=None, keep=None, lemmatize=True, numbers=False) -> _TermRules:
+    if lemmatize not in LEMMATIZE_MODES:
+        raise ValueError(f"lemmatize={lemmatize!r} is not understood; use True (lemmas), 'stem' or False")
+    phrase_key = None if phrases is None else tuple(p if isinstance(p, str) else tuple(p) for p in phrases)
+    return _cached_rules(None if stopwords is None else frozenset(stopwords), phrase_key,
+                         None if keep is None else frozenset(keep), LEMMATIZE_MODES[lemmatize], bool(numbers))
+
+
+def term_segments(text: str, *, stopwords: Iterable[str] | None = None,
+                  phrases: Iterable[str | Sequence[str]] | None = None, lemmatize: bool | str = True,
+                  numbers: bool = False, keep: Iterable[str] | None = None) -> list[list[str]]:
+    """The counted terms of ``text`` in runs, split at line breaks and wherever a token was left out.
+
+    Options as for :func:`terms`. Use the runs to count n-grams that do not reach across
+    punctuation or a left-out word.
+
+    >>> term_segments("The Lima Group met in Lima, Peru, on Tuesday.")
+    [['lima group', 'meet'], ['lima'], ['peru']]
+    """
+    return _rules(stopwords, phrases, keep, lemmatize, numbers).segments(text)
+
+
+def terms(text: str, *, stopwords: Iterable[str] | None = None,
+          phrases: Iterable[str | Sequence[str]] | None = None, lemmatize: bool | str = True,
+          numbers: bool = False, keep: Iterable[str] | None = None) -> list[str]:
+    """The terms of ``text`` that are counted, in order.
+
+    - ``phrases``: names merged into one term (default: ``data/phrases.txt``); strings
+      ("Lima Group") or tuples of tokens; ``()`` merges none.
+    - ``stopwords``: words left out (default: :func:`load_stopwords`); a word is left out when
+      it or its lemma (stem) is a stopword, so "say" also removes "said"; ``()`` keeps all.
+    - ``lemmatize``: True for dictionary lemmas (simplemma), "stem" for Snowball stems, False
+      to count words as written. Names, acronyms (``data/terms_keep.txt``), numbers,
+      initialisms and hyphenated words are never changed.
+    - ``numbers``: keep numbers ("2017", "1,000", "14th") as terms; left out by default.
+
+    >>> terms("Nicolás Maduro’s allies pledged support to Nicolas Maduro at the OAS, said Rodriguez.")
+    ['nicolas maduro', 'ally', 'pledge', 'support', 'nicolas maduro', 'oas', 'rodriguez']
+    >>> terms("Allies pledged support", lemmatize="stem"), terms("Allies pledged support", lemmatize=False)
+    (['alli', 'pledg', 'support'], ['allies', 'pledged', 'support'])
+    """
+    return [term for run in term_segments(text, stopwords=stopwords, phrases=phrases, lemmatize=lemmatize,
+                                          numbers=numbers, keep=keep) for term in run]
+
+
+# --------------------------------------------------------------------------- corpus tables
+
+def _texts(articles: pd.DataFrame, column: str) -> pd.Series:
+    """The texts of ``column`` indexed by article id, with a plain error when the column is missing."""
+    if column not in articles.columns:
+        hint = " (run helpers.clean.clean_corpus first, or pass column='text')" if column == COLUMN else ""
+        raise KeyError(f"the articles table has no column {column!r}{hint}")
+    ids = articles["id"] if "id" in articles.columns else articles.index.to_series()
+    return pd.Series(articles[column].fillna("").astype(str).to_numpy(), index=pd.Index(ids, name="article"),
+                     name=column)
+
+
+def article_segments(articles: pd.DataFrame, column: str = COLUMN, **options) -> pd.Series:
+    """:func:`term_segments` of every article, indexed by article id (options as for :func:`terms`)."""
+    rules = _rules(**options)
+    return _texts(articles, column).map(rules.segments).rename("segments")
+
+
+def article_terms(articles: pd.DataFrame, column: str = COLUMN, **options) -> pd.Series:
+    """:func:`terms` of every article, indexed by article id (options as for :func:`terms`).
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "text": ["The OAS met.", "ALBA and the OAS"]})
+    >>> article_terms(frame, "text").to_dict()
+    {'a': ['oas', 'meet'], 'b': ['alba', 'oas']}
+    """
+    return article_segments(articles, column, **options).map(lambda runs: [t for run in runs for t in run]).rename("terms")
+
+
+def word_counts(articles: pd.DataFrame, column: str = COLUMN) -> pd.Series:
+    """Running words per article (every word and number, stopwords included): the base of per-1,000 rates.
+
+    >>> word_counts(pd.DataFrame({"id": ["a"], "text": ["The U.S. and Venezuela’s allies, in 2019."]}), "text").tolist()
+    [7]
+    """
+    def count(text: str) -> int:
+        return sum(1 for token in _TOKENIZER.tokenize(strip_accents(text)) if token[0].isalnum())
+    return _texts(articles, column).map(count).astype("int64").rename("words")
+
+
+def document_term_matrix(articles: pd.DataFrame, column: str = COLUMN, *, min_df: int = 1,
+                         max_terms: int | None = None, **options) -> pd.DataFrame:
+    """Counts of each term in each article: one row per article id, one column per term.
+
+    Columns run from the most frequent term to the least (ties alphabetical). ``min_df`` keeps
+    terms found in at least that many articles; ``max_terms`` keeps only the most frequent.
+    The matrix is dense, so for thousands of articles set ``max_terms`` (a few thousand).
+    Other options as for :func:`terms`.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "text": ["ALBA allies met ALBA.", "The OAS met."]})
+    >>> document_term_matrix(frame, "text").to_dict("index")
+    {'a': {'alba': 2, 'meet': 1, 'ally': 1, 'oas': 0}, 'b': {'alba': 0, 'meet': 1, 'ally': 0, 'oas': 1}}
+    """
+    return count_matrix(article_terms(articles, column, **options), min_df=min_df, max_terms=max_terms)
+
+
+def count_matrix(term_lists: pd.Series, *, min_df: int = 1, max_terms: int | None = None) -> pd.DataFrame:
+    """Document-term counts from lists of terms (a Series indexed by article id); see :func:`document_term_matrix`.
+
+    >>> count_matrix(pd.Series({"a": ["x", "y", "x"], "b": ["y"]}), min_df=2).to_dict()
+    {'y': {'a': 1, 'b': 1}}
+    """
+    counters = [Counter(terms_) for terms_ in term_lists]
+    totals: Counter = Counter()
+    in_articles: Counter = Counter()
+    for counter in counters:
+        totals.update(counter)
+        in_articles.update(counter.keys())
+    vocabulary = sorted((t for t, df in in_articles.items() if df >= min_df), key=lambda t: (-totals[t], t))
+    if max_terms is not None:
+        vocabulary = vocabulary[:max_terms]
+    position = {term: j for j, term in enumerate(vocabulary)}
+    matrix = np.zeros((len(counters), len(vocabulary)), dtype=np.int64)
+    for i, counter in enumerate(counters):
+        cells = [(position[t], k) for t, k in counter.items() if t in position]
+        if cells:
+            columns, values = zip(*cells)
+            matrix[i, list(columns)] = values
+    index = pd.Index(term_lists.index, name="article")
+    return pd.DataFrame(matrix, index=index, columns=pd.Index(vocabulary, name="term", dtype=object))
+
+
+def per_thousand(counts: pd.DataFrame, words: pd.Series) -> pd.DataFrame:
+    """Counts as rates per 1,000 running words of each article (rows matched on article id).
+
+    >>> per_thousand(pd.DataFrame({"oas": [2, 0]}, index=["a", "b"]), pd.Series({"a": 500, "b": 100})).to_dict()
+    {'oas': {'a': 4.0, 'b': 0.0}}
+    """
+    return counts.div(words.reindex(counts.index), axis=0) * 1000
+
+
+def _alphabetical_rank(columns: pd.Index) -> np.ndarray:
+    """Each column's place in alphabetical order."""
+    return np.argsort(np.argsort(np.asarray(columns, dtype=str), kind="stable"), kind="stable")
+
+
+def _top_columns(scores: np.ndarray, counts: np.ndarray, alphabetical: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the ``n`` highest positive scores in one row; ties to the higher count, then A-Z."""
+    keep = np.flatnonzero(scores > 0)
+    order = np.lexsort((alphabetical[keep], -counts[keep], -scores[keep]))
+    return keep[order[:n]]
+
+
+def top_terms(dtm: pd.DataFrame, n: int = 20, words: pd.Series | None = None) -> pd.DataFrame:
+    """The ``n`` most frequent terms: count, articles using it, and (given ``words``) rate per 1,000 words.
+
+    >>> dtm = pd.DataFrame({"oas": [2, 1], "alba": [3, 0]}, index=["a", "b"])
+    >>> top_terms(dtm, 2, words=pd.Series({"a": 100, "b": 100})).to_dict("records")
+    [{'term': 'oas', 'count': 3, 'articles': 2, 'per_1000': 15.0}, {'term': 'alba', 'count': 3, 'articles': 1, 'per_1000': 15.0}]
+    """
+    table = pd.DataFrame({"term": dtm.columns.astype(object), "count": dtm.sum().to_numpy(),
+                          "articles": (dtm > 0).sum().to_numpy()})
+    if words is not None:
+        table["per_1000"] = table["count"] / words.reindex(dtm.index).sum() * 1000
+    table = table.sort_values(["count", "articles", "term"], ascending=[False, False, True], kind="stable")
+    return table.head(n).reset_index(drop=True)
+
+
+def _group_keys(articles: pd.DataFrame, index: pd.Index, by: str) -> pd.Series:
+    keyed = articles.set_index("id", drop=False)[by].reindex(index)
+    if keyed.dtype.kind in "OSU" or isinstance(keyed.dtype, pd.StringDtype):
+        keyed = keyed.fillna("").astype(str).str.strip().replace("", NOT_STATED)
+    return keyed.rename(by)
+
+
+def top_terms_by(articles: pd.DataFrame, dtm: pd.DataFrame, by: str = "outlet", n: int = 10,
+                 words: pd.Series | None = None) -> pd.DataFrame:
+    """The ``n`` most frequent terms for each value of ``by`` (an articles column; "id" for per article).
+
+    One row per group and rank: ``by``, rank, term, count and, given ``words``, per_1000 (rate
+    per 1,000 running words of that group). Blank values are grouped as "(not stated)".
+
+    >>> articles = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "X", ""]})
+    >>> dtm = pd.DataFrame({"oas": [2, 1, 0], "alba": [0, 1, 4]}, index=articles["id"])
+    >>> top_terms_by(articles, dtm, "outlet", n=1)[["outlet", "term", "count"]].to_dict("records")
+    [{'outlet': '(not stated)', 'term': 'alba', 'count': 4}, {'outlet': 'X', 'term': 'oas', 'count': 3}]
+    """
+    keys = _group_keys(articles, dtm.index, by)
+    summed = dtm.groupby(keys.to_numpy(), sort=True).sum()
+    group_words = words.reindex(dtm.index).groupby(keys.to_numpy()).sum() if words is not None else None
+    terms_ = summed.columns.astype(object)
+    values = summed.to_numpy()
+    alphabetical = _alphabetical_rank(terms_)
+    rows = []
+    for group, row in zip(summed.index, values):
+        for rank, j in enumerate(_top_columns(row, row, alphabetical, n), start=1):
+            entry = {by: group, "rank": rank, "term": terms_[j], "count": int(row[j])}
+            if group_words is not None:
+                entry["per_1000"] = row[j] / group_words[group] * 1000 if group_words[group] else np.nan
+            rows.append(entry)
+    columns = [by, "rank", "term", "count"] + (["per_1000"] if words is not None else [])
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------- n-grams and collocations
+
+def _runs(segments_by_article: Iterable[list[list[str]]]) -> list[list[str]]:
+    return [run for runs in segments_by_article for run in runs]
+
+
+def ngrams_table(segments_by_article: Iterable[list[list[str]]], n: int = 2, top: int | None = None) -> pd.DataFrame:
+    """The n-grams of consecutive terms, most frequent first: ngram, count, articles.
+
+    ``segments_by_article`` holds one list of runs per article, as :func:`article_segments`
+    returns; n-grams never reach from one run into the next. For one text:
+    ``ngrams_table([term_segments(text)])``.
+
+    >>> runs = [term_segments("Opposition leader Juan Guaido called the opposition leader."),
+    ...         term_segments("An opposition leader spoke.")]
+    >>> ngrams_table(runs, 2).to_dict("records")[0]
+    {'ngram': 'opposition leader', 'count': 3, 'articles': 2}
+    """
+    counts: Counter = Counter()
+    in_articles: Counter = Counter()
+    for runs in segments_by_article:
+        grams = [" ".join(gram) for run in runs for gram in ngrams(run, n)]
+        counts.update(grams)
+        in_articles.update(set(grams))
+    table = pd.DataFrame({"ngram": list(counts), "count": list(counts.values()),
+                          "articles": [in_articles[g] for g in counts]}, columns=["ngram", "count", "articles"])
+    table = table.sort_values(["count", "articles", "ngram"], ascending=[False, False, True], kind="stable")
+    return (table.head(top) if top is not None else table).reset_index(drop=True)
+
+
+_MEASURES = {"pmi": "pmi", "likelihood": "log_likelihood", "log_likelihood": "log_likelihood",
+             "likelihood_ratio": "log_likelihood"}
+
+
+def collocations(segments_by_article: Iterable[list[list[str]]], *, n: int = 2, measure: str = "pmi",
+                 min_freq: int = 2, top: int | None = None) -> pd.DataFrame:
+    """Pairs (``n=2``) or triples (``n=3``) of terms that occur together more than chance predicts.
+
+    Counted by NLTK's collocation finders inside runs of terms (see :func:`ngrams_table`);
+    only those seen at least ``min_freq`` times are scored. Columns: collocation, count, pmi
+    (pointwise mutual information, log2 of observed over expected) and log_likelihood
+    (Dunning's G², NLTK's ``likelihood_ratio``), sorted by ``measure`` ("pmi" or "likelihood").
+    PMI favours rare exclusive pairs, log-likelihood frequent reliable ones.
+
+    >>> runs = [[["lima group", "meet"], ["lima group", "meet"], ["meet", "press"], ["press", "office"]]]
+    >>> collocations(runs, min_freq=2)[["collocation", "count"]].to_dict("records")
+    [{'collocation': 'lima group meet', 'count': 2}]
+    """
+    if measure not in _MEASURES:
+        raise ValueError(f"measure={measure!r} is not understood; use 'pmi' or 'likelihood'")
+    if n not in (2, 3):
+        raise ValueError(f"n={n!r}: collocations are pairs (n=2) or triples (n=3)")
+    finder_class, measures = ((BigramCollocationFinder, BigramAssocMeasures) if n == 2
+                              else (TrigramCollocationFinder, TrigramAssocMeasures))
+    finder = finder_class.from_documents(_runs(segments_by_article))
+    finder.apply_freq_filter(min_freq)
+    pmi = dict(finder.score_ngrams(measures.pmi))
+    likelihood = dict(finder.score_ngrams(measures.likelihood_ratio))
+    grams = list(pmi)
+    table = pd.DataFrame({"collocation": [" ".join(g) for g in grams],
+                          "count": [finder.ngram_fd[g] for g in grams],
+                          "pmi": [pmi[g] for g in grams],
+                          "log_likelihood": [likelihood[g] for g in grams]},
+                         columns=["collocation", "count", "pmi", "log_likelihood"])
+    table = table.sort_values([_MEASURES[measure], "count", "collocation"], ascending=[False, False, True],
+                              kind="stable")
+    return (table.head(top) if top is not None else table).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- TF-IDF
+
+def tfidf(dtm: pd.DataFrame, *, relative: bool = False) -> pd.DataFrame:
+    """TF-IDF weights: ``tf * log10(N / df)``, the defaults of quanteda's ``dfm_tfidf``.
+
+    ``tf`` is the term's count in the article (with ``relative=True``, its share of the
+    article's terms), ``N`` the number of articles and ``df`` the number of articles using the
+    term. A term found in every article weighs 0; one found often in a single article weighs most.
+
+    >>> dtm = pd.DataFrame({"lima": [2, 0], "oas": [1, 1]}, index=["a", "b"])
+    >>> tfidf(dtm).round(4).to_dict("index")
+    {'a': {'lima': 0.6021, 'oas': 0.0}, 'b': {'lima': 0.0, 'oas': 0.0}}
+    """
+    df = (dtm > 0).sum()
+    idf = np.log10(len(dtm) / df.where(df > 0))
+    tf = dtm.div(dtm.sum(axis=1).replace(0, np.nan), axis=0).fillna(0.0) if relative else dtm
+    return (tf * idf).fillna(0.0)
+
+
+def distinctive_terms(dtm: pd.DataFrame, n: int = 5, *, relative: bool = False) -> pd.DataFrame:
+    """The ``n`` terms with the highest TF-IDF in each article: article, rank, term, count, tfidf.
+
+    Terms with weight 0 (used in every article) are never listed; ties go to the more
+    frequent term, then alphabetical order.
+
+    >>> dtm = pd.DataFrame({"lima": [2, 0], "alba": [0, 1], "oas": [1, 1]}, index=["a", "b"])
+    >>> distinctive_terms(dtm, 2)[["article", "term", "count"]].to_dict("records")
+    [{'article': 'a', 'term': 'lima', 'count': 2}, {'article': 'b', 'term': 'alba', 'count': 1}]
+    """
+    weights = tfidf(dtm, relative=relative).to_numpy()
+    counts = dtm.to_numpy()
+    columns = dtm.columns.astype(object)
+    alphabetical = _alphabetical_rank(columns)
+    rows = []
+    for i, article in enumerate(dtm.index):
+        for rank, j in enumerate(_top_columns(weights[i], counts[i], alphabetical, n), start=1):
+            rows.append({"article": article, "rank": rank, "term": columns[j], "count": int(counts[i, j]),
+                         "tfidf": float(weights[i, j])})
+    return pd.DataFrame(rows, columns=["article", "rank", "term", "count", "tfidf"])
+
+
+# --------------------------------------------------------------------------- keywords in context
+
+def _query(query: str) -> list[str | re.Pattern]:
+    """A word or phrase as token matchers; ``*`` in a word matches any letters ("interven*")."""
+    matchers: list[str | re.Pattern] = []
+    for piece in query.split():
+        if "*" in piece:
+            piece = _normalise(strip_accents(piece), lower=True)
+            matchers.append(re.compile(".*".join(re.escape(part) for part in piece.split("*"))))
+        else:
+            matchers.extend(tokenize(piece))
+    if not matchers:
+        raise ValueError(f"the query {query!r} has no word to look for")
+    return matchers
+
+
+def _matches(tokens: Sequence[str], matchers: Sequence[str | re.Pattern]) -> list[int]:
+    """Start positions in ``tokens`` where the matchers match one token each, in order."""
+    def ok(matcher, token):
+        return token == matcher if isinstance(matcher, str) else matcher.fullmatch(token) is not None
+    first, rest, last = matchers[0], matchers[1:], len(tokens) - len(matchers)
+    if isinstance(first, str):
+        starts = [i for i, token in enumerate(tokens) if token == first]
+    else:
+        starts = [i for i, token in enumerate(tokens) if first.fullmatch(token)]
+    return [i for i in starts if i <= last and all(ok(m, tokens[i + k]) for k, m in enumerate(rest, 1))]
+
+
+def _might_contain(text_folded_lower: str, matchers) -> bool:
+    """Cheap test that skips texts which cannot hold the query."""
+    first = matchers[0]
+    if not isinstance(first, str):
+        return True
+    needle = first.replace(".", "").split("'")[0]
+    return needle in text_folded_lower
+
+
+def kwic(articles: pd.DataFrame, query: str, *, width: int = 8, column: str = COLUMN) -> pd.DataFrame:
+    """Keywords in context: every occurrence of a word or phrase, with ``width`` tokens either side.
+
+    Matching ignores case, accents and possessive 's ("venezuela" finds "Venezuela’s"); a
+    ``*`` matches any letters ("interven*" finds intervene, intervention, interventionist).
+    Columns: article, left, keyword (as written in the text), right.
+
+    >>> frame = pd.DataFrame({"id": ["a"], "text": ["Rubio urged a US intervention. Maduro rejected any intervention."]})
+    >>> kwic(frame, "intervention", width=3, column="text").to_dict("records")[0]
+    {'article': 'a', 'left': 'urged a US', 'keyword': 'intervention', 'right': '. Maduro rejected'}
+    """
+    matchers = _query(query)
+    rows = []
+    for article, text in _texts(articles, column).items():
+        text = unicodedata.normalize("NFC", text)
+        if not _might_contain(strip_accents(text).lower().replace("’", "'"), matchers):
+            continue
+        spans = list(_TOKENIZER.span_tokenize(text))
+        tokens = [_normalise(strip_accents(text[a:b]), lower=True) for a, b in spans]
+        for i in _matches(tokens, matchers):
+            j = i + len(matchers)
+            left = text[spans[max(0, i - width)][0]:spans[i][0]] if i else ""
+            right = text[spans[j - 1][1]:spans[min(len(spans), j + width) - 1][1]]
+            rows.append({"article": article, "left": _SPACE.sub(" ", left).strip(),
+                         "keyword": _SPACE.sub(" ", text[spans[i][0]:spans[j - 1][1]]),
+                         "right": _SPACE.sub(" ", right).strip()})
+    return pd.DataFrame(rows, columns=["article", "left", "keyword", "right"])
+
+
+def style_kwic(table: pd.DataFrame):
+    """A concordance view of :func:`kwic`: left context right-aligned, keyword in bold, no index."""
+    return (table.style.hide(axis="index")
+            .set_properties(subset=["left"], **{"text-align": "right"})
+            .set_properties(subset=["keyword"], **{"font-weight": "bold", "text-align": "center"})
+            .set_properties(subset=["right"], **{"text-align": "left"}))
+
+
+# --------------------------------------------------------------------------- dispersion
+
+def _targets(targets: Mapping[str, Iterable[str]] | Iterable[str]) -> dict[str, list[str]]:
+    if isinstance(targets, Mapping):
+        return {label: [queries] if isinstance(queries, str) else list(queries) for label, queries in targets.items()}
+    return {target: [target] for target in targets}
+
+
+def dispersion(articles: pd.DataFrame, targets: Mapping[str, Iterable[str]] | Iterable[str], *,
+               column: str = COLUMN) -> pd.DataFrame:
+    """Where each target occurs: term, article, position (word number in the article), offset.
+
+    ``targets`` is a list of words or phrases, or a mapping from a label to the forms counted
+    under it (``{"OAS": ["OAS", "Organization of American States"]}``). ``offset`` is the
+    position in all articles read one after another, in table order, with words counted as
+    in :func:`word_counts`. Matching as in :func:`kwic`.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "text": ["The OAS met.", "Lima Group and OAS"]})
+    >>> dispersion(frame, ["OAS", "Lima Group"], column="text").to_dict("records")
+    [{'term': 'OAS', 'article': 'a', 'position': 1, 'offset': 1}, {'term': 'OAS', 'article': 'b', 'position': 3, 'offset': 6}, {'term': 'Lima Group', 'article': 'b', 'position': 0, 'offset': 3}]
+    """
+    queries = {label: [_query(q) for q in forms] for label, forms in _targets(targets).items()}
+    texts = _texts(articles, column)
+    words = [[t for t in tokenize(text) if t[0].isalnum()] for text in texts]
+    starts = [0, *accumulate(len(w) for w in words)]
+    rows = []
+    for label, forms in queries.items():
+        for article, tokens, start in zip(texts.index, words, starts):
+            found = sorted({i for matchers in forms for i in _matches(tokens, matchers)})
+            rows += [{"term": label, "article": article, "position": i, "offset": start + i} for i in found]
+    return pd.DataFrame(rows, columns=["term", "article", "position", "offset"])
+
+
+def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_order: Sequence[str] | None = None,
+                    colours: Mapping[str, str] | None = None):
+    """Lexical dispersion: one row per term, a tick at each occurrence across all articles.
+
+    ``hits`` comes from :func:`dispersion` and ``words`` from :func:`word_counts` (same
+    articles, same order). Dashed lines separate the articles, named along the top. Colours
+    default to :func:`helpers.colour_for` each term (alliances keep their fixed colours).
+    """
+    labels = list(terms_order) if terms_order is not None else list(dict.fromkeys(hits["term"]))
+    bounds = [0, *accumulate(int(w) for w in words)]
+    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.55 * len(labels)))
+    for row, label in enumerate(labels):
+        offsets = hits.loc[hits["term"] == label, "offset"].to_numpy()
+        colour = (colours or {}).get(label, colour_for(label))
+        ax.plot(offsets, np.full(len(offsets), row), linestyle="none", marker="|", markersize=18,
+                markeredgewidth=2, color=colour)
+    for bound in bounds[1:-1]:
+        ax.axvline(bound, color="#888888", linestyle="--", linewidth=0.8)
+    counts = hits["term"].value_counts()
+    ax.set_yticks(range(len(labels)), [f"{label} ({counts.get(label, 0)})" for label in labels])
+    ax.set_ylim(len(labels) - 0.4, -0.6)
+    ax.set_xlim(0, max(bounds[-1], 1))
+    ax.grid(False)
+    if len(words) <= 30:
+        top = ax.secondary_xaxis("top")
+        top.set_xticks([(a + b) / 2 for a, b in zip(bounds, bounds[1:])], [str(i) for i in words.index])
+        top.tick_params(length=0, labelsize=7, labelrotation=20)
+        top.spines["top"].set_visible(False)
+    ax.set_xlabel("word position, articles read one after another (dashed lines separate articles)")
+    ax.set_title(title)
+    return fig
+
+
+# --------------------------------------------------------------------------- figures
+
+def term_groups(forms_by_group: Mapping[str, Iterable[str]], **options) -> dict[str, str]:
+    """Which group each term stands for, from the names of each group (options as for :func:`terms`).
+
+    >>> term_groups({"OAS": ["OAS", "Organization of American States"], "United States": ["U.S."]})
+    {'oas': 'OAS', 'organization of american states': 'OAS', 'u.s.': 'United States'}
+    """
+    groups: dict[str, str] = {}
+    for group, forms in _targets(forms_by_group).items():
+        for form in forms:
+            for term in terms(form, **{"stopwords": (), **options}):
+                groups.setdefault(term, group)
+    return groups
+
+
+def plot_top_terms(table: pd.DataFrame, *, title: str, groups: Mapping[str, str] | None = None,
+                   xlabel: str = "occurrences"):
+    """Horizontal bars of :func:`top_terms`, most frequent on top, labelled "count (rate per 1,000 words)".
+
+    Terms that name a group (``groups``, from :func:`term_groups`) are drawn in the group's
+    fixed colour (:func:`helpers.colour_for`), with a legend; other terms in grey.
+    """
+    groups = groups or {}
+    table = table.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 1.3 + 0.3 * len(table)))
+    fill = [colour_for(groups[t]) if t in groups else "#777777" for t in table["term"]]
+    bars = ax.barh(table["term"].astype(str), table["count"], color=fill)
+    if "per_1000" in table:
+        labels = [f"{c:,} ({r:.1f})" for c, r in zip(table["count"], table["per_1000"])]
+    else:
+        labels = [f"{c:,}" for c in table["count"]]
+    ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
+    shown = list(dict.fromkeys(groups[t] for t in table["term"].iloc[::-1] if t in groups))
+    if shown:
+        ax.legend(handles=[Patch(color=colour_for(g), label=g) for g in shown], loc="lower right",
+                  title="names of", fontsize=8, title_fontsize=8)
+    ax.margins(x=0.16, y=0.01)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return fig
+
+
+# --------------------------------------------------------------------------- heatmap
+
+def plot_heatmap(table: pd.DataFrame, *, title: str, value_label: str, fmt: str = "{:.1f}"):
+    """A shaded table: rows and columns as in ``table``, each cell labelled with its value."""
+    rows, cols = table.shape
+    fig, ax = plt.subplots(figsize=(min(16, 2.5 + 0.9 * cols), 1.6 + 0.32 * rows))
+    values = table.to_numpy(dtype=float)
+    image = ax.imshow(values, aspect="auto", cmap="cividis")
+    middle = np.nanmin(values) + (np.nanmax(values) - np.nanmin(values)) / 2 if values.size else 0
+    if rows * cols <= 600:
+        for (r, c), value in np.ndenumerate(values):
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=7,
+                    color="white" if value < middle else "black")
+    ax.set_xticks(range(cols), [str(c) for c in table.columns], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(rows), [str(r) for r in table.index])
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    fig.colorbar(image, ax=ax, label=value_label, shrink=0.8)
+    ax.set_title(title)
+    return fig
