@@ -71,8 +71,20 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | 
             fig.savefig(path, format=ext, metadata=_METADATA.get(ext))
             written[ext] = path
     if data is not None:
-        path = folder / f"{name}.csv"
-        keep_index = not isinstance(data.index, pd.RangeIndex)
-        data.to_csv(path, index=keep_index, lineterminator="\n", float_format="%.6g")
-        written["csv"] = path
+        written["csv"] = save_table(data, name, folder)
     return written
+
+
+def save_table(data: pd.DataFrame, name: str, folder: str | Path | None = None) -> Path:
+    """Write ``data`` as NAME.csv in the figures folder (deterministic: fixed line ends and float format).
+
+    The index is written too unless it is the default 0, 1, 2, … range.
+    """
+    if not name or Path(name).name != name:
+        raise ValueError(f"table name {name!r} must be a plain file name without folders")
+    folder = Path(folder) if folder is not None else figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    keep_index = not isinstance(data.index, pd.RangeIndex)
+    data.to_csv(path, index=keep_index, lineterminator="\n", float_format="%.6g")
+    return path

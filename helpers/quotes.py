@@ -33,6 +33,7 @@ import bisect
 import csv
 import json
 import re
+import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,7 +46,7 @@ from . import clean, sentences
 from .config import DATA_DIR
 from .corpus import read_article
 
-COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence"]
+COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type"]
 
 # --------------------------------------------------------------------------- word lists
 
@@ -903,8 +904,9 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
     """Every direct quotation in one article's text, with speaker, cue and kind.
 
     Returns a DataFrame with columns article, quote, start, end, speaker, cue,
-    kind, sentence; ``start``/``end`` are offsets into ``text``. ``speaker`` is
-    None when no rule finds one.
+    kind, sentence, speaker_type; ``start``/``end`` are offsets into ``text``.
+    ``speaker`` is None when no rule finds one; ``speaker_type`` is "person" or
+    "organisation" (a body, a statement's issuer, a country speaking).
 
     >>> extract_quotes('Foreign Minister Ana Diaz spoke on Monday.\\n\\n"We will not give in," Diaz said.')[["quote", "speaker", "cue", "kind"]].values.tolist()
     [['We will not give in,', 'Ana Diaz', 'said', 'full']]
@@ -927,7 +929,7 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
         kind = quote_kind(span.text, before)
         entity, cue = None, None
         if kind == "fragment" and rows and rows[-1]["_sentence"] == first and rows[-1]["speaker"]:
-            entity, cue = Entity(rows[-1]["speaker"], "person", open_at), "same sentence"
+            entity, cue = Entity(rows[-1]["speaker"], rows[-1]["speaker_type"], open_at), "same sentence"
         starts_sentence = not before.strip(" \t—–-")
         order = (_post_cue, _pre_cue) if starts_sentence else (_pre_cue, _post_cue)
         line_end = text.find("\n", close_at)
@@ -948,9 +950,12 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
         rows.append({
             "article": article_id, "quote": span.text, "start": span.start, "end": span.end,
             "speaker": entity.name if entity else None, "cue": cue, "kind": kind,
-            "sentence": text[sentence_start:sentence_end].strip(), "_sentence": first, "_last": last,
+            "sentence": text[sentence_start:sentence_end].strip(),
+            "speaker_type": ("person" if entity.kind == "person" else "organisation") if entity else None,
+            "_sentence": first, "_last": last,
         })
     frame = pd.DataFrame(rows, columns=COLUMNS + ["_sentence", "_last"]).drop(columns=["_sentence", "_last"])
+    frame["speaker_type"] = frame["speaker_type"].astype("object")
     return frame.astype({"start": "int64", "end": "int64", "speaker": "object"})
 
 
@@ -959,7 +964,7 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: in
     """No cue in the quote's own sentence: a continuing quote, or a speaker in the sentence before/after."""
     text = finder.masked
     if rows and rows[-1]["speaker"] and rows[-1]["_last"] >= first - 1:
-        return Entity(rows[-1]["speaker"], "person", 0), "continuation"
+        return Entity(rows[-1]["speaker"], rows[-1]["speaker_type"], 0), "continuation"
     previous = finder.subject_of_sentence(first - 1) if first > 0 else None
     if previous is not None and kind == "full":
         previous_start, previous_end = finder.sentences[first - 1]
@@ -975,7 +980,7 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: in
     if previous is not None:
         return previous, "previous sentence"
     if rows and rows[-1]["speaker"] and kind == "full" and rows[-1]["_last"] >= first - 3:
-        return Entity(rows[-1]["speaker"], "person", 0), "continuation"
+        return Entity(rows[-1]["speaker"], rows[-1]["speaker_type"], 0), "continuation"
     return None, None
 
 
@@ -1002,7 +1007,7 @@ def quotes_json(paths: list[str | Path]) -> dict:
     articles: dict[str, list[dict]] = {}
     for path in files:
         frame = extract_quotes(read_article(path), path.stem)
-        records = frame.drop(columns=["article", "sentence"]).to_dict("records")
+        records = frame.drop(columns=["article", "sentence", "speaker_type"]).to_dict("records")
         articles[path.name] = [{k: (int(v) if k in ("start", "end") else (None if pd.isna(v) else v))
                                 for k, v in r.items()} for r in records]
     return {"articles": articles}
@@ -1044,3 +1049,22 @@ def plot_speakers(table: pd.DataFrame, title: str, top: int = 15):
         ax.margins(x=0.15)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     return fig
+
+
+def plot_quotes_per_article(quotes: pd.DataFrame, articles: pd.Index, title: str):
+    """Full quotations and fragments per article as stacked horizontal bars (articles with none shown too)."""
+    counts = (quotes.groupby(["article", "kind"]).size().unstack(fill_value=0)
+              .reindex(index=articles, columns=["full", "fragment"], fill_value=0))
+    shown = counts.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, max(2.5, 0.45 * len(shown) + 1.3)))
+    left = pd.Series(0, index=shown.index)
+    for kind, colour in (("full", "#332288"), ("fragment", "#88CCEE")):
+        ax.barh(shown.index, shown[kind], left=left, color=colour, label=f"{kind} quotations")
+        left = left + shown[kind]
+    for y, total in enumerate(left):
+        ax.text(total, y, f" {total}", va="center", fontsize=8)
+    ax.set_xlabel("quotations in the article")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
+    ax.set_title(textwrap.fill(title, 58))
+    ax.margins(x=0.1)
+    return fig, counts

@@ -1,0 +1,59 @@
+"""Quote extraction scorecard: run the CLI, score it with the team's scorer (never a test).
+
+    .venv/bin/python bench/quote_scorecard.py
+
+Scores two sets:
+- seeds:    corpus/articles against ../shared/gold/seed_quotes.json (the rules were developed on these);
+- held-out: bench/heldout/articles against bench/heldout/gold.json, ten invented articles in other
+            outlets' styles annotated blind, without sight of the rules — the fairer estimate of
+            accuracy on articles the package has never seen.
+Prints one scorecard line per set and writes bench/results/quote_scorecard.json.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "gold" / "score.py"
+SETS = {
+    "seeds": (ROOT / "corpus" / "articles", ROOT.parent / "shared" / "gold" / "seed_quotes.json"),
+    "held-out": (ROOT / "bench" / "heldout" / "articles", ROOT / "bench" / "heldout" / "gold.json"),
+}
+KEYS = ["gold", "predicted", "matched", "precision", "recall", "f1", "full_recall", "speaker_accuracy", "attributed_f1"]
+
+
+def main() -> int:
+    if not SCORER.exists():
+        print(f"{SCORER}: the scorer is missing; put the shared/ folder beside this project.", file=sys.stderr)
+        return 1
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for name, (articles, gold) in SETS.items():
+        if not gold.exists():
+            print(f"{name}: no gold file at {gold}, skipped")
+            continue
+        started = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "helpers", "quotes", str(articles)],
+                             capture_output=True, text=True, cwd=ROOT, check=True)
+        seconds = time.perf_counter() - started
+        predictions = out_dir / f"quotes_{name}.json"
+        predictions.write_text(run.stdout, encoding="utf-8")
+        scored = subprocess.run([sys.executable, str(SCORER), str(gold), str(predictions), "--json"],
+                                capture_output=True, text=True, check=True)
+        result = json.loads(scored.stdout)
+        files = len(list(articles.glob("*.txt")))
+        results[name] = {**{k: result[k] for k in KEYS}, "articles": files, "cli_seconds": round(seconds, 2)}
+        for line in result["errors"]:
+            print(f"  {line}")
+        print(f"{name}: " + " ".join(f"{k}={results[name][k]}" for k in KEYS + ["articles", "cli_seconds"]))
+    (out_dir / "quote_scorecard.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
