@@ -7,13 +7,16 @@
 - :mod:`helpers.clean`    boilerplate out, with an audit of every removed line (``clean_article``, ``clean_corpus``, ``RULES``)
 - :mod:`helpers.sentences` sentence splitting with NLTK Punkt and shipped abbreviations (``split_sentences``, ``sentence_spans``)
 - :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``)
+- :mod:`helpers.terms`    word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion (notebook 03)
+- :mod:`helpers.actors`   who is named in a text, and which alliances they belonged to on the article's date
+- :mod:`helpers.compare`  the camps compared: mentions, co-occurrence network, quotes, distinctive words, tone
 """
-from . import clean, overview, quotes, sentences
+from . import actors, clean, compare, overview, quotes, sentences, terms
 from .config import corpus_dir, figures_dir
 from .corpus import CorpusError, count_words, find_problems, load_corpus, read_article
-from .figures import colour_for, palette, save_figure, use_style
+from .figures import colour_for, palette, save_figure, save_table, use_style
 
 __all__ = [
     "CorpusError", "colour_for", "corpus_dir", "count_words", "figures_dir", "find_problems",
-    "load_corpus", "palette", "read_article", "save_figure", "use_style",
+    "load_corpus", "palette", "read_article", "save_figure", "save_table", "use_style",
 ]

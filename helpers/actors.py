@@ -1,0 +1,409 @@
+"""Who is named in a text, whom they act for, and which alliances that was on the day.
+
+Two tables drive everything here, both in the corpus folder and both meant to be read and
+edited by the user (facts carry their source with them):
+
+``actors.csv``
+    one row per actor: ``name, type, country, body, role, aliases, demonyms, short_forms, note``.
+    ``type`` is person, organisation or country. ``country`` is the country an actor acts
+    for (Bruno Rodriguez: Cuba); ``body`` is the alliance or organisation they act for
+    instead (Luis Almagro: OAS; "ALBA" itself: ALBA). ``aliases``, ``demonyms`` and
+    ``short_forms`` are lists separated by ``;``. A short form (a bare surname such as
+    "Rodriguez") counts only in a text that names one of its actors in full, and goes to
+    the nearest actor named in full before it (else after it).
+``alliances.csv``
+    one row per membership spell: ``alliance, member, joined, left, source, note``. Dates
+    are YYYY-MM-DD; a blank ``joined`` means "from the start", a blank ``left`` "still a
+    member". A country that left and came back has two rows. Outside powers (United States,
+    Russia, China, Cuba, Turkey) are groups of one.
+
+Matching folds accents ("Nicolás" = "Nicolas"), respects word edges ("Chile" is not found
+in "Chilean", which is a demonym of Chile in its own right; "Peru" is not in "perusal") and
+is case-sensitive, so the acronym "US" is not the pronoun "us"; a name in full capitals
+("VENEZUELA") is also found. Where two names overlap the longer wins ("Lima Group" over
+"Lima"), and ``data/actors_not_mentions.txt`` lists phrases that hide the names inside them
+("Latin American" is not a mention of the United States).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .config import DATA_DIR, DEFAULT_CORPUS
+from .corpus import CorpusError
+
+ACTOR_COLUMNS = ["name", "type", "country", "body", "role", "aliases", "demonyms", "short_forms", "note"]
+ALLIANCE_COLUMNS = ["alliance", "member", "joined", "left", "source", "note"]
+LIST_COLUMNS = ["aliases", "demonyms", "short_forms"]
+ACTOR_TYPES = ("person", "organisation", "country")
+MENTION_COLUMNS = ["start", "end", "surface", "actor", "type", "country", "body", "role", "matched_as"]
+NOT_MENTIONS_FILE = DATA_DIR / "actors_not_mentions.txt"
+SEPARATOR = ";"
+
+
+# ---------------------------------------------------------------- reading the two tables
+
+def _table_path(source: str | Path | None, file_name: str) -> Path:
+    """``source`` may be the CSV itself or a corpus folder; a folder without the file falls
+    back to the project's own ``corpus/`` copy, so another corpus can reuse the facts."""
+    path = Path(source) if source is not None else DEFAULT_CORPUS
+    if path.is_dir():
+        path = path / file_name if (path / file_name).is_file() else DEFAULT_CORPUS / file_name
+    return path
+
+
+def _read_csv(path: Path, columns: list[str], fix: str) -> pd.DataFrame:
+    if not path.is_file():
+        raise CorpusError(path, "the file is missing", fix)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise CorpusError(path, f"the file is not readable UTF-8 CSV ({str(err).splitlines()[0]})",
+                          "re-save it as UTF-8 CSV with one row per line") from None
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise CorpusError(path, f"column {', '.join(missing)} is missing", f"the header must include {','.join(columns)}")
+    return table.apply(lambda col: col.str.strip())
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    """A ``;``-separated cell as a tuple of its non-blank items.
+
+    >>> split_list("Nicolás Maduro; Nicolas Maduro;  ")
+    ('Nicolás Maduro', 'Nicolas Maduro')
+    """
+    return tuple(item.strip() for item in str(value or "").split(SEPARATOR) if item.strip())
+
+
+def load_actors(source: str | Path | None = None) -> pd.DataFrame:
+    """The actors table, one row per actor, with ``aliases``, ``demonyms`` and
+    ``short_forms`` as tuples. ``source`` is ``actors.csv`` or a corpus folder (default:
+    the project's corpus). Raises :class:`~helpers.corpus.CorpusError` naming the line of
+    a bad row.
+
+    >>> actors = load_actors()
+    >>> actors.set_index("name").loc["Luis Almagro", ["type", "body"]].tolist()
+    ['person', 'OAS']
+    """
+    path = _table_path(source, "actors.csv")
+    table = _read_csv(path, ACTOR_COLUMNS, "create it with the header " + ",".join(ACTOR_COLUMNS))
+    for line, row in enumerate(table.itertuples(index=False), start=2):
+        where = f"{path} line {line}"
+        if not row.name:
+            raise CorpusError(where, "the name is blank", "give every actor a name")
+        if row.type not in ACTOR_TYPES:
+            raise CorpusError(where, f"type {row.type!r} is not one of {', '.join(ACTOR_TYPES)}", "use person, organisation or country")
+    dupes = table["name"][table["name"].duplicated()]
+    if len(dupes):
+        raise CorpusError(path, f"actor {dupes.iloc[0]!r} is listed twice", "keep one row per actor and put other spellings in aliases")
+    for column in LIST_COLUMNS:
+        table[column] = table[column].map(split_list)
+    return table.reset_index(drop=True)
+
+
+def load_alliances(source: str | Path | None = None) -> pd.DataFrame:
+    """The membership table: one row per spell, ``joined``/``left`` as timestamps (NaT
+    when blank). ``source`` is ``alliances.csv`` or a corpus folder.
+
+    >>> spells = load_alliances()
+    >>> spells.query("alliance == 'ALBA' and member == 'Ecuador'")["left"].dt.strftime("%Y-%m-%d").tolist()
+    ['2018-08-23']
+    """
+    path = _table_path(source, "alliances.csv")
+    table = _read_csv(path, ALLIANCE_COLUMNS, "create it with the header " + ",".join(ALLIANCE_COLUMNS))
+    for line, row in enumerate(table.itertuples(index=False), start=2):
+        where = f"{path} line {line}"
+        if not row.alliance or not row.member:
+            raise CorpusError(where, "the alliance or member is blank", "fill in both")
+        for column in ("joined", "left"):
+            value = getattr(row, column)
+            if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise CorpusError(where, f"{column} date {value!r} is not YYYY-MM-DD", "write it as e.g. 2018-08-23, or leave it blank")
+            if value:
+                try:
+                    pd.Timestamp(value)
+                except ValueError:
+                    raise CorpusError(where, f"{column} date {value!r} does not exist", "check the day and month") from None
+        if row.joined and row.left and row.left <= row.joined:
+            raise CorpusError(where, f"left ({row.left}) is not after joined ({row.joined})", "swap or correct the dates")
+    for column in ("joined", "left"):
+        table[column] = pd.to_datetime(table[column].replace("", None), format="%Y-%m-%d")
+    return table.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- membership at a date
+
+def _as_date(date) -> pd.Timestamp | None:
+    if date is None or (not isinstance(date, str) and pd.isna(date)):
+        return None
+    return pd.Timestamp(date)
+
+
+def membership(country: str, date, alliances: pd.DataFrame) -> list[str]:
+    """The groups ``country`` belonged to on ``date`` (in the table's order).
+
+    A spell covers ``joined <= date < left``. With ``date`` None (an undated article) the
+    answer is the membership the table records as current (spells with no ``left``).
+
+    >>> spells = load_alliances()
+    >>> membership("Ecuador", "2018-08-22", spells), membership("Ecuador", "2018-08-23", spells)
+    (['ALBA', 'CELAC', 'OAS'], ['CELAC', 'OAS'])
+    >>> membership("Cuba", "2017-04-10", spells)
+    ['ALBA', 'CELAC', 'Cuba']
+    """
+    if not country:
+        return []
+    spells = alliances[alliances["member"] == country]
+    when = _as_date(date)
+    if when is None:
+        active = spells["left"].isna()
+    else:
+        active = (spells["joined"].isna() | (spells["joined"] <= when)) & (spells["left"].isna() | (when < spells["left"]))
+    return list(dict.fromkeys(spells.loc[active, "alliance"]))
+
+
+def members(alliance: str, date, alliances: pd.DataFrame) -> list[str]:
+    """The members of ``alliance`` on ``date`` (None: as the table records them now).
+
+    >>> members("Lima Group", "2017-08-08", load_alliances())[:4]
+    ['Argentina', 'Brazil', 'Canada', 'Chile']
+    """
+    spells = alliances[alliances["alliance"] == alliance]
+    return [m for m in dict.fromkeys(spells["member"]) if alliance in membership(m, date, alliances)]
+
+
+# ---------------------------------------------------------------- finding mentions
+
+def fold(text: str) -> str:
+    """``text`` with accents removed, one character for one so offsets stay valid.
+
+    >>> fold("Nicolás Maduro, Jeanine Áñez, Türkiye")
+    'Nicolas Maduro, Jeanine Anez, Turkiye'
+    """
+    out = []
+    for char in text:
+        if ord(char) < 128:
+            out.append(char)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else char)
+    return "".join(out)
+
+
+def _variants(alias: str) -> set[str]:
+    """Folded spellings of one alias: as written, and in full capitals unless it is an acronym."""
+    folded = fold(alias)
+    return {folded, folded.upper()} if folded != folded.upper() else {folded}
+
+
+@lru_cache(maxsize=1)
+def _not_mentions() -> tuple[str, ...]:
+    if not NOT_MENTIONS_FILE.is_file():
+        return ()
+    lines = NOT_MENTIONS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def _actor_key(actors: pd.DataFrame) -> tuple:
+    return tuple(tuple(row) for row in actors[["name", "aliases", "demonyms", "short_forms"]].itertuples(index=False))
+
+
+@lru_cache(maxsize=8)
+def _matcher(key: tuple, blocked: tuple[str, ...]):
+    """One regex over every spelling (longest first) and, per spelling, who it may mean."""
+    entries: dict[str, list[tuple[int, str]]] = {}
+    for index, (name, aliases, demonyms, short_forms) in enumerate(key):
+        forms = [(name, "name")] + [(a, "alias") for a in aliases] + [(d, "demonym") for d in demonyms]
+        forms += [(s, "short") for s in short_forms]
+        for form, kind in forms:
+            for variant in _variants(form):
+                bucket = entries.setdefault(variant, [])
+                if all(i != index for i, _ in bucket):
+                    bucket.append((index, kind))
+    for phrase in blocked:
+        for variant in _variants(phrase):
+            entries.setdefault(variant, [])
+    spellings = sorted(entries, key=lambda s: (-len(s), s))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in spellings) + r")(?!\w)")
+    return pattern, entries
+
+
+def find_mentions(text: str, actors: pd.DataFrame) -> pd.DataFrame:
+    """Every mention of an actor in ``text``: one row per mention, in reading order.
+
+    Columns: start, end (offsets into ``text``), surface (the words as written), actor,
+    type, country, body, role, matched_as (name, alias, demonym or short).
+
+    >>> actors = load_actors()
+    >>> found = find_mentions("Chilean and Peruvian envoys met Nicolás Maduro in Caracas; Maduro spoke.", actors)
+    >>> found[["surface", "actor", "matched_as"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Chilean', 'Chile', 'demonym'], ['Peruvian', 'Peru', 'demonym'],
+     ['Nicolás Maduro', 'Nicolas Maduro', 'name'], ['Caracas', 'Venezuela', 'alias'],
+     ['Maduro', 'Nicolas Maduro', 'short']]
+    >>> find_mentions("A perusal of US policy, and of us.", actors)["actor"].tolist()
+    ['United States']
+    """
+    pattern, entries = _matcher(_actor_key(actors), _not_mentions())
+    folded = fold(text)
+    hits = []  # (start, end, candidates)
+    for match in pattern.finditer(folded):
+        candidates = entries[match.group(0)]
+        if candidates:
+            hits.append((match.start(), match.end(), candidates))
+    # where each actor is named in full (anything but a short form)
+    full_at: dict[int, list[int]] = {}
+    for start, _, candidates in hits:
+        for index, kind in candidates:
+            if kind != "short":
+                full_at.setdefault(index, []).append(start)
+    rows = []
+    for start, end, candidates in hits:
+        full = dict((i, k) for i, k in candidates if k != "short")
+        if len(full) == 1:
+            index, kind = next(iter(full.items()))
+        else:  # a short form, or a spelling several actors share: the nearest named in full
+            index = _nearest_named(start, list(full) or [i for i, _ in candidates], full_at)
+            if index is None:
+                continue
+            kind = full.get(index, "short")
+        actor = actors.iloc[index]
+        rows.append({"start": start, "end": end, "surface": text[start:end], "actor": actor["name"],
+                     "type": actor["type"], "country": actor["country"], "body": actor["body"],
+                     "role": actor["role"], "matched_as": kind})
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _nearest_named(position: int, candidates: list[int], full_at: dict[int, list[int]]) -> int | None:
+    """Of ``candidates``, the actor named in full nearest before ``position`` (else nearest after)."""
+    before = [(position - p, i) for i in candidates for p in full_at.get(i, []) if p < position]
+    if before:
+        return min(before)[1]
+    after = [(p - position, i) for i in candidates for p in full_at.get(i, []) if p > position]
+    return min(after)[1] if after else None
+
+
+def is_opposition(role: str) -> bool:
+    """Whether an actor's role marks them as opposing their country's government.
+
+    >>> is_opposition("opposition leader"), is_opposition("foreign minister")
+    (True, False)
+    """
+    return "opposition" in str(role or "").lower()
+
+
+def groups_for(country: str, body: str, role: str, date, alliances: pd.DataFrame,
+               include_opposition: bool = False) -> list[str]:
+    """The groups an actor stands for on ``date``: their ``body`` if they act for one, else
+    the groups their country belonged to then. Opposition actors (role containing
+    "opposition") stand for no alliance of their country unless ``include_opposition``.
+
+    >>> spells = load_alliances()
+    >>> groups_for("", "OAS", "OAS secretary general", "2017-04-10", spells)
+    ['OAS']
+    >>> groups_for("Venezuela", "", "opposition leader", "2019-05-01", spells)
+    []
+    """
+    if body:
+        return [body]
+    if is_opposition(role) and not include_opposition:
+        return []
+    return membership(country, date, alliances)
+
+
+def resolve_groups(mentions: pd.DataFrame, date, alliances: pd.DataFrame,
+                   include_opposition: bool = False) -> pd.DataFrame:
+    """``mentions`` with a ``groups`` column: a tuple of the groups each mention stands
+    for on ``date`` (see :func:`groups_for`).
+
+    >>> found = find_mentions("Ecuador's envoy", load_actors())
+    >>> resolve_groups(found, "2017-03-06", load_alliances())["groups"].tolist()
+    [('ALBA', 'CELAC', 'OAS')]
+    """
+    out = mentions.copy()
+    out["groups"] = [tuple(groups_for(c, b, r, date, alliances, include_opposition))
+                     for c, b, r in zip(out["country"], out["body"], out["role"])]
+    return out
+
+
+# ---------------------------------------------------------------- whole corpus
+
+def article_dates(articles: pd.DataFrame, assumed: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per article: id, date (the metadata's, else ``assumed[id]``) and
+    date_source ("metadata", "assumed" or "none"). Membership of an undated article is
+    looked up as the table records it now.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b", "c"], "date": pd.to_datetime(["2019-05-01", None, None])})
+    >>> article_dates(frame, {"b": "2017-05-02"})["date_source"].tolist()
+    ['metadata', 'assumed', 'none']
+    """
+    assumed = assumed or {}
+    rows = []
+    for ident, date in zip(articles["id"], articles["date"]):
+        if pd.notna(date):
+            rows.append((ident, pd.Timestamp(date), "metadata"))
+        elif ident in assumed:
+            rows.append((ident, pd.Timestamp(assumed[ident]), "assumed"))
+        else:
+            rows.append((ident, pd.NaT, "none"))
+    return pd.DataFrame(rows, columns=["id", "date", "date_source"])
+
+
+def mentions_for_corpus(articles: pd.DataFrame, actors: pd.DataFrame, alliances: pd.DataFrame,
+                        text_column: str = "clean_text", assumed_dates: dict[str, str] | None = None,
+                        include_opposition: bool = False) -> pd.DataFrame:
+    """Every mention in every article, resolved to groups at the article's date.
+
+    One row per mention: article, date, then the columns of :func:`find_mentions` and
+    ``groups``. Offsets refer to ``articles[text_column]``.
+    """
+    dates = article_dates(articles, assumed_dates).set_index("id")["date"]
+    frames = []
+    for ident, text in zip(articles["id"], articles[text_column]):
+        found = resolve_groups(find_mentions(text, actors), dates[ident], alliances, include_opposition)
+        found.insert(0, "date", dates[ident])
+        found.insert(0, "article", ident)
+        frames.append(found)
+    if not frames:
+        return pd.DataFrame(columns=["article", "date", *MENTION_COLUMNS, "groups"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def actor_for_name(name: str | None, actors: pd.DataFrame) -> str | None:
+    """The actor a speaker's name refers to: a name or alias written in full, else the
+    first actor found in it ("ALBA final declaration" → ALBA), else a short form that only
+    one actor has ("Maduro"). None when nothing or only an ambiguous surname is found.
+
+    >>> actors = load_actors()
+    >>> [actor_for_name(n, actors) for n in ["Nicolas Maduro", "ALBA statement", "Maduro", "Rodriguez", None]]
+    ['Nicolas Maduro', 'ALBA', 'Nicolas Maduro', None, None]
+    """
+    if not name or not str(name).strip():
+        return None
+    found = find_mentions(str(name), actors)
+    if len(found):
+        return found["actor"].iloc[0]
+    folded = fold(str(name)).strip().lower()
+    owners = [row.name for row in actors.itertuples(index=False)
+              if any(fold(s).lower() == folded for s in row.short_forms)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def name_words(actors: pd.DataFrame) -> set[str]:
+    """Lower-case, accent-folded words and joined forms of every actor spelling, for
+    dropping names from word counts (so vocabulary is about framing, not naming).
+
+    >>> sorted(w for w in name_words(load_actors()) if w.startswith("lima"))
+    ['lima', 'lima group', 'lima-group', 'lima_group']
+    """
+    words: set[str] = set()
+    for row in actors.itertuples(index=False):
+        for form in (row.name, *row.aliases, *row.demonyms, *row.short_forms):
+            low = fold(form).lower()
+            parts = re.findall(r"\w+", low)
+            words.update(parts)
+            words.update({low, " ".join(parts), "_".join(parts), "-".join(parts)})
+    return {w for w in words if w}

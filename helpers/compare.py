@@ -1,0 +1,601 @@
+"""Comparing the camps: who is mentioned, who is mentioned together, who speaks, with which
+words each camp is framed, and the tone of the sentences that name them.
+
+Everything takes plain inputs (DataFrames, token lists, a sentence-splitting callable), so
+each step can be tried on a few invented sentences:
+
+- a *mentions* table: one row per mention with ``article``, ``start``, ``end``, ``actor``,
+  ``country``, ``body`` and ``groups`` (see :func:`helpers.actors.mentions_for_corpus`);
+- a *sentences* table built by :func:`sentence_table`: one row per sentence with the
+  actors and groups it names;
+- *camps*: a mapping such as ``{"ALBA camp": ["ALBA", "Cuba"], "Lima Group camp": ["Lima Group"]}``.
+
+"Named" mentions are of a group itself or of someone acting for it (ALBA, Luis Almagro for
+the OAS, Cuba for the group Cuba); "member" mentions come through a member country or its
+people (Venezuela for ALBA).
+"""
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .figures import colour_for, palette
+
+Spans = Callable[[str], list[tuple[int, int]]]
+_WORDS = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+def group_order(extra: Iterable[str] = ()) -> list[str]:
+    """Groups in the palette's order (ALBA, Lima Group, CELAC, OAS, outside powers), then
+    any ``extra`` ones alphabetically.
+
+    >>> group_order(["UNASUR", "ALBA"])[:2], group_order(["UNASUR"])[-1]
+    (['ALBA', 'Lima Group'], 'UNASUR')
+    """
+    known = [g for g in palette() if g != "other"]
+    return known + sorted(set(extra) - set(known))
+
+
+def _set_title(ax, title: str) -> None:
+    """A left-aligned title wrapped to the figure's width, so a long finding is never clipped."""
+    width = int(ax.figure.get_figwidth() * 8.5)
+    ax.set_title(textwrap.fill(title, width))
+
+
+def _via(group: str, country: str, body: str) -> str:
+    return "named" if group in (body, country) else "member"
+
+
+# ---------------------------------------------------------------- mentions per alliance
+
+def mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per article, group and route ("named" or "member"): columns article,
+    group, via, mentions. A mention counts once for each group it stands for.
+
+    >>> m = pd.DataFrame({"article": ["a", "a", "b"], "actor": ["ALBA", "Venezuela", "Cuba"],
+    ...                   "country": ["", "Venezuela", "Cuba"], "body": ["ALBA", "", ""],
+    ...                   "groups": [("ALBA",), ("ALBA", "CELAC"), ("ALBA", "Cuba")]})
+    >>> mention_counts(m).values.tolist()
+    [['a', 'ALBA', 'member', 1], ['a', 'ALBA', 'named', 1], ['a', 'CELAC', 'member', 1], ['b', 'ALBA', 'member', 1], ['b', 'Cuba', 'named', 1]]
+    """
+    rows = [(article, group, _via(group, country, body))
+            for article, country, body, groups in zip(mentions["article"], mentions["country"], mentions["body"], mentions["groups"])
+            for group in groups]
+    table = pd.DataFrame(rows, columns=["article", "group", "via"])
+    return table.groupby(["article", "group", "via"]).size().rename("mentions").reset_index()
+
+
+def mentions_by_group(counts: pd.DataFrame, groups: Iterable[str] | None = None) -> pd.DataFrame:
+    """Total mentions per group, split into named and member columns, plus total, in
+    palette order (or the order of ``groups``; groups never mentioned get zeros)."""
+    table = counts.pivot_table(index="group", columns="via", values="mentions", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=["named", "member"], fill_value=0)
+    order = list(groups) if groups is not None else [g for g in group_order(table.index) if g in table.index]
+    table = table.reindex(order, fill_value=0).astype(int)
+    table["total"] = table["named"] + table["member"]
+    table.index.name = "group"
+    table.columns.name = None
+    return table
+
+
+def mentions_by_article(counts: pd.DataFrame, groups: Iterable[str] | None = None, via: str | None = None) -> pd.DataFrame:
+    """Articles × groups table of mentions (all routes, or only ``via`` = named/member)."""
+    if via is not None:
+        counts = counts[counts["via"] == via]
+    table = counts.pivot_table(index="article", columns="group", values="mentions", aggfunc="sum", fill_value=0)
+    order = list(groups) if groups is not None else [g for g in group_order(table.columns) if g in table.columns]
+    table = table.reindex(columns=order, fill_value=0).astype(int)
+    table.columns.name = None
+    return table
+
+
+# ---------------------------------------------------------------- sentences
+
+def sentence_table(articles: pd.DataFrame, mentions: pd.DataFrame, spans: Spans,
+                   text_column: str = "clean_text") -> pd.DataFrame:
+    """One row per sentence: article, sentence (number from 0), start, end, text, actors
+    and groups (tuples, in order of first mention, without repeats). ``spans(text)`` gives
+    the sentences' (start, end) offsets, e.g. ``helpers.sentences.sentence_spans``.
+
+    >>> arts = pd.DataFrame({"id": ["a"], "clean_text": ["ALBA met. Cuba spoke."]})
+    >>> m = pd.DataFrame({"article": ["a", "a"], "start": [0, 10], "actor": ["ALBA", "Cuba"],
+    ...                   "groups": [("ALBA",), ("ALBA", "Cuba")]})
+    >>> split = lambda text: [(0, 9), (10, 21)]
+    >>> sentence_table(arts, m, split)[["text", "actors", "groups"]].values.tolist()
+    [['ALBA met.', ('ALBA',), ('ALBA',)], ['Cuba spoke.', ('Cuba',), ('ALBA', 'Cuba')]]
+    """
+    rows = []
+    by_article = {a: g.sort_values("start") for a, g in mentions.groupby("article")} if len(mentions) else {}
+    for ident, text in zip(articles["id"], articles[text_column]):
+        found = by_article.get(ident)
+        for number, (start, end) in enumerate(spans(text)):
+            actors: list[str] = []
+            groups: list[str] = []
+            if found is not None:
+                inside = found[(found["start"] >= start) & (found["start"] < end)]
+                actors = list(dict.fromkeys(inside["actor"]))
+                groups = list(dict.fromkeys(g for gs in inside["groups"] for g in gs))
+            rows.append({"article": ident, "sentence": number, "start": start, "end": end,
+                         "text": text[start:end], "actors": tuple(actors), "groups": tuple(groups)})
+    return pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "text", "actors", "groups"])
+
+
+# ---------------------------------------------------------------- co-occurrence network
+
+def cooccurrence_graph(node_sets: Iterable[Iterable[str]]) -> nx.Graph:
+    """A graph with a node per name and an edge per pair of names that share a sentence.
+
+    Each element of ``node_sets`` is what one sentence names. Node attribute ``sentences``
+    counts the sentences naming the node; edge attribute ``weight`` the sentences naming
+    both ends.
+
+    >>> g = cooccurrence_graph([["ALBA", "Cuba"], ["ALBA", "Cuba", "OAS"], ["OAS"]])
+    >>> g["ALBA"]["Cuba"]["weight"], g.nodes["OAS"]["sentences"], g.has_edge("Cuba", "Cuba")
+    (2, 2, False)
+    """
+    graph = nx.Graph()
+    for names in node_sets:
+        unique = sorted(set(names))
+        for name in unique:
+            if name in graph:
+                graph.nodes[name]["sentences"] += 1
+            else:
+                graph.add_node(name, sentences=1)
+        for i, first in enumerate(unique):
+            for second in unique[i + 1:]:
+                if graph.has_edge(first, second):
+                    graph[first][second]["weight"] += 1
+                else:
+                    graph.add_edge(first, second, weight=1)
+    return graph
+
+
+def actor_colour_groups(mentions: pd.DataFrame) -> dict[str, str]:
+    """For each actor, the group its node is coloured by: the group it is named as (the
+    OAS for Luis Almagro, Cuba for Cuba), else its first group in palette order, else
+    "other" (e.g. opposition figures).
+
+    >>> m = pd.DataFrame({"actor": ["Cuba", "Nicolas Maduro", "Juan Guaido"], "country": ["Cuba", "Venezuela", "Venezuela"],
+    ...                   "body": ["", "", ""], "groups": [("ALBA", "CELAC", "Cuba"), ("CELAC", "ALBA"), ()]})
+    >>> actor_colour_groups(m)
+    {'Cuba': 'Cuba', 'Nicolas Maduro': 'ALBA', 'Juan Guaido': 'other'}
+    """
+    result = {}
+    for actor, rows in mentions.groupby("actor", sort=False):
+        groups = [g for gs in rows["groups"] for g in gs]
+        own = [g for g in groups if g in set(rows["country"]) | set(rows["body"])]
+        ranked = [g for g in group_order(groups) if g in groups]
+        result[actor] = own[0] if own else (ranked[0] if ranked else "other")
+    return result
+
+
+def top_subgraph(graph: nx.Graph, max_nodes: int = 25, min_weight: int = 1) -> nx.Graph:
+    """The ``max_nodes`` most-mentioned nodes (ties by name) and edges of at least ``min_weight``."""
+    keep = sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["sentences"], n))[:max_nodes]
+    sub = graph.subgraph(keep).copy()
+    sub.remove_edges_from([(a, b) for a, b, w in sub.edges(data="weight") if w < min_weight])
+    return sub
+
+
+def draw_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, seed: int = 7):
+    """Draw the co-occurrence graph: node area by sentences, edge width by shared
+    sentences, each node in its group's fixed colour; returns the figure.
+
+    Positions come from a spring layout with a fixed ``seed`` (links unweighted, so hubs do
+    not swallow their neighbours), so the same graph is always drawn the same way.
+    """
+    fig, ax = plt.subplots(figsize=(10, 8))
+    if graph.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "no names to draw", ha="center", va="center")
+        ax.set_axis_off()
+        _set_title(ax, title)
+        return fig
+    nodes = sorted(graph.nodes)
+    ordered = nx.Graph()
+    ordered.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
+    position = nx.spring_layout(ordered, seed=seed, weight=None, k=2.4 / math.sqrt(len(nodes)), iterations=500)
+    widths = [0.5 + 1.2 * math.log1p(w) for _, _, w in ordered.edges(data="weight")]
+    nx.draw_networkx_edges(ordered, position, ax=ax, width=widths, edge_color="#aaaaaa", alpha=0.5)
+    sizes = {n: 40 + 110 * math.sqrt(ordered.nodes[n]["sentences"]) for n in nodes}
+    colours = [colour_for(colour_groups.get(n, "other")) for n in nodes]
+    nx.draw_networkx_nodes(ordered, position, ax=ax, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                           node_color=colours, edgecolors="white", linewidths=1.0)
+    for name in nodes:
+        x, y = position[name]
+        ax.annotate(name, (x, y), xytext=(0, math.sqrt(sizes[name]) / 2 + 2), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=8,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+    present = {colour_groups.get(n, "other") for n in nodes}
+    shown = [g for g in group_order(present - {"other"}) if g in present] + (["other"] if "other" in present else [])
+    handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=9, color=colour_for(g),
+                          label="no alliance (e.g. opposition)" if g == "other" else g) for g in shown]
+    handles.append(plt.Line2D([], [], color="#aaaaaa", linewidth=2, label="line: named in one sentence\n(thicker: more often)"))
+    ax.legend(handles=handles, title="node colour", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    ax.margins(0.1)
+    ax.set_axis_off()
+    _set_title(ax, title)
+    return fig
+
+
+def edge_table(graph: nx.Graph) -> pd.DataFrame:
+    """The graph's edges as a table (source, target, sentences), strongest first.
+
+    >>> edge_table(cooccurrence_graph([["b", "a"], ["a", "b", "c"]])).values.tolist()
+    [['a', 'b', 2], ['a', 'c', 1], ['b', 'c', 1]]
+    """
+    rows = [(min(a, b), max(a, b), w) for a, b, w in graph.edges(data="weight")]
+    table = pd.DataFrame(rows, columns=["source", "target", "sentences"])
+    return table.sort_values(["sentences", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- camps
+
+def camps_of(groups: Iterable[str], camps: Mapping[str, Iterable[str]]) -> list[str]:
+    """The camps whose groups include any of ``groups`` (in the order camps are given).
+
+    >>> camps = {"ALBA camp": ["ALBA", "Cuba"], "Lima Group camp": ["Lima Group", "United States"]}
+    >>> camps_of(("ALBA", "CELAC"), camps), camps_of(("CELAC",), camps)
+    (['ALBA camp'], [])
+    """
+    groups = set(groups)
+    return [camp for camp, members in camps.items() if groups & set(members)]
+
+
+def camp_label(groups: Iterable[str], camps: Mapping[str, Iterable[str]]) -> str:
+    """One label: the single camp, "both camps" when groups fall in more than one, or
+    "no camp".
+
+    >>> camps = {"A": ["ALBA"], "L": ["Lima Group"]}
+    >>> [camp_label(g, camps) for g in [("ALBA",), ("ALBA", "Lima Group"), ()]]
+    ['A', 'both camps', 'no camp']
+    """
+    found = camps_of(groups, camps)
+    return found[0] if len(found) == 1 else ("both camps" if found else "no camp")
+
+
+def camp_colour(camp: str, camps: Mapping[str, Iterable[str]]) -> str:
+    """A camp is drawn in the colour of its first group.
+
+    >>> camp_colour("A", {"A": ["Lima Group", "United States"]}) == colour_for("Lima Group")
+    True
+    """
+    members = list(camps.get(camp, []))
+    return colour_for(members[0]) if members else colour_for("other")
+
+
+# ---------------------------------------------------------------- quotes by camp
+
+def count_words(text: str) -> int:
+    """Words in a quotation.
+
+    >>> count_words("This is the time of unity, peace and hope")
+    9
+    """
+    return len(_WORDS.findall(str(text or "")))
+
+
+def quotes_by_speaker(quotes: pd.DataFrame, speaker_actor: Callable[[str | None], str | None],
+                      actors: pd.DataFrame, groups_at: Callable[[str, str, str, object], list[str]],
+                      dates: Mapping[str, object], camps: Mapping[str, Iterable[str]]) -> pd.DataFrame:
+    """Each quote with who said it, for whom: columns article, speaker, quote, kind,
+    words, actor, country, groups (tuple), camp.
+
+    ``speaker_actor(name)`` maps a speaker's name to an actor (e.g.
+    :func:`helpers.actors.actor_for_name` with the actors table bound); ``groups_at(country,
+    body, role, date)`` gives the groups (e.g. :func:`helpers.actors.groups_for` with the
+    alliances bound); ``dates`` maps article id to date. Unknown speakers keep actor None
+    and no groups. Collective speakers ("ALBA statement") resolve to their body.
+    """
+    info = actors.set_index("name")
+    rows = []
+    for row in quotes.itertuples(index=False):
+        actor = speaker_actor(row.speaker)
+        country = body = role = ""
+        groups: tuple[str, ...] = ()
+        if actor is not None and actor in info.index:
+            country, body, role = info.loc[actor, ["country", "body", "role"]]
+            groups = tuple(groups_at(country, body, role, dates.get(row.article)))
+        rows.append({"article": row.article, "speaker": row.speaker, "quote": row.quote,
+                     "kind": getattr(row, "kind", ""), "words": count_words(row.quote), "actor": actor,
+                     "country": country, "body": body, "groups": groups, "camp": camp_label(groups, camps)})
+    return pd.DataFrame(rows, columns=["article", "speaker", "quote", "kind", "words", "actor", "country",
+                                       "body", "groups", "camp"])
+
+
+def quoted_words_by(table: pd.DataFrame, by: str = "group", order: Iterable[str] | None = None) -> pd.DataFrame:
+    """Quotes, quoted words and distinct speakers per group (a quote counts for each group
+    its speaker stands for, and as "(unresolved)" when it has none) or per camp.
+
+    >>> t = pd.DataFrame({"speaker": ["X", "X", "Y"], "words": [3, 4, 5], "groups": [("ALBA", "Cuba"), ("ALBA", "Cuba"), ()],
+    ...                   "camp": ["A", "A", "no camp"]})
+    >>> quoted_words_by(t).to_dict("index")["ALBA"], quoted_words_by(t, "camp").loc["A", "words"]
+    ({'quotes': 2, 'words': 7, 'speakers': 1}, np.int64(7))
+    """
+    if by == "group":
+        long = table.assign(group=[gs if gs else ("(unresolved)",) for gs in table["groups"]]).explode("group")
+    else:
+        long = table
+    grouped = long.groupby(by)
+    result = pd.DataFrame({"quotes": grouped.size(), "words": grouped["words"].sum(),
+                           "speakers": grouped["speaker"].nunique()})
+    if order is None:
+        order = group_order(result.index) if by == "group" else list(result.index)
+    order = [k for k in order if k in result.index] + [k for k in result.index if k not in set(order)]
+    return result.reindex(order)
+
+
+# ---------------------------------------------------------------- distinctive vocabulary
+
+def camp_term_counts(sentences: pd.DataFrame, camps: Mapping[str, Iterable[str]],
+                     tokenize: Callable[[str], list[str]], exclusive: bool = True,
+                     drop: Iterable[str] = ()) -> pd.DataFrame:
+    """Words × camps table of token counts in the sentences that name each camp's groups.
+
+    With ``exclusive`` a sentence naming more than one camp counts for none of them, so each
+    camp's words come from sentences about it alone. ``drop`` removes tokens such as the
+    actors' own names.
+
+    >>> s = pd.DataFrame({"text": ["alba condemns", "lima urges alba", "lima urges"],
+    ...                   "groups": [("ALBA",), ("ALBA", "Lima Group"), ("Lima Group",)]})
+    >>> camp_term_counts(s, {"A": ["ALBA"], "L": ["Lima Group"]}, str.split, drop={"alba", "lima"}).to_dict()
+    {'A': {'condemns': 1, 'urges': 0}, 'L': {'condemns': 0, 'urges': 1}}
+    """
+    drop = set(drop)
+    counts = {camp: Counter() for camp in camps}
+    for text, groups in zip(sentences["text"], sentences["groups"]):
+        found = camps_of(groups, camps)
+        if exclusive and len(found) != 1:
+            continue
+        tokens = [t for t in tokenize(text) if t not in drop]
+        for camp in found:
+            counts[camp].update(tokens)
+    table = pd.DataFrame(counts).fillna(0).astype(int)
+    return table.reindex(columns=list(camps)).sort_index()
+
+
+def log_odds(counts: pd.DataFrame, prior: pd.Series | Mapping[str, float] | None = None,
+             prior_strength: float | None = None) -> pd.DataFrame:
+    """Distinctive words of each column of ``counts`` (words × camps) against all the
+    other columns pooled, by the log-odds ratio with an informative Dirichlet prior
+    (Monroe, Colaresi & Quinn 2008, "Fightin' Words", Political Analysis 16(4), eq. 16-22).
+
+    For camp i and word w, with y_iw the word's count in camp i, n_i the camp's total, y_jw
+    and n_j the same for the rest (all other camps together), and prior pseudo-counts a_w
+    summing to a_0::
+
+        delta_w = log((y_iw + a_w) / (n_i + a_0 - y_iw - a_w))
+                - log((y_jw + a_w) / (n_j + a_0 - y_jw - a_w))
+        var(delta_w) ~= 1 / (y_iw + a_w) + 1 / (y_jw + a_w)
+        z_w = delta_w / sqrt(var(delta_w))
+
+    ``prior`` gives background counts per word (default: the row sums of ``counts``, i.e.
+    the words' frequency over all camps); words missing from it get 0. ``prior_strength``
+    rescales the prior so that a_0 equals it (default: a_0 = the prior's own total). A
+    stronger prior pulls rare words towards zero. z > 1.96 marks a word used more by the
+    camp than chance would give at about the 5 % level, for one word taken alone.
+
+    Returns camp, word, count, rest, delta, se, z: every word for every camp, largest z
+    first within each camp.
+
+    >>> counts = pd.DataFrame({"A": [2, 1], "B": [1, 3]}, index=["x", "y"])
+    >>> table = log_odds(counts, prior={"x": 1, "y": 1})
+    >>> round(table.set_index(["camp", "word"]).loc[("A", "x"), "delta"], 4)  # log 3
+    np.float64(1.0986)
+    """
+    counts = counts.fillna(0).astype(float)
+    if prior is None:
+        alpha = counts.sum(axis=1)
+    else:
+        alpha = pd.Series(prior, dtype=float).reindex(counts.index).fillna(0.0)
+    if prior_strength is not None:
+        total = alpha.sum()
+        alpha = alpha * (prior_strength / total) if total > 0 else alpha
+    a0 = alpha.sum()
+    frames = []
+    for camp in counts.columns:
+        y_i = counts[camp]
+        y_j = counts.drop(columns=[camp]).sum(axis=1)
+        n_i, n_j = y_i.sum(), y_j.sum()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
+                     - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
+            se = np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
+        frame = pd.DataFrame({"camp": camp, "word": counts.index, "count": y_i.astype(int).to_numpy(),
+                              "rest": y_j.astype(int).to_numpy(), "delta": delta.to_numpy(), "se": se.to_numpy()})
+        frame["z"] = frame["delta"] / frame["se"]
+        frames.append(frame.dropna(subset=["z"]).sort_values(["z", "word"], ascending=[False, True]))
+    columns = ["camp", "word", "count", "rest", "delta", "se", "z"]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def top_words(table: pd.DataFrame, n: int = 10, min_count: int = 1) -> pd.DataFrame:
+    """The ``n`` words with the largest z per camp, among words the camp uses at least
+    ``min_count`` times."""
+    kept = table[table["count"] >= min_count]
+    return kept.groupby("camp", sort=False, group_keys=False).head(n).reset_index(drop=True)
+
+
+def plot_log_odds(top: pd.DataFrame, camps: Mapping[str, Iterable[str]], title: str):
+    """One panel per camp: its most distinctive words as bars of z (dashed line at 1.96)."""
+    names = [c for c in camps if c in set(top["camp"])] or list(camps)
+    rows = max(1, max((int((top["camp"] == c).sum()) for c in names), default=1))
+    fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names) + 0.6, 0.32 * rows + 1.8), squeeze=False)
+    for ax, camp in zip(axes[0], names):
+        part = top[top["camp"] == camp].iloc[::-1]
+        ax.barh(part["word"], part["z"], color=camp_colour(camp, camps))
+        ax.axvline(1.96, color="#555555", linestyle="--", linewidth=0.8)
+        ax.set_title(camp, fontsize=10)
+        ax.set_xlabel("z-score of log-odds (camp vs rest)")
+        ax.tick_params(axis="y", labelsize=9)
+    fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.5)), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    return fig
+
+
+# ---------------------------------------------------------------- sentiment
+
+_ANALYZER = None
+
+
+def vader_compound(texts: Iterable[str]) -> list[float]:
+    """VADER compound scores (-1 most negative … +1 most positive) from the lexicon that
+    ships inside the vaderSentiment package (nothing is downloaded).
+
+    >>> [round(s, 2) for s in vader_compound(["We condemn the illegal aggression.", "A day of unity, peace and hope."])]
+    [-0.81, 0.75]
+    """
+    global _ANALYZER
+    if _ANALYZER is None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        _ANALYZER = SentimentIntensityAnalyzer()
+    return [_ANALYZER.polarity_scores(str(t))["compound"] for t in texts]
+
+
+def sentiment_by_group(sentences: pd.DataFrame, scores: Iterable[float],
+                       groups: Iterable[str] | None = None) -> pd.DataFrame:
+    """Mean lexicon score of the sentences naming each group (a sentence counts for every
+    group it names): columns sentences, mean, sem (standard error; NaN for one sentence),
+    negative and positive (shares of sentences below -0.05 / above 0.05, VADER's usual cut).
+
+    >>> s = pd.DataFrame({"groups": [("ALBA",), ("ALBA", "OAS"), ()]})
+    >>> sentiment_by_group(s, [0.5, -0.5, 0.9]).loc["ALBA", ["sentences", "mean"]].tolist()
+    [2.0, 0.0]
+    """
+    frame = pd.DataFrame({"groups": list(sentences["groups"]), "score": list(scores)})
+    long = frame.explode("groups").dropna(subset=["groups"]).rename(columns={"groups": "group"})
+    grouped = long.groupby("group")["score"]
+    table = pd.DataFrame({"sentences": grouped.size(), "mean": grouped.mean(), "sem": grouped.sem(),
+                          "negative": grouped.apply(lambda s: (s < -0.05).mean()),
+                          "positive": grouped.apply(lambda s: (s > 0.05).mean())})
+    order = list(groups) if groups is not None else group_order(table.index)
+    return table.reindex([g for g in order if g in table.index])
+
+
+# ---------------------------------------------------------------- figures
+
+def plot_mentions_by_group(table: pd.DataFrame, title: str):
+    """Horizontal bars per group: named mentions solid, mentions through members hatched,
+    in the group's colour; most-mentioned on top."""
+    table = table.sort_values("total")
+    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.42 * len(table) + 1.4)))
+    colours = [colour_for(g) for g in table.index]
+    ax.barh(table.index, table["named"], color=colours)
+    ax.barh(table.index, table["member"], left=table["named"], color=colours, alpha=0.45, hatch="///", edgecolor="white")
+    handles = [Patch(facecolor="#777777", label="named (the group or someone acting for it)"),
+               Patch(facecolor="#777777", alpha=0.45, hatch="///", edgecolor="white",
+                     label="through a member country or its people")]
+    for y, total in enumerate(table["total"]):
+        ax.annotate(f"{total}", (total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_xlabel("mentions in all articles")
+    ax.margins(x=0.1)
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    _set_title(ax, title)
+    return fig
+
+
+def plot_mentions_by_article(table: pd.DataFrame, title: str, labels: Mapping[str, str] | None = None,
+                             named: pd.DataFrame | None = None):
+    """A dot matrix: one row per article, one column per group, in the group's colour. The
+    pale disc grows with all mentions (its count above it); the solid disc inside with the
+    mentions naming the group itself (``named``, same shape; its count beside it)."""
+    labels = labels or {}
+    named = named.reindex(index=table.index, columns=table.columns, fill_value=0) if named is not None else None
+    fig, ax = plt.subplots(figsize=(max(6.5, 1.0 * len(table.columns) + 3.2), 0.75 * len(table) + 2.2))
+    largest = max(int(table.to_numpy().max()), 1) if table.size else 1
+    area = lambda value: 30 + 1100 * value / largest
+    for x, group in enumerate(table.columns):
+        for y, article in enumerate(table.index):
+            value = int(table.loc[article, group])
+            if not value:
+                continue
+            ax.scatter(x, y, s=area(value), color=colour_for(group), alpha=0.35, linewidths=0, zorder=3)
+            ax.annotate(str(value), (x, y), xytext=(0, math.sqrt(area(value)) / 2 + 1), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=7, color="#333333", zorder=5)
+            inner = int(named.loc[article, group]) if named is not None else 0
+            if inner:
+                ax.scatter(x, y, s=area(inner), color=colour_for(group), linewidths=0, zorder=4)
+                ax.annotate(str(inner), (x, y), xytext=(math.sqrt(area(inner)) / 2 + 2, 0), textcoords="offset points",
+                            ha="left", va="center", fontsize=7, fontweight="bold", color="#111111", zorder=5)
+    ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(table.index)), [labels.get(a, a) for a in table.index])
+    ax.set_xlim(-0.6, len(table.columns) - 0.4)
+    ax.set_ylim(len(table.index) - 0.45, -0.75)
+    ax.grid(axis="both", visible=True, color="#eeeeee")
+    if named is not None:
+        handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=10, color="#888888", alpha=0.35,
+                              label="all mentions (count above)"),
+                   plt.Line2D([], [], marker="o", linestyle="", markersize=6, color="#888888",
+                              label="naming the group itself (count beside)")]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    _set_title(ax, title)
+    return fig
+
+
+def plot_quotes_by_group(table: pd.DataFrame, title: str):
+    """Bars of quoted words per group (group colours; unresolved speakers grey), each
+    labelled with the number of quotes and speakers."""
+    table = table.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.45 * len(table) + 1.4)))
+    bars = ax.barh(table.index, table["words"], color=[colour_for(g) for g in table.index])
+    ax.bar_label(bars, labels=[f"{w} words · {q} quotes · {s} speaker(s)" for w, q, s in
+                               zip(table["words"], table["quotes"], table["speakers"])], padding=3, fontsize=8)
+    ax.set_xlabel("words inside quotation marks (a quote counts for each group its speaker stands for)")
+    ax.margins(x=0.45)
+    _set_title(ax, title)
+    return fig
+
+
+def plot_sentiment(table: pd.DataFrame, title: str):
+    """Mean VADER score per group with ± 1 standard error, in group colours, labelled with
+    the number of sentences; a vertical line at 0 (neutral)."""
+    table = table.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.45 * len(table) + 1.4)))
+    y = np.arange(len(table))
+    for i, (group, row) in enumerate(table.iterrows()):
+        error = row["sem"] if pd.notna(row["sem"]) else 0
+        ax.errorbar(row["mean"], i, xerr=error, fmt="o", color=colour_for(group), markersize=8, capsize=3)
+        ax.annotate(f"n = {int(row['sentences'])}", (min(max(row["mean"] + error, -1), 1), i), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8)
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    ax.set_yticks(y, table.index)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("mean VADER compound score of sentences naming the group (−1 negative … +1 positive)")
+    _set_title(ax, title)
+    return fig
+
+
+# ---------------------------------------------------------------- closing comparison
+
+def camp_summary(sentences: pd.DataFrame, scores: Iterable[float], quote_table: pd.DataFrame,
+                 words: pd.DataFrame, camps: Mapping[str, Iterable[str]], n_words: int = 5) -> pd.DataFrame:
+    """One row per camp: sentences naming it (exclusively or together with another camp),
+    their mean lexicon score, quotes and quoted words of its speakers, and its most
+    distinctive words (positive z only, from :func:`log_odds`).
+
+    >>> s = pd.DataFrame({"groups": [("ALBA",), ("ALBA", "Lima Group"), ("Lima Group",)]})
+    >>> q = pd.DataFrame({"camp": ["A", "A"], "words": [4, 6]})
+    >>> w = pd.DataFrame({"camp": ["A", "L"], "word": ["unity", "elections"], "z": [2.0, -0.5]})
+    >>> camp_summary(s, [0.5, 0.0, -0.4], q, w, {"A": ["ALBA"], "L": ["Lima Group"]}).loc["A"].to_dict()
+    {'sentences': 2, 'sentences alone': 1, 'mean sentiment': 0.25, 'quotes': 2, 'quoted words': 10, 'distinctive words': 'unity'}
+    """
+    scores = list(scores)
+    rows = {}
+    for camp in camps:
+        inside = [i for i, groups in enumerate(sentences["groups"]) if camp in camps_of(groups, camps)]
+        alone = [i for i in inside if len(camps_of(sentences["groups"].iloc[i], camps)) == 1]
+        quoted = quote_table[quote_table["camp"] == camp]
+        distinctive = words[(words["camp"] == camp) & (words["z"] > 0)].head(n_words)["word"]
+        rows[camp] = {"sentences": len(inside), "sentences alone": len(alone),
+                      "mean sentiment": float(np.mean([scores[i] for i in inside])) if inside else float("nan"),
+                      "quotes": len(quoted), "quoted words": int(quoted["words"].sum()),
+                      "distinctive words": ", ".join(distinctive)}
+    return pd.DataFrame.from_dict(rows, orient="index").astype(object)

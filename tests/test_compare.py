@@ -1,0 +1,196 @@
+"""Corpus-level comparisons on invented sentences: counts, network, quotes, log-odds, sentiment."""
+from __future__ import annotations
+
+import math
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import pandas as pd
+import pytest
+
+from helpers import compare
+from helpers.actors import actor_for_name, groups_for, load_actors, load_alliances, mentions_for_corpus
+
+ACTORS = ("name,type,country,body,role,aliases,demonyms,short_forms,note\n"
+          "Venezuela,country,Venezuela,,,Caracas,Venezuelan,,\n"
+          "Cuba,country,Cuba,,,Havana,Cuban,,\n"
+          "Canada,country,Canada,,,Ottawa,Canadian,,\n"
+          "ALBA,organisation,,ALBA,,ALBA,,,\n"
+          "Lima Group,organisation,,Lima Group,,,,,\n"
+          "OAS,organisation,,OAS,,OAS,,,\n"
+          "Luis Almagro,person,,OAS,secretary general,,,Almagro,\n"
+          "Nicolas Maduro,person,Venezuela,,president,Nicolás Maduro,,Maduro,\n")
+ALLIANCES = ("alliance,member,joined,left,source,note\n"
+             "ALBA,Venezuela,2004-12-14,,,\nALBA,Cuba,2004-12-14,,,\n"
+             "Lima Group,Canada,2017-08-08,,,\nOAS,Canada,1990-01-08,,,\nCuba,Cuba,,,,\n")
+
+TEXTS = {
+    "a": "ALBA met in Havana. Nicolás Maduro thanked Cuba. The OAS was silent.",
+    "b": "The Lima Group and Canada condemned Nicolas Maduro. Almagro agreed, said Luis Almagro.",
+}
+
+
+def split(text):
+    """A sentence splitter for the tests: ends at . ! or ? followed by a space or the end."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]", text)]
+
+
+def spans(text):
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in split(text)]
+
+
+@pytest.fixture
+def world(tmp_path):
+    (tmp_path / "actors.csv").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "alliances.csv").write_text(ALLIANCES, encoding="utf-8")
+    actors, alliances = load_actors(tmp_path), load_alliances(tmp_path)
+    articles = pd.DataFrame({"id": list(TEXTS), "date": pd.to_datetime(["2017-03-06", "2018-01-01"]),
+                             "clean_text": list(TEXTS.values())})
+    mentions = mentions_for_corpus(articles, actors, alliances)
+    return articles, actors, alliances, mentions
+
+
+# ---------------------------------------------------------------- counts
+
+def test_mentions_per_alliance_per_article(world):
+    articles, _, _, mentions = world
+    by_article = compare.mentions_by_article(compare.mention_counts(mentions))
+    # a: ALBA (named), Havana→Cuba (ALBA member + Cuba named), Maduro→Venezuela (ALBA member), Cuba again, OAS
+    assert by_article.loc["a", "ALBA"] == 4
+    assert by_article.loc["a", "Cuba"] == 2
+    assert by_article.loc["a", "OAS"] == 1
+    # b (2018): Lima Group, Canada (Lima Group + OAS), Maduro (ALBA), Almagro twice (OAS)
+    assert by_article.loc["b", "Lima Group"] == 2 and by_article.loc["b", "OAS"] == 3
+    totals = compare.mentions_by_group(compare.mention_counts(mentions))
+    assert totals.loc["ALBA", "named"] == 1 and totals.loc["ALBA", "member"] == 4
+    assert (totals["total"] == totals["named"] + totals["member"]).all()
+
+
+# ---------------------------------------------------------------- network
+
+def test_network_from_invented_sentences(world):
+    articles, _, _, mentions = world
+    sentences = compare.sentence_table(articles, mentions, spans)
+    assert sentences["text"].tolist()[:2] == ["ALBA met in Havana.", "Nicolás Maduro thanked Cuba."]
+    graph = compare.cooccurrence_graph(sentences["actors"])
+    assert graph["ALBA"]["Cuba"]["weight"] == 1              # sentence 1 (Havana)
+    assert graph["Nicolas Maduro"]["Cuba"]["weight"] == 1    # sentence 2
+    assert graph["Lima Group"]["Canada"]["weight"] == 1
+    assert not graph.has_edge("ALBA", "OAS")                 # never in one sentence
+    assert not graph.has_edge("Luis Almagro", "Luis Almagro")
+    assert graph.nodes["Nicolas Maduro"]["sentences"] == 2
+    assert graph.nodes["Luis Almagro"]["sentences"] == 1     # twice in one sentence counts once
+    edges = compare.edge_table(graph)
+    assert len(edges) == graph.number_of_edges() == 5   # ALBA-Cuba, Maduro-Cuba, and the triangle Lima Group-Canada-Maduro
+    assert edges.iloc[0].tolist()[2] == 1
+
+
+def test_network_counts_repeated_pairs():
+    graph = compare.cooccurrence_graph([["x", "y"], ["y", "x", "z"], ["x", "y"]])
+    assert graph["x"]["y"]["weight"] == 3 and graph["y"]["z"]["weight"] == 1
+    assert compare.top_subgraph(graph, max_nodes=2).number_of_nodes() == 2
+    assert compare.top_subgraph(graph, min_weight=2).number_of_edges() == 1
+
+
+def test_network_drawing_is_deterministic(world, tmp_path):
+    from helpers.figures import save_figure
+    articles, _, _, mentions = world
+    graph = compare.cooccurrence_graph(compare.sentence_table(articles, mentions, spans)["actors"])
+    colours = compare.actor_colour_groups(mentions)
+    assert colours["Cuba"] == "Cuba" and colours["Nicolas Maduro"] == "ALBA" and colours["Luis Almagro"] == "OAS"
+    for folder in ("one", "two"):
+        save_figure(compare.draw_network(graph, colours, "t"), "net", folder=tmp_path / folder, formats=("svg",))
+    assert (tmp_path / "one" / "net.svg").read_bytes() == (tmp_path / "two" / "net.svg").read_bytes()
+
+
+# ---------------------------------------------------------------- quotes by camp
+
+def test_quotes_resolve_speaker_to_country_to_alliances_and_camp(world):
+    articles, actors, alliances, _ = world
+    quotes = pd.DataFrame({
+        "article": ["a", "a", "b", "b"],
+        "quote": ["We stand together", "Unity now", "Elections must be free and fair", "No comment"],
+        "speaker": ["Nicolas Maduro", "ALBA statement", "Lima Group", None],
+        "kind": ["full"] * 4})
+    camps = {"ALBA camp": ["ALBA", "Cuba"], "Lima Group camp": ["Lima Group"]}
+    table = compare.quotes_by_speaker(
+        quotes, lambda name: actor_for_name(name, actors), actors,
+        lambda c, b, r, d: groups_for(c, b, r, d, alliances), dict(zip(articles["id"], articles["date"])), camps)
+    assert table["actor"].tolist()[:3] == ["Nicolas Maduro", "ALBA", "Lima Group"]
+    assert pd.isna(table["actor"].iloc[3])
+    assert table["groups"].tolist() == [("ALBA",), ("ALBA",), ("Lima Group",), ()]
+    assert table["camp"].tolist() == ["ALBA camp", "ALBA camp", "Lima Group camp", "no camp"]
+    by_camp = compare.quoted_words_by(table, "camp")
+    assert by_camp.loc["ALBA camp", "words"] == 5 and by_camp.loc["Lima Group camp", "words"] == 6
+    by_group = compare.quoted_words_by(table)
+    assert by_group.loc["ALBA", "speakers"] == 2 and by_group.loc["(unresolved)", "quotes"] == 1
+
+
+# ---------------------------------------------------------------- log-odds
+
+def test_log_odds_matches_a_hand_computation():
+    # camp A says x twice and y once; camp B says x once and y three times; prior 1 for each word.
+    counts = pd.DataFrame({"A": [2, 1], "B": [1, 3]}, index=["x", "y"])
+    table = compare.log_odds(counts, prior={"x": 1, "y": 1}).set_index(["camp", "word"])
+    # n_A = 3, n_B = 4, a_0 = 2.  For A and x:
+    #   camp:  (2 + 1) / (3 + 2 - 2 - 1) = 3/2      rest: (1 + 1) / (4 + 2 - 1 - 1) = 2/4
+    #   delta = log(3/2) - log(1/2) = log 3;  var = 1/3 + 1/2 = 5/6
+    assert table.loc[("A", "x"), "delta"] == pytest.approx(math.log(3))
+    assert table.loc[("A", "x"), "z"] == pytest.approx(math.log(3) / math.sqrt(5 / 6))
+    # For A and y:  camp (1 + 1) / (3 + 2 - 1 - 1) = 2/3,  rest (3 + 1) / (4 + 2 - 3 - 1) = 4/2
+    #   delta = log(2/3) - log(2) = -log 3;  var = 1/2 + 1/4 = 3/4
+    assert table.loc[("A", "y"), "z"] == pytest.approx(-math.log(3) / math.sqrt(3 / 4))
+    # with two camps, B against the rest is A mirrored
+    assert table.loc[("B", "x"), "z"] == pytest.approx(-table.loc[("A", "x"), "z"])
+    assert table.loc[("A", "x"), "count"] == 2 and table.loc[("A", "x"), "rest"] == 1
+
+
+def test_log_odds_prior_strength_and_default_prior():
+    counts = pd.DataFrame({"A": [2, 1], "B": [1, 3]}, index=["x", "y"])
+    # default prior = row sums (3, 4), rescaled to a_0 = 7 / 7 * 2 = 2 -> (6/7, 8/7)
+    table = compare.log_odds(counts, prior_strength=2).set_index(["camp", "word"])
+    ax, ay = 6 / 7, 8 / 7
+    delta = math.log((2 + ax) / (3 + 2 - 2 - ax)) - math.log((1 + ax) / (4 + 2 - 1 - ax))
+    assert table.loc[("A", "x"), "delta"] == pytest.approx(delta)
+    assert table.loc[("A", "x"), "se"] == pytest.approx(math.sqrt(1 / (2 + ax) + 1 / (1 + ax)))
+    assert ay  # (y's prior is used in the other rows)
+
+
+def test_log_odds_one_camp_against_the_rest_with_three_camps():
+    counts = pd.DataFrame({"A": [5, 0], "B": [1, 2], "C": [0, 3]}, index=["w", "v"])
+    table = compare.log_odds(counts, prior={"w": 1, "v": 1}).set_index(["camp", "word"])
+    # for C the rest is A + B pooled: w 6, v 2, n_rest 8; camp C: w 0, v 3, n 3; a_0 = 2
+    delta = math.log((3 + 1) / (3 + 2 - 3 - 1)) - math.log((2 + 1) / (8 + 2 - 2 - 1))
+    assert table.loc[("C", "v"), "delta"] == pytest.approx(delta)
+    assert set(table.index.get_level_values("camp")) == {"A", "B", "C"}
+    first = compare.log_odds(counts, prior={"w": 1, "v": 1}).groupby("camp").head(1)
+    assert first.set_index("camp")["word"].to_dict() == {"A": "w", "B": "v", "C": "v"}
+
+
+def test_camp_term_counts_from_sentences_and_tokenizer():
+    sentences = pd.DataFrame({"text": ["ALBA condemns aggression", "Lima Group urges elections", "ALBA and Lima Group talk"],
+                              "groups": [("ALBA",), ("Lima Group",), ("ALBA", "Lima Group")]})
+    camps = {"ALBA camp": ["ALBA"], "Lima Group camp": ["Lima Group"]}
+    tokenize = lambda text: text.lower().split()
+    counts = compare.camp_term_counts(sentences, camps, tokenize, drop={"alba", "lima", "group"})
+    assert counts.loc["aggression", "ALBA camp"] == 1 and counts.loc["elections", "Lima Group camp"] == 1
+    assert "talk" not in counts.index
+    shared = compare.camp_term_counts(sentences, camps, tokenize, exclusive=False)
+    assert shared.loc["talk"].tolist() == [1, 1]
+
+
+# ---------------------------------------------------------------- sentiment
+
+def test_sentiment_per_group_averages_sentences_naming_it():
+    sentences = pd.DataFrame({"groups": [("ALBA",), ("ALBA", "OAS"), ("OAS",), ()]})
+    scores = compare.vader_compound(["We condemn this illegal aggression.", "Peace and hope for all.",
+                                     "A wonderful, friendly meeting.", "Nothing."])
+    assert scores[0] < -0.05 and scores[1] > 0.05 and scores[2] > 0.05
+    table = compare.sentiment_by_group(sentences, scores)
+    assert table.loc["ALBA", "sentences"] == 2
+    assert table.loc["ALBA", "mean"] == pytest.approx((scores[0] + scores[1]) / 2)
+    assert table.loc["OAS", "mean"] == pytest.approx((scores[1] + scores[2]) / 2)
+    assert table.loc["ALBA", "negative"] == 0.5 and table.loc["OAS", "positive"] == 1.0
+    assert list(table.index) == ["ALBA", "OAS"]
