@@ -43,6 +43,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import clean, sentences
+from .cache import per_article
 from .config import DATA_DIR
 from .corpus import read_article
 
@@ -154,8 +155,8 @@ def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int
     return pairs, open_at
 
 
-def _single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Pairs of single marks used as the main quote marks, apostrophes left alone."""
+def _single_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of single marks used as the main quote marks, apostrophes left alone, plus an index left open."""
     pairs, open_at = [], None
     for match in _SINGLE.finditer(text, start, end):
         i, mark = match.start(), match.group()
@@ -171,7 +172,7 @@ def _single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue  # the Russians’ … — a plural possessive while a later close is waiting
             pairs.append((open_at, i))
             open_at = None
-    return pairs
+    return pairs, open_at
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
@@ -188,13 +189,14 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     found: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # pieces of a quotation still open from earlier paragraphs
+    single = False                       # whether that quotation uses single marks
     for index, (start, end) in enumerate(paragraphs):
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
-        if carried and not (first < end and text[first] in "“«„\""):
+        if carried and not (first < end and text[first] in ("‘'" if single else "“«„\"")):
             carried = []  # the open quotation did not continue: it was unbalanced
         scan_from = start
         if carried:
-            close = _first_close(text, first + 1, end)
+            close = _first_single_close(text, first + 1, end) if single else _first_close(text, first + 1, end)
             if close is None:
                 carried.append((first + 1, end))
                 continue
@@ -202,8 +204,10 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
             found.append(_span_from(text, carried))
             carried, scan_from = [], close + 1
         pairs, open_at = _double_quotes(text, scan_from, end)
+        single = False
         if not pairs and open_at is None and not _MARK.search(text, start, end):
-            pairs = _single_quotes(text, scan_from, end)
+            pairs, open_at = _single_quotes(text, scan_from, end)
+            single = True
         found.extend(_span_from(text, [(o + 1, c)]) for o, c in pairs)
         if open_at is not None and index + 1 < len(paragraphs):
             carried = [(open_at + 1, end)]
@@ -216,6 +220,15 @@ def _first_close(text: str, start: int, end: int) -> int | None:
             return match.start()
         if match.group() in "“«„" or match.group() == '"':
             return None  # a new quotation starts before this one closes
+    return None
+
+
+def _first_single_close(text: str, start: int, end: int) -> int | None:
+    for match in _SINGLE.finditer(text, start, end):
+        i = match.start()
+        before, after = text[i - 1], text[i + 1] if i + 1 < end else ""
+        if match.group() in "’'" and not (_WORD_CHAR.match(before) and _WORD_CHAR.match(after or " ")) and _can_close(text, i):
+            return i
     return None
 
 
@@ -291,6 +304,8 @@ class Phrase:
     start: int      # offset in the article
     possessive: bool = False
     context: str = ""  # the words around a role noun ("the statement published by the ALBA bloc")
+    titled: bool = False  # a name that came after a title ("President Maduro", "Mr Lula")
+    end: int = -1      # offset just after the phrase's last word
 
 
 _JOINERS = {"of", "for", "the", "and"}
@@ -372,6 +387,12 @@ def classify_name(words: list[str]) -> tuple[str, str] | None:
     # drop everything up to the last title word, then skip words and demonyms at either end
     last_title = max((k for k, w in enumerate(lower) if w in roles["title"]), default=-1)
     rest = words[last_title + 1:]
+    if last_title >= 0 and rest and rest[0].lower() in ("of", "for"):
+        # "Governor of Norte de Santander" is an office; "Representative for Venezuela Elliott Abrams" a person
+        start = next((k for k, w in enumerate(rest) if fold(w).lower() in given_names()), None)
+        if start is None:
+            return "place", " ".join(rest[1:])
+        rest = rest[start:]
     while len(rest) > 1 and rest[-1].lower() in roles["skip"]:
         rest = rest[:-1]  # "Sergey Lavrov Wednesday"
     while len(rest) > 1 and (rest[0].lower() in roles["demonym"] or rest[0].lower() in roles["skip"]):
@@ -394,6 +415,13 @@ def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("-", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
+
+# titles that only people have: a lone name after one of them is a person ("Mr Maduro", "President Arce")
+_PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "president", "minister", "senator", "sen.", "governor",
+                    "gov.", "mayor", "ambassador", "general", "gen.", "secretary", "chancellor", "king", "queen",
+                    "pope", "judge", "spokesman", "spokeswoman", "spokesperson", "leader", "commander", "envoy",
+                    "rep.", "representative", "congressman", "congresswoman", "adviser", "advisor", "chief", "deputy",
+                    "director", "lt.", "col.", "sgt.", "admiral", "prime", "vice-president"}
 
 _INSTITUTION_MODIFIERS = {"foreign", "state", "defense", "defence", "interior", "economy", "finance",
                           "justice", "health", "trade", "presidential", "electoral", "central", "national",
@@ -433,8 +461,12 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
     while i < len(tokens):
         word = tokens[i].group()
         lower = word.lower()
+        following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if lower == "her" and following[:1].islower() and following.lower() not in reporting_verbs():
+            i += 1  # "her country": a possessive, not a speaker
+            continue
         if lower in roles["pronoun"] or (lower == "it" and word == "it") or word == "It":
-            phrases.append(Phrase("pronoun", lower, tokens[i].start()))
+            phrases.append(Phrase("pronoun", lower, tokens[i].start(), end=tokens[i].end()))
             i += 1
             continue
         if i in runs:
@@ -445,12 +477,13 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
             follower = _strip_possessive(tokens[j].group().lower())[0] if j < len(tokens) else ""
             if follower in ("administration", "government") and not possessive:
                 name = " ".join(w for w in words if w.lower() not in _DETERMINERS)
-                phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start()))
+                phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start(), end=tokens[j].end()))
                 i = j + 1
                 continue
             kind = classify_name(words)
             if kind is not None:
-                phrases.append(Phrase(kind[0], kind[1], tokens[i].start(), possessive))
+                titled = kind[0] == "name" and any(w.lower() in _PERSONAL_TITLES for w in words[: len(words) - len(kind[1].split())])
+                phrases.append(Phrase(kind[0], kind[1], tokens[i].start(), possessive, titled=titled, end=tokens[j - 1].end()))
             i = j
             continue
         base, _ = _strip_possessive(lower)
@@ -465,7 +498,7 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
                 words = ([determiner] if determiner else []) + modifiers + [base]
                 first = tokens[i - len(modifiers)].start()
                 context = source[tokens[max(0, i - 6)].start(): tokens[min(len(tokens) - 1, i + 8)].end()]
-                phrases.append(Phrase(role, " ".join(words), first, context=context))
+                phrases.append(Phrase(role, " ".join(words), first, context=context, end=tokens[i].end()))
                 break
         i += 1
     return phrases
@@ -519,7 +552,9 @@ class Entity:
     descriptive: bool = False  # named by a description ("the Argentine foreign ministry")
 
 
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_ADJACENT = re.compile(r"\s*(?:(?:also|later|then|again|further|still|previously|once|had|has|have|was|is|were|"
+                       r"would|will|did|does|do|had|not|never|[a-z]+ly)\s+)*")
 
 
 class SpeakerFinder:
@@ -548,7 +583,7 @@ class SpeakerFinder:
                         self.aliases[fold(phrase.text).lower()] = nxt.text
                 entity = None
                 if phrase.kind == "name":
-                    if len(phrase.text.split()) == 1 and not self._known(phrase.text):
+                    if len(phrase.text.split()) == 1 and not self._known(phrase.text) and not phrase.titled:
                         continue  # a lone capitalised word nobody introduced: a place or a common noun
                     clue = self.masked[max(start, phrase.start - 40): phrase.start]
                     entity = self._register(phrase.text, phrase.start, clue)
@@ -568,6 +603,8 @@ class SpeakerFinder:
         """Short forms a person may be called by later: last name, later names, double surnames."""
         parts = fold(name).lower().split()
         keys = [parts[-1]]
+        if len(parts) == 2 and parts[0] not in given_names():
+            keys.append(parts[0])  # "Wang Wenbin" is called "Wang"; "Ana Diaz" is never called "Ana"
         if len(parts) >= 3:
             keys += [" ".join(parts[k:]) for k in range(1, len(parts) - 1)]
             keys += [p for p in parts[1:-1] if p not in _PARTICLES]
@@ -579,6 +616,10 @@ class SpeakerFinder:
     def _register(self, name: str, start: int, clue: str = "") -> Entity:
         name = fold(name)
         parts = name.split()
+        if len(parts) == 1 and not self._known(name):  # "Mr Maduro" with no full name given earlier
+            entity = Entity(name, "person", start, guess_gender(name, clue))
+            self.people.setdefault(name.lower(), []).append(entity)
+            return entity
         if len(parts) == 1 or self._known(name):
             known = [e for e in self._known(name) if e.start <= start]
             if known and (len(parts) == 1 or len(known[-1].name.split()) > len(parts)):
@@ -648,6 +689,8 @@ class SpeakerFinder:
             if entity is None or entity.kind != kind or (sentence == index and entity.start >= offset):
                 continue
             if gender and entity.gender != gender:
+                if entity.gender is None and index - sentence <= 1:
+                    return entity  # the subject just before, gender unknown: most likely the one meant
                 if entity.gender is None and unknown is None:
                     unknown = entity
                 continue
@@ -688,15 +731,25 @@ class SpeakerFinder:
             return self._last("person", phrase.start)
         return None
 
+    _ISSUED_BY = re.compile(r"\s*,?\s*(?:(?:\w+\s+){0,3}?(?:by|from|of)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
     def _issuer_in(self, phrase: Phrase) -> Entity | None:
-        """The body named with a document: "the ALBA declaration", "a statement by the Lima Group"."""
-        context = phrase.context
-        at = self.masked.find(context, max(0, phrase.start - len(context)))
-        if at < 0:
-            return None
-        for candidate in find_phrases(self.text, at, at + len(context), self.masked):
-            if candidate.kind == "org":
+        """The body named with a document: "the ALBA declaration", "the Lima Group's statement",
+        "a statement (published) by the Lima Group"; None when the phrase names none."""
+        line_start = self.masked.rfind("\n", 0, phrase.start) + 1
+        before = find_phrases(self.text, max(line_start, phrase.start - 60), phrase.end, self.masked)
+        for candidate in reversed(before):
+            if candidate.kind == "org" and candidate.end <= phrase.end:
+                gap = self.masked[candidate.end:phrase.end]
+                if len(gap.split()) <= 4 and not re.search(r"[,.;:]", gap):
+                    return self._org(candidate.text, candidate.start)  # the ALBA (final) declaration
+        line_end = self.masked.find("\n", phrase.end)
+        after = find_phrases(self.text, phrase.end, min(line_end if line_end != -1 else len(self.masked), phrase.end + 80), self.masked)
+        for candidate in after:
+            if candidate.kind == "org" and self._ISSUED_BY.fullmatch(self.masked[phrase.end:candidate.start]):
                 return self._org(candidate.text, candidate.start)
+            if candidate.kind in ("name", "org"):
+                break
         return None
 
     # -- clauses -----------------------------------------------------------------------
@@ -713,11 +766,21 @@ class SpeakerFinder:
         r"according)\b[^,]*,\s*",
         re.IGNORECASE)
 
+    _RELATIVE = re.compile(r"(?:^|,)\s*(?:which|who|whose|whom|where)\b[^,]*,", re.IGNORECASE)
+
     def _clause_subject(self, start: int, end: int) -> Entity | None:
-        """The first person or organisation in the main clause of text[start:end]."""
+        """The first person or organisation in the main clause of text[start:end].
+
+        An opening phrase ("After the meeting in Quito, …") and relative clauses
+        (", which declared Maduro the winner,") are not the main clause.
+        """
         intro = self._INTRO.match(self.masked, start, end)
         clause_start = intro.end() if intro else start
         phrases = find_phrases(self.text, clause_start, end, self.masked)
+        relatives = [(m.start() + clause_start, m.end() + clause_start)
+                     for m in self._RELATIVE.finditer(self.masked[clause_start:end])]
+        if relatives:
+            phrases = [p for p in phrases if not any(a <= p.start < b for a, b in relatives)]
         return self._first_entity(phrases)
 
     def _first_entity(self, phrases: list[Phrase]) -> Entity | None:
@@ -726,8 +789,12 @@ class SpeakerFinder:
                 continue
             if phrase.kind == "place":
                 continue
-            if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self._known(phrase.text):
+            if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self._known(phrase.text) and not phrase.titled:
                 continue  # a lone capitalised word nobody introduced: a place or a common noun
+            if phrase.kind in ("org", "group") and k + 1 < len(phrases) and phrases[k + 1].kind == "person":
+                gap = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
+                if not gap.strip() or gap.strip().lower() in ("’s", "'s"):
+                    continue  # "Russian Foreign Ministry spokeswoman Maria Zakharova": the org only describes her
             if phrase.kind == "person" and k + 1 < len(phrases) and phrases[k + 1].kind == "name":
                 # "Canada's foreign minister, Claire Ashworth," / "the spokesman Tom Hale"
                 between = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
@@ -745,8 +812,8 @@ class SpeakerFinder:
         """The subject of a reporting verb at ``verb_start`` (the clause's doer)."""
         left = self.masked[sentence_start:verb_start]
         participle = verb.endswith("ing")
-        after_comma = re.search(r",\s*(?:\w+ly\s+|only\s+|also\s+|then\s+)?$", left)
-        coordinated = re.search(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$", left)
+        after_comma = re.search(r",\s*(?:[a-z]+ly\s+|only\s+|also\s+|then\s+)?$", left)
+        coordinated = re.search(r"\band\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$", left)
         if (participle and after_comma) or coordinated:
             cut = after_comma.start() if after_comma and participle else coordinated.start()
             return self._clause_subject(sentence_start, sentence_start + cut)
@@ -764,8 +831,16 @@ class SpeakerFinder:
                 if entity is not None:
                     return entity
             return None
+        # "…, he said", "Wang said such claims were": the phrase right before the verb
+        phrases = find_phrases(self.text, sentence_start, verb_start, self.masked)
+        if phrases and phrases[-1].kind in ("name", "pronoun", "org", "person") and not phrases[-1].possessive:
+            gap = self.masked[phrases[-1].end:verb_start]
+            if _ADJACENT.fullmatch(gap) and not re.search(r"\b(?:what|which|that|who)\s*$", self.masked[sentence_start:phrases[-1].start]):
+                entity = self.resolve(phrases[-1]) if phrases[-1].kind != "name" else self._entity(phrases[-1])
+                if entity is not None:
+                    return entity
         # "what she called", "who said": the relative clause's own subject
-        relative = re.search(r"\b(?:what|which|who|that)\s+(\w+)\s+(?:\w+ly\s+)?$", left)
+        relative = re.search(r"\b(?:what|which|who|that)\s+(\w+)\s+(?:[a-z]+ly\s+)?$", left)
         if relative and relative.group(1).lower() in speaker_words()["pronoun"]:
             phrases = find_phrases(self.text, sentence_start + relative.start(1), verb_start, self.masked)
             entity = self._first_entity(phrases)
@@ -790,7 +865,7 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         # …," said Cuban Foreign Minister Bruno Rodriguez  /  …," reads the final declaration
         "inverted": re.compile(rf"^[\s,.:;!?—–-]*(?P<verb>{verbs})\s+(?P<np>[^,;:—–]+)"),
         # …," Pompeo said  /  …," the statement read  /  …," he told reporters
-        "normal": re.compile(rf"^[\s,.:;!?]*(?P<np>(?:[^\s;:!?]+\s+){{1,10}}?)(?:\w+ly\s+)?(?P<verb>{verbs})\b"),
+        "normal": re.compile(rf"^[\s,.:;!?]*(?P<np>(?:[^\s;:!?]+\s+){{1,16}}?)(?:[a-z]+ly\s+)?(?P<verb>{verbs})\b"),
         "according": re.compile(r"according to\s+(?P<np>[^,;:.—–]+(?:\.[A-Z][^,;:.—–]*)*)", re.IGNORECASE),
         "dash": re.compile(r"^\s*[—–]\s*(?P<np>[^,;:.]+)"),
         "verb": re.compile(rf"\b(?P<verb>{verbs})\b"),
@@ -942,11 +1017,11 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
                 entity, cue = _pre_cue(finder, sentence_start, open_at)
             if entity is not None:
                 break
-        if entity is None:
-            entity, cue = _neighbour_cue(finder, rows, first, last, kind)
         if entity is None and not starts_sentence:  # words quoted in a sentence about someone
             entity = finder._clause_subject(sentence_start, open_at)
             cue = "sentence subject" if entity is not None else None
+        if entity is None:
+            entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
         rows.append({
             "article": article_id, "quote": span.text, "start": span.start, "end": span.end,
             "speaker": entity.name if entity else None, "cue": cue, "kind": kind,
@@ -959,41 +1034,62 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
     return frame.astype({"start": "int64", "end": "int64", "speaker": "object"})
 
 
-def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: int,
-                   kind: str) -> tuple[Entity | None, str | None]:
-    """No cue in the quote's own sentence: a continuing quote, or a speaker in the sentence before/after."""
+def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: int, kind: str,
+                   open_at: int) -> tuple[Entity | None, str | None]:
+    """No cue in the quote's own sentence: look at the quotes and sentences around it.
+
+    In order: the previous quote continues in the same paragraph; the sentence before ends
+    with a colon ("He told the assembly:"); the sentence after points back at the quote and
+    names the speaker ("That was how Ortega put it."); a person who was the subject of the
+    sentence before; an earlier quote continuing across paragraphs; an organisation that was
+    the subject of the sentence before.
+    """
     text = finder.masked
-    if rows and rows[-1]["speaker"] and rows[-1]["_last"] >= first - 1:
-        return Entity(rows[-1]["speaker"], rows[-1]["speaker_type"], 0), "continuation"
+    previous_quote = rows[-1] if rows and rows[-1]["speaker"] else None
+    if previous_quote and previous_quote["_last"] >= first - 1 and "\n" not in text[previous_quote["end"]:open_at]:
+        return Entity(previous_quote["speaker"], previous_quote["speaker_type"], 0), "continuation"
     previous = finder.subject_of_sentence(first - 1) if first > 0 else None
-    if previous is not None and kind == "full":
+    if previous is not None:
         previous_start, previous_end = finder.sentences[first - 1]
-        said = _cue_patterns()["verb"].search(text[previous_start:previous_end])
-        if said or text[previous_start:previous_end].rstrip().endswith(":") or previous.kind == "person":
+        if text[previous_start:previous_end].rstrip().endswith(":"):
             return previous, "previous sentence"
-    if last + 1 < len(finder.sentences) and kind == "full":
+    if kind == "full" and last + 1 < len(finder.sentences):
         next_start, next_end = finder.sentences[last + 1]
-        if _cue_patterns()["verb"].search(text[next_start:next_end]):
-            entity = finder.subject_of_sentence(last + 1)
+        following = text[next_start:next_end]
+        verb = _cue_patterns()["verb"].search(following)
+        points_back = re.match(r"\W*(?:that|this|those|these|such|so)\b", following, re.IGNORECASE) or re.search(
+            r"\b(?:put it|words of|message (?:of|from)|remarks by|stated by|said by)\b", following) or (
+            verb and re.match(r"\s+(?:this|that|so|it)\b", following[verb.end():]))
+        if points_back:
+            entity = finder._first_entity(find_phrases(finder.text, next_start, next_end, text))
             if entity is not None:
                 return entity, "next sentence"
+    if previous is not None and previous.kind == "person":
+        return previous, "previous sentence"
+    if previous_quote and kind == "full" and previous_quote["_last"] >= first - 3:
+        return Entity(previous_quote["speaker"], previous_quote["speaker_type"], 0), "continuation"
     if previous is not None:
         return previous, "previous sentence"
-    if rows and rows[-1]["speaker"] and kind == "full" and rows[-1]["_last"] >= first - 3:
-        return Entity(rows[-1]["speaker"], rows[-1]["speaker_type"], 0), "continuation"
     return None, None
 
 
-def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text") -> pd.DataFrame:
+def _quote_records(text: str) -> list[dict]:
+    """One article's quotations as plain records (what the cache stores)."""
+    frame = extract_quotes(text).drop(columns="article")
+    return [{k: (None if k in ("speaker", "cue", "speaker_type") and pd.isna(v) else v) for k, v in r.items()}
+            for r in frame.to_dict("records")]
+
+
+def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progress: bool = False) -> pd.DataFrame:
     """Quotations of every article in a corpus DataFrame (from ``load_corpus``), one row each.
 
     Offsets refer to each article's own file text, so the raw ``text`` column is used.
+    Per-article results are cached and computed on every core (:func:`helpers.cache.per_article`).
     """
-    frames = [extract_quotes(text, ident) for ident, text in zip(articles["id"], articles[text_column])]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame(columns=COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    results = per_article("quotes", _quote_records, [(text,) for text in articles[text_column]], progress=progress)
+    rows = [{"article": ident, **record} for ident, records in zip(articles["id"], results) for record in records]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
 
 
 def quotes_json(paths: list[str | Path]) -> dict:

@@ -270,6 +270,68 @@ def test_no_speaker_when_nobody_is_named():
     assert speaker_of('It was, in the end, "a long day."') is None
 
 
+def test_pronoun_right_before_the_verb_is_the_subject_despite_a_relative_clause():
+    text = ("Mexican President Ramon Alba spoke in the capital.\n\n"
+            "Asked whether he would recognise the council's result, which declared President Ivo Mena the winner, "
+            'he said, "We will wait for the tally sheets."')
+    assert speaker_of(text) == "Ramon Alba"
+
+
+def test_object_pronoun_after_according_to():
+    text = ("Ambassador Pavel Orlov met the press on Monday.\n\n"
+            'According to him, the commission will sign "a package of documents" in May.')
+    assert speaker_of(text) == "Pavel Orlov"
+
+
+def test_organisation_before_a_role_noun_only_describes_the_person():
+    text = ('Russian Foreign Ministry spokeswoman Irina Lenz struck a similar tone, writing that the '
+            '"sanctions habit" was hurting ordinary people.')
+    assert speaker_of(text) == "Irina Lenz"
+
+
+def test_next_sentence_that_points_back_at_the_quote():
+    text = ("Envoy Carl Visser praised the talks.\n\n"
+            "“We are nobody’s backyard.” That was how President Omar Tello put it in a July speech.")
+    frame = extract_quotes(text)
+    assert frame.loc[0, "speaker"] == "Omar Tello" and frame.loc[0, "cue"] == "next sentence"
+
+
+def test_a_person_named_only_after_a_title():
+    text = ("Mr Pardo still treats the bloc as a stage. At a summit in December he told the leaders:\n\n"
+            "‘The alliance is not a museum.’")
+    assert speaker_of(text) == "Pardo"
+
+
+def test_surname_first_names_are_found_by_the_surname():
+    text = ("Foreign Ministry spokesperson Zhou Minghao spoke in Beijing.\n\n"
+            '"Cooperation is open to all," Zhou said.')
+    assert speaker_of(text) == "Zhou Minghao"
+
+
+def test_single_quote_quotation_over_two_paragraphs():
+    text = "Ms Vega spoke last. ‘We chose sovereignty, and it has a price.\n\n‘We are ready to pay it,’ she said."
+    frame = extract_quotes(text)
+    assert frame["quote"].tolist() == ["We chose sovereignty, and it has a price. We are ready to pay it,"]
+
+
+def test_an_office_of_a_place_is_not_a_person():
+    text = ('Governor of Norte de Caldas, Liliana Prado, opened the bridge. '
+            '"Trade comes back today," she said.')
+    assert speaker_of(text) == "Liliana Prado"
+
+
+def test_a_document_without_its_issuer_goes_to_the_last_named_organisation():
+    text = ("Mercosur leaders met in Asuncion.\n\n"
+            "The summit’s final communiqué, which Argentina signed, committed members to “redouble efforts” on trade.")
+    assert speaker_of(text) == "Mercosur"
+
+
+def test_he_prefers_the_nearest_person_whose_gender_is_unknown_over_a_distant_match():
+    text = ("Senator Pablo Ruiz spoke first. Later the floor went to envoy Yoshi Tanaka. Tanaka talked at length.\n\n"
+            '"We are close to a deal," he said.')
+    assert speaker_of(text) == "Yoshi Tanaka"
+
+
 # --------------------------------------------------------------------------- seeds and CLI
 
 def score(predictions: dict) -> dict:
