@@ -6,12 +6,21 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 
-# `make run CORPUS=path/to/corpus` analyses another corpus; its figures go to figures/<folder name>/.
+# `make run CORPUS=path/to/corpus` analyses another corpus: its figures go to figures/<folder name>/
+# (or FIGURES=dir) and the executed notebooks to notebooks/ inside that folder, so the project's
+# own notebooks keep the analysis of corpus/.
 ifdef CORPUS
 export CORPUS := $(abspath $(CORPUS))
+FIGURES ?= figures/$(notdir $(CORPUS))
+RUN_OUTPUT = --output-dir $(abspath $(FIGURES))/notebooks
+else
+RUN_OUTPUT = --inplace
+endif
+ifdef FIGURES
+export FIGURES := $(abspath $(FIGURES))
 endif
 
-.PHONY: run test lab bench clean-venv
+.PHONY: run test lab bench report clean-venv
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,9 +31,15 @@ $(READY): requirements.txt pyproject.toml
 
 ## run: execute every notebook in order (outputs saved in the notebooks), writing figures/
 run: $(READY)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	$(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) \
 	    --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.record_timing=False \
 	    --log-level=WARN $(NOTEBOOKS)
+	$(BIN)/python -m helpers index
+
+## report: run the notebooks, then write them as one page, reports/report.html: code hidden,
+## figures embedded, a table of contents; it opens offline (another corpus: reports/<folder name>/)
+report: run
+	$(BIN)/python -m helpers.report $(if $(CORPUS),$(addprefix $(FIGURES)/notebooks/,$(notdir $(NOTEBOOKS))),$(NOTEBOOKS))
 
 ## test: the whole test suite, which also executes every notebook
 test: $(READY)

@@ -4,6 +4,8 @@
 - :mod:`helpers.corpus`  load and validate a corpus (``load_corpus``)
 - :mod:`helpers.figures` one figure style, fixed colours, deterministic ``save_figure``
 - :mod:`helpers.overview` tables and figures describing a corpus (notebook 01)
+- :mod:`helpers.add`      add an article (.txt, text or saved .html) safely (``add_article``)
+- :mod:`helpers.cache`    per-article results cached by content hash and computed on every core
 - :mod:`helpers.clean`    boilerplate out, with an audit of every removed line (``clean_article``, ``clean_corpus``, ``RULES``)
 - :mod:`helpers.sentences` sentence splitting with NLTK Punkt and shipped abbreviations (``split_sentences``, ``sentence_spans``)
 - :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``)
@@ -11,12 +13,13 @@
 - :mod:`helpers.actors`   who is named in a text, and which alliances they belonged to on the article's date
 - :mod:`helpers.compare`  the camps compared: mentions, co-occurrence network, quotes, distinctive words, tone
 """
-from . import actors, clean, compare, overview, quotes, sentences, terms
-from .config import corpus_dir, figures_dir
+from . import actors, add, cache, clean, compare, overview, quotes, sentences, terms
+from .add import add_article
+from .config import corpus_dir, figures_dir, shown
 from .corpus import CorpusError, count_words, find_problems, load_corpus, read_article
 from .figures import colour_for, palette, save_figure, save_table, use_style
 
 __all__ = [
-    "CorpusError", "colour_for", "corpus_dir", "count_words", "figures_dir", "find_problems",
-    "load_corpus", "palette", "read_article", "save_figure", "save_table", "use_style",
+    "CorpusError", "add_article", "colour_for", "corpus_dir", "count_words", "figures_dir", "find_problems",
+    "load_corpus", "palette", "read_article", "save_figure", "save_table", "shown", "use_style",
 ]

@@ -3,6 +3,9 @@
 Commands
     check [--corpus DIR]    validate a corpus folder and list every problem
     quotes PATH...          print the direct quotations (and speakers) of .txt files or folders as JSON
+    add FILE --title T --outlet O --date YYYY-MM-DD [--url U] [--language en] [--corpus DIR]
+                            add a .txt file or saved .html page to the corpus
+    index [--figures DIR]   write DIR/index.md: every figure with a thumbnail, caption, notebook and data file
 
 Every command exits non-zero with one plain sentence on stderr when the input is bad.
 """
@@ -14,7 +17,8 @@ import sys
 from pathlib import Path
 
 from . import quotes
-from .config import corpus_dir
+from .add import add_article
+from .config import corpus_dir, figures_dir
 from .corpus import CorpusError, find_problems, load_corpus
 
 
@@ -39,6 +43,25 @@ def _quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add(args: argparse.Namespace) -> int:
+    row = add_article(args.file, title=args.title, outlet=args.outlet, date=args.date, url=args.url,
+                      language=args.language, corpus=args.corpus)
+    print(f"added {row['file']} to {args.corpus}: {row['title']} ({row['outlet']}, {row['date']})")
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    from .report import ReportError, build_index
+
+    try:
+        path = build_index(args.figures)
+    except ReportError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -48,6 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
     quote = commands.add_parser("quotes", help="direct quotations with speakers, as JSON")
     quote.add_argument("paths", nargs="+", help=".txt files or folders of them")
     quote.set_defaults(run=_quotes)
+    add = commands.add_parser("add", help="add an article (.txt or saved .html) to the corpus")
+    add.add_argument("file", type=Path, help="the article: a .txt file or a saved .html page")
+    add.add_argument("--title", help="headline (taken from an .html page when not given)")
+    add.add_argument("--outlet", help="the publication")
+    add.add_argument("--date", help="publication date, YYYY-MM-DD (taken from an .html page when not given)")
+    add.add_argument("--url", help="where the article was published")
+    add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
+    add.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
+    add.set_defaults(run=_add)
+    index = commands.add_parser("index", help="write index.md in the figures folder")
+    index.add_argument("--figures", default=str(figures_dir()), help="figures folder (default: %(default)s)")
+    index.set_defaults(run=_index)
     return parser
 
 

@@ -26,6 +26,7 @@ is case-sensitive, so the acronym "US" is not the pronoun "us"; a name in full c
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -33,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .cache import per_article
 from .config import DATA_DIR, DEFAULT_CORPUS
 from .corpus import CorpusError
 
@@ -41,6 +43,7 @@ ALLIANCE_COLUMNS = ["alliance", "member", "joined", "left", "source", "note"]
 LIST_COLUMNS = ["aliases", "demonyms", "short_forms"]
 ACTOR_TYPES = ("person", "organisation", "country")
 MENTION_COLUMNS = ["start", "end", "surface", "actor", "type", "country", "body", "role", "matched_as"]
+_MENTION_TYPES = {"start": "int64", "end": "int64"}
 NOT_MENTIONS_FILE = DATA_DIR / "actors_not_mentions.txt"
 SEPARATOR = ";"
 
@@ -157,13 +160,29 @@ def membership(country: str, date, alliances: pd.DataFrame) -> list[str]:
     """
     if not country:
         return []
-    spells = alliances[alliances["member"] == country]
     when = _as_date(date)
-    if when is None:
-        active = spells["left"].isna()
-    else:
-        active = (spells["joined"].isna() | (spells["joined"] <= when)) & (spells["left"].isna() | (when < spells["left"]))
-    return list(dict.fromkeys(spells.loc[active, "alliance"]))
+    found = []
+    for alliance, joined, left in _spells_by_member(alliances).get(country, ()):
+        if when is None:
+            active = left is None
+        else:
+            active = (joined is None or joined <= when) and (left is None or when < left)
+        if active and alliance not in found:
+            found.append(alliance)
+    return found
+
+
+def _spells_by_member(alliances: pd.DataFrame) -> dict[str, list[tuple]]:
+    """The table's spells grouped by member, built once per table (kept in ``alliances.attrs``)."""
+    key = (len(alliances), id(alliances))
+    cached = alliances.attrs.get("_spells_by_member")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    index: dict[str, list[tuple]] = {}
+    for alliance, member, joined, left in zip(alliances["alliance"], alliances["member"], alliances["joined"], alliances["left"]):
+        index.setdefault(member, []).append((alliance, None if pd.isna(joined) else joined, None if pd.isna(left) else left))
+    alliances.attrs["_spells_by_member"] = (key, index)
+    return index
 
 
 def members(alliance: str, date, alliances: pd.DataFrame) -> list[str]:
@@ -209,7 +228,19 @@ def _not_mentions() -> tuple[str, ...]:
 
 
 def _actor_key(actors: pd.DataFrame) -> tuple:
-    return tuple(tuple(row) for row in actors[["name", "aliases", "demonyms", "short_forms"]].itertuples(index=False))
+    return _actor_index(actors)[0]
+
+
+def _actor_index(actors: pd.DataFrame) -> tuple[tuple, list[dict]]:
+    """(spellings key, one plain dict per actor), built once per table (kept in ``actors.attrs``)."""
+    stamp = (len(actors), id(actors))
+    cached = actors.attrs.get("_actor_index")
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    key = tuple(tuple(row) for row in actors[["name", "aliases", "demonyms", "short_forms"]].itertuples(index=False))
+    rows = actors[["name", "type", "country", "body", "role"]].to_dict("records")
+    actors.attrs["_actor_index"] = (stamp, (key, rows))
+    return key, rows
 
 
 @lru_cache(maxsize=8)
@@ -247,7 +278,13 @@ def find_mentions(text: str, actors: pd.DataFrame) -> pd.DataFrame:
     >>> find_mentions("A perusal of US policy, and of us.", actors)["actor"].tolist()
     ['United States']
     """
-    pattern, entries = _matcher(_actor_key(actors), _not_mentions())
+    return pd.DataFrame(_mention_rows(text, actors), columns=MENTION_COLUMNS)
+
+
+def _mention_rows(text: str, actors: pd.DataFrame) -> list[dict]:
+    """The rows of :func:`find_mentions` as plain dicts."""
+    key, actor_rows = _actor_index(actors)
+    pattern, entries = _matcher(key, _not_mentions())
     folded = fold(text)
     hits = []  # (start, end, candidates)
     for match in pattern.finditer(folded):
@@ -270,11 +307,11 @@ def find_mentions(text: str, actors: pd.DataFrame) -> pd.DataFrame:
             if index is None:
                 continue
             kind = full.get(index, "short")
-        actor = actors.iloc[index]
+        actor = actor_rows[index]
         rows.append({"start": start, "end": end, "surface": text[start:end], "actor": actor["name"],
                      "type": actor["type"], "country": actor["country"], "body": actor["body"],
                      "role": actor["role"], "matched_as": kind})
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return rows
 
 
 def _nearest_named(position: int, candidates: list[int], full_at: dict[int, list[int]]) -> int | None:
@@ -352,24 +389,33 @@ def article_dates(articles: pd.DataFrame, assumed: dict[str, str] | None = None)
     return pd.DataFrame(rows, columns=["id", "date", "date_source"])
 
 
+def _mention_records(text: str, actors: pd.DataFrame) -> list[dict]:
+    """One article's mentions as plain records (what the cache stores)."""
+    return _mention_rows(text, actors)
+
+
 def mentions_for_corpus(articles: pd.DataFrame, actors: pd.DataFrame, alliances: pd.DataFrame,
                         text_column: str = "clean_text", assumed_dates: dict[str, str] | None = None,
-                        include_opposition: bool = False) -> pd.DataFrame:
+                        include_opposition: bool = False, progress: bool = False) -> pd.DataFrame:
     """Every mention in every article, resolved to groups at the article's date.
 
     One row per mention: article, date, then the columns of :func:`find_mentions` and
     ``groups``. Offsets refer to ``articles[text_column]``.
     """
-    dates = article_dates(articles, assumed_dates).set_index("id")["date"]
-    frames = []
-    for ident, text in zip(articles["id"], articles[text_column]):
-        found = resolve_groups(find_mentions(text, actors), dates[ident], alliances, include_opposition)
-        found.insert(0, "date", dates[ident])
-        found.insert(0, "article", ident)
-        frames.append(found)
-    if not frames:
-        return pd.DataFrame(columns=["article", "date", *MENTION_COLUMNS, "groups"])
-    return pd.concat(frames, ignore_index=True)
+    dates = article_dates(articles, assumed_dates).set_index("id")["date"].to_dict()
+    stage = "mentions-" + hashlib.sha256(actors.to_json(orient="records").encode("utf-8")).hexdigest()[:16]
+    found_per_article = per_article(stage, _mention_records, [(text,) for text in articles[text_column]],
+                                    shared=(actors,), progress=progress)
+    rows, groups_of = [], {}
+    for ident, records in zip(articles["id"], found_per_article):
+        date = dates[ident]
+        for record in records:
+            key = (record["country"], record["body"], record["role"], date)
+            if key not in groups_of:
+                groups_of[key] = tuple(groups_for(*key, alliances, include_opposition))
+            rows.append({"article": ident, "date": date, **record, "groups": groups_of[key]})
+    frame = pd.DataFrame(rows, columns=["article", "date", *MENTION_COLUMNS, "groups"])
+    return frame.astype(_MENTION_TYPES)
 
 
 def actor_for_name(name: str | None, actors: pd.DataFrame) -> str | None:

@@ -41,6 +41,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .config import DATA_DIR
+from .cache import per_article
 from .corpus import count_words
 from .sentences import split_sentences
 
@@ -408,12 +409,14 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
     return Cleaned("\n\n".join(line.text for line in kept), audit, [(line.start, line.end) for line in kept])
 
 
-def clean_corpus(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a corpus (the DataFrame from :func:`helpers.load_corpus`).
 
     Returns the articles with three new columns — ``clean_text``, ``clean_words`` (word count
     of the clean text) and ``sentences`` (number of sentences in it) — and the audit of all
-    removed lines (columns article, line, text, rule, reason).
+    removed lines (columns article, line, text, rule, reason). Per-article results are cached
+    on disk and computed on every core (:func:`helpers.cache.per_article`); ``progress`` shows
+    a progress bar.
 
     >>> frame = pd.DataFrame({"id": ["a"], "title": ["Lima Group Meets"],
     ...                       "text": ["Lima Group Meets\\nThe group met. It spoke.\\nAdvertisement"]})
@@ -423,14 +426,22 @@ def clean_corpus(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     >>> audit["rule"].tolist()
     ['headline', 'advertisement']
     """
-    results = [clean_article(row.text, article_id=str(row.id), title=_text_or_blank(getattr(row, "title", "")))
-               for row in articles.itertuples(index=False)]
+    inputs = [(row.text, str(row.id), _text_or_blank(getattr(row, "title", "")))
+              for row in articles.itertuples(index=False)]
+    results = per_article("clean", _clean_record, inputs, progress=progress)
     cleaned = articles.copy()
-    cleaned["clean_text"] = [r.text for r in results]
-    cleaned["clean_words"] = cleaned["clean_text"].map(count_words)
-    cleaned["sentences"] = cleaned["clean_text"].map(lambda text: len(split_sentences(text)))
-    audit = pd.DataFrame([entry for r in results for entry in r.removed], columns=AUDIT_COLUMNS)
+    cleaned["clean_text"] = [r["text"] for r in results]
+    cleaned["clean_words"] = [r["words"] for r in results]
+    cleaned["sentences"] = [r["sentences"] for r in results]
+    audit = pd.DataFrame([entry for r in results for entry in r["removed"]], columns=AUDIT_COLUMNS)
     return cleaned, audit
+
+
+def _clean_record(text: str, article_id: str, title: str) -> dict:
+    """One article's cleaning as plain data (what the cache stores)."""
+    result = clean_article(text, article_id=article_id, title=title)
+    return {"text": result.text, "removed": result.removed, "words": count_words(result.text),
+            "sentences": len(split_sentences(result.text))}
 
 
 def _text_or_blank(value) -> str:

@@ -44,3 +44,16 @@ def figures_dir(corpus: str | Path | None = None) -> Path:
     if corpus == DEFAULT_CORPUS.resolve():
         return PROJECT_ROOT / "figures"
     return PROJECT_ROOT / "figures" / corpus.name
+
+
+def shown(path: str | Path) -> str:
+    """A path as a reader should see it: relative to the project when inside it, else as given.
+
+    >>> shown(PROJECT_ROOT / "corpus")
+    'corpus'
+    """
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix() or "."
+    except ValueError:
+        return str(path)

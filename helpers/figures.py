@@ -3,11 +3,13 @@
 ``save_figure(fig, name, data)`` writes NAME.png (300 dpi), NAME.svg and NAME.pdf
 plus NAME.csv, the table behind the figure. Re-running changes no byte: dates
 and software stamps are left out of the files and the SVG id salt is fixed in
-the style file.
+the style file. Each file carries its caption (the figure's title unless one is
+given) as its ``Title`` metadata, which ``figures/index.md`` is built from.
 """
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,11 +54,41 @@ def colour_for(group: str) -> str:
     return colours.get(group, colours["other"])
 
 
+def figure_title(fig) -> str:
+    r"""The figure's title on one line: its suptitle, else its axes' titles joined by "; ".
+
+    Line breaks put in by wrapping are undone ("colour-\nblind" becomes "colour-blind").
+
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("Cuba and Venezuela are\nnamed together most")
+    >>> figure_title(fig)
+    'Cuba and Venezuela are named together most'
+    >>> plt.close(fig)
+    """
+    def one_line(text: str) -> str:
+        return " ".join(re.sub(r"(?<=\w-)\s*\n\s*", "", text).split())
+
+    suptitle = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
+    if one_line(suptitle):
+        return one_line(suptitle)
+    titles = [one_line(ax.get_title(loc)) for ax in fig.axes for loc in ("left", "center", "right")]
+    return "; ".join(t for t in titles if t)
+
+
+def _metadata(ext: str, caption: str) -> dict | None:
+    metadata = dict(_METADATA.get(ext) or {})
+    if caption and ext in ("png", "svg", "pdf"):
+        metadata["Title"] = caption
+    return metadata or None
+
+
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | Path | None = None,
-                formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
+                formats: tuple[str, ...] = FORMATS, caption: str | None = None) -> dict[str, Path]:
     """Write ``fig`` as NAME.png/.svg/.pdf and ``data`` as NAME.csv into the figures folder.
 
-    ``folder`` defaults to :func:`helpers.config.figures_dir`. Returns the paths
+    ``folder`` defaults to :func:`helpers.config.figures_dir`. ``caption`` (by
+    default the figure's title, see :func:`figure_title`) is stored as each
+    file's ``Title`` metadata and shown in ``index.md``. Returns the paths
     written, by extension. The files are byte-identical when the same figure is
     saved again.
     """
@@ -64,11 +96,12 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | 
         raise ValueError(f"figure name {name!r} must be a plain file name without folders")
     folder = Path(folder) if folder is not None else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    caption = " ".join((caption if caption is not None else figure_title(fig)).split())
     written: dict[str, Path] = {}
     with matplotlib.rc_context({"svg.hashsalt": plt.rcParams["svg.hashsalt"] or "news-corpus-figures"}):
         for ext in formats:
             path = folder / f"{name}.{ext}"
-            fig.savefig(path, format=ext, metadata=_METADATA.get(ext))
+            fig.savefig(path, format=ext, metadata=_metadata(ext, caption))
             written[ext] = path
     if data is not None:
         written["csv"] = save_table(data, name, folder)
@@ -88,3 +121,20 @@ def save_table(data: pd.DataFrame, name: str, folder: str | Path | None = None) 
     keep_index = not isinstance(data.index, pd.RangeIndex)
     data.to_csv(path, index=keep_index, lineterminator="\n", float_format="%.6g")
     return path
+
+
+def read_caption(path: str | Path) -> str:
+    """The caption :func:`save_figure` stored in a PNG or SVG file ("" when it has none)."""
+    path = Path(path)
+    if path.suffix.lower() == ".png":
+        from PIL import Image
+
+        with Image.open(path) as image:
+            return str(image.text.get("Title", ""))  # tEXt and iTXt chunks alike
+    if path.suffix.lower() == ".svg":
+        found = re.search(r"<dc:title>(.*?)</dc:title>", path.read_text(encoding="utf-8"), re.S)
+        if found:
+            from html import unescape
+
+            return unescape(found.group(1)).strip()
+    return ""

@@ -41,6 +41,7 @@ from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import MWETokenizer, RegexpTokenizer
 from nltk.util import ngrams
 
+from .cache import per_article
 from .config import DATA_DIR
 from .figures import colour_for
 from .overview import NOT_STATED
@@ -350,20 +351,33 @@ def _texts(articles: pd.DataFrame, column: str) -> pd.Series:
                      name=column)
 
 
-def article_segments(articles: pd.DataFrame, column: str = COLUMN, **options) -> pd.Series:
-    """:func:`term_segments` of every article, indexed by article id (options as for :func:`terms`)."""
-    rules = _rules(**options)
-    return _texts(articles, column).map(rules.segments).rename("segments")
+def article_segments(articles: pd.DataFrame, column: str = COLUMN, progress: bool = False, **options) -> pd.Series:
+    """:func:`term_segments` of every article, indexed by article id (options as for :func:`terms`).
+
+    Per-article results are cached and computed on every core (:func:`helpers.cache.per_article`).
+    """
+    _rules(**options)  # reject bad options here, before any work
+    plain = {name: (sorted(value) if isinstance(value, (set, frozenset)) else
+                    [p if isinstance(p, str) else list(p) for p in value] if isinstance(value, (list, tuple)) else value)
+             for name, value in options.items()}
+    texts = _texts(articles, column)
+    segments = per_article("terms", _segments_of, [(text, plain) for text in texts], progress=progress)
+    return pd.Series(segments, index=texts.index, name="segments", dtype="object")
 
 
-def article_terms(articles: pd.DataFrame, column: str = COLUMN, **options) -> pd.Series:
+def _segments_of(text: str, options: dict) -> list[list[str]]:
+    return term_segments(text, **options)
+
+
+def article_terms(articles: pd.DataFrame, column: str = COLUMN, progress: bool = False, **options) -> pd.Series:
     """:func:`terms` of every article, indexed by article id (options as for :func:`terms`).
 
     >>> frame = pd.DataFrame({"id": ["a", "b"], "text": ["The OAS met.", "ALBA and the OAS"]})
     >>> article_terms(frame, "text").to_dict()
     {'a': ['oas', 'meet'], 'b': ['alba', 'oas']}
     """
-    return article_segments(articles, column, **options).map(lambda runs: [t for run in runs for t in run]).rename("terms")
+    segments = article_segments(articles, column, progress=progress, **options)
+    return segments.map(lambda runs: [t for run in runs for t in run]).rename("terms")
 
 
 def word_counts(articles: pd.DataFrame, column: str = COLUMN) -> pd.Series:

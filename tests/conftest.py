@@ -38,3 +38,53 @@ def small_corpus(tmp_path):
         "a.txt": "The Lima Group met in Lima on Tuesday.\n\nIt called for elections.\n",
         "b.txt": "ALBA leaders gathered in Havana.\n",
     })
+
+
+@pytest.fixture(autouse=True, scope="session")
+def separate_cache(tmp_path_factory):
+    """Tests (and the notebooks they run) cache per-article results in a folder of their own."""
+    import os
+
+    os.environ["NEWS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+
+
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+
+
+def execute_notebooks(paths: list[Path], folder: Path, figures: Path) -> list[Path]:
+    """Execute notebooks into copies in ``folder`` (figures to ``figures``), as `make run` does in place.
+
+    Errors are kept in the outputs rather than raised, so each notebook's test can report its own.
+    """
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = os.environ.get("FIGURES")
+    os.environ["FIGURES"] = str(figures)
+    try:
+        executed = []
+        for path in paths:
+            notebook = nbformat.read(path, as_version=4)
+            NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=True,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            executed.append(folder / path.name)
+            nbformat.write(notebook, executed[-1])
+        return executed
+    finally:
+        if previous is None:
+            os.environ.pop("FIGURES", None)
+        else:
+            os.environ["FIGURES"] = previous
+
+
+@pytest.fixture(scope="session")
+def executed_project(tmp_path_factory):
+    """Every project notebook executed once per test session: (folder, executed paths, figures folder)."""
+    root = tmp_path_factory.mktemp("run")
+    paths = sorted(NOTEBOOK_DIR.glob("[0-9]*.ipynb"))
+    executed = execute_notebooks(paths, root / "notebooks", root / "figures")
+    return root, executed, root / "figures"

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers.figures import colour_for, palette, save_figure, use_style
+from helpers.figures import colour_for, figure_title, palette, read_caption, save_figure, use_style
 
 
 def draw():
@@ -27,12 +27,38 @@ def test_writes_all_formats_and_data(tmp_path):
     assert (tmp_path / "mentions.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_saving_twice_gives_identical_bytes(tmp_path):
+@pytest.mark.parametrize("caption", [None, "Cuba — «Venezuela» & the OAS"], ids=["title", "non-ascii caption"])
+def test_saving_twice_gives_identical_bytes(tmp_path, caption):
     first, second = tmp_path / "one", tmp_path / "two"
-    save_figure(draw(), "f", pd.DataFrame({"x": [1.5]}), first)
-    save_figure(draw(), "f", pd.DataFrame({"x": [1.5]}), second)
+    save_figure(draw(), "f", pd.DataFrame({"x": [1.5]}), first, caption=caption)
+    save_figure(draw(), "f", pd.DataFrame({"x": [1.5]}), second, caption=caption)
     for ext in ("svg", "png", "pdf", "csv"):
         assert (first / f"f.{ext}").read_bytes() == (second / f"f.{ext}").read_bytes(), ext
+
+
+def test_caption_is_the_title_stored_in_the_files(tmp_path):
+    written = save_figure(draw(), "f", folder=tmp_path)
+    assert read_caption(written["png"]) == read_caption(written["svg"]) == "The Lima Group is mentioned more"
+    assert b"/Title" in written["pdf"].read_bytes()
+
+
+def test_explicit_caption_wins(tmp_path):
+    written = save_figure(draw(), "f", folder=tmp_path, caption="Mentions per group, 2017–2019")
+    assert read_caption(written["png"]) == read_caption(written["svg"]) == "Mentions per group, 2017–2019"
+
+
+def test_figure_title_prefers_suptitle_and_undoes_wrapping():
+    use_style()
+    fig, (left, right) = plt.subplots(1, 2)
+    left.set_title("ALBA camp")
+    right.set_title("Lima Group camp")
+    assert figure_title(fig) == "ALBA camp; Lima Group camp"
+    fig.suptitle("No word is distinctive: the colour-\nblind palette\n  shows both camps")
+    assert figure_title(fig) == "No word is distinctive: the colour-blind palette shows both camps"
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    assert figure_title(fig) == ""
+    plt.close(fig)
 
 
 def test_svg_has_no_date_stamp(tmp_path):

@@ -1,26 +1,25 @@
-"""Every notebook runs top to bottom without error (figures go to a temporary folder)."""
+"""Every notebook runs top to bottom without error and saves its figures (executed once per session)."""
 from __future__ import annotations
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from conftest import PROJECT_ROOT
+from conftest import NOTEBOOK_DIR
+from helpers.report import saved_names
 
-NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9]*.ipynb"))
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9]*.ipynb"))
 
 
 def test_there_are_notebooks():
-    assert [p.name[:2] for p in NOTEBOOKS][:1] == ["01"]
+    assert [p.name[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04", "05"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_executes(path, tmp_path, monkeypatch):
-    monkeypatch.setenv("FIGURES", str(tmp_path / "figures"))
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert not errors
-    assert list((tmp_path / "figures").glob("*.svg")), "the notebook saved no figure"
+def test_notebook_executes(path, executed_project):
+    root, _, figures = executed_project
+    notebook = nbformat.read(root / "notebooks" / path.name, as_version=4)
+    errors = [f"{o.get('ename')}: {o.get('evalue')}" for c in notebook.cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors, errors
+    for name in saved_names(path)["figure"]:
+        assert (figures / f"{name}.svg").exists(), f"{path.name} did not save {name}"

@@ -1,0 +1,202 @@
+"""Add an article to a corpus: validated, nothing half-written, re-adding detected.
+
+``add_article(source, title=…, outlet=…, date=…)`` takes a ``.txt`` file, a saved ``.html``
+page or a string of text. An HTML page's main text is extracted with trafilatura (the page's
+own title and date are used when none are given); the cleaning stage then treats it like any
+other article. The article goes to ``articles/<id>.txt`` where the id is a hash of its text,
+and its metadata row is appended to ``metadata.csv``.
+
+Every refusal is a :class:`~helpers.corpus.CorpusError` (one sentence: what, why, what to
+do) raised before anything is written, so a refused article leaves the corpus byte-identical.
+Writes go to a temporary file that is then renamed into place, so a crash cannot leave a
+half-written article or metadata file.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import tempfile
+from datetime import date as Date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .config import DATA_DIR, corpus_dir
+from .corpus import METADATA_COLUMNS, Corpus, CorpusError, _fingerprint, _read_metadata, count_words, read_article
+
+MIN_WORDS = 25
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+@lru_cache(maxsize=1)
+def language_codes() -> frozenset[str]:
+    """The ISO 639-1 codes accepted as an article's language (data/language_codes.txt)."""
+    with open(DATA_DIR / "language_codes.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def article_id(text: str) -> str:
+    """The id of an article: the first 16 hex digits of the SHA-256 of its text, white space folded.
+
+    The same text always gets the same id, so adding it twice is caught.
+
+    >>> article_id("ALBA met in Havana.") == article_id("ALBA  met\\nin Havana.\\n")
+    True
+    """
+    return _fingerprint(text)[:16]
+
+
+def _decode_html(raw: bytes, where: str) -> str:
+    """HTML bytes as text: the page's declared charset first, then UTF-8."""
+    declared = _CHARSET.search(raw[:4096])
+    tried = []
+    for encoding in ([declared.group(1).decode("ascii", "replace")] if declared else []) + ["utf-8"]:
+        tried.append(encoding)
+        try:
+            return raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise CorpusError(where, f"the page is not readable as {' or '.join(dict.fromkeys(tried))}",
+                      "save the page again as UTF-8, or paste its text into a .txt file")
+
+
+def _from_html(raw: bytes, where: str) -> tuple[str, str, str]:
+    """(main text, page title, page date) of a saved web page."""
+    import trafilatura  # imported here: only adding HTML pages needs it
+
+    page = _decode_html(raw, where)
+    text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=True) or ""
+    metadata = trafilatura.extract_metadata(page)
+    title = (metadata.title or "").strip() if metadata else ""
+    published = (metadata.date or "").strip() if metadata else ""
+    # one paragraph a line in trafilatura's output; the corpus separates paragraphs by a blank line
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return text, title, published
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def _read_source(source: str | Path) -> tuple[str, str, str, str]:
+    """(text, where, page title, page date) of a file path or a string of text."""
+    is_path = isinstance(source, Path) or (
+        isinstance(source, str) and "\n" not in source and len(source) < 4096
+        and Path(source).suffix.lower() in _HTML_SUFFIXES | {".txt", ".text", ".md"})
+    if not is_path:
+        if not isinstance(source, str):
+            raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
+                              "pass the article's text or the path of a .txt or .html file")
+        return source.replace("\r\n", "\n").replace("\r", "\n"), "the text given", "", ""
+    path = Path(source)
+    if not path.is_file():
+        raise CorpusError(path, "no such file", "check the path of the article to add")
+    raw = path.read_bytes()
+    if _looks_binary(raw):
+        raise CorpusError(path, "the file holds binary data, not text", "give a .txt file or a saved .html page")
+    if path.suffix.lower() in _HTML_SUFFIXES:
+        text, title, published = _from_html(raw, str(path))
+        return text, str(path), title, published
+    return read_article(path), str(path), "", ""
+
+
+def _parse_date(value: str, where: str) -> str:
+    value = (value or "").strip()[:10]
+    try:
+        parsed = Date.fromisoformat(value)
+    except ValueError:
+        raise CorpusError(where, f"date {value!r} does not parse", "give it as YYYY-MM-DD, for example 2019-05-01") from None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise CorpusError(where, f"date {value!r} is not in the form YYYY-MM-DD", "give it as YYYY-MM-DD, for example 2019-05-01")
+    if parsed > Date.today():
+        raise CorpusError(where, f"date {value} lies in the future", "check the article's publication date")
+    return value
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def add_article(source: str | Path, title: str | None = None, outlet: str | None = None,
+                date: str | None = None, url: str | None = None, language: str = "en",
+                corpus: str | Path | None = None) -> dict:
+    """Add one article to the corpus and return its metadata row.
+
+    ``source`` is a path to a ``.txt`` file or a saved ``.html`` page, or the article's text
+    itself. ``title`` and ``date`` may come from an HTML page when not given; ``outlet`` is
+    always needed. Raises :class:`~helpers.corpus.CorpusError`, writing nothing, for: text
+    that is empty or shorter than 25 words, binary data, bytes that do not decode, a
+    duplicate of an article already in the corpus, a missing title or outlet, a date that
+    does not parse or lies in the future, and an unknown language code.
+    """
+    root = Corpus(Path(corpus) if corpus is not None else corpus_dir())
+    text, where, page_title, page_date = _read_source(source)
+    title = (title or page_title or "").strip()
+    outlet = (outlet or "").strip()
+    language = (language or "").strip().lower()
+    if count_words(text) < MIN_WORDS:
+        raise CorpusError(where, f"the text has {count_words(text)} words, too few for an article",
+                          f"give the article's full text (at least {MIN_WORDS} words)")
+    if not title:
+        raise CorpusError(where, "no title was given and none was found in the page", "give one with --title")
+    if not outlet:
+        raise CorpusError(where, "no outlet was given", "name the publication with --outlet")
+    if not (date or page_date):
+        raise CorpusError(where, "no date was given and none was found in the page", "give one with --date YYYY-MM-DD")
+    published = _parse_date(date or page_date, where)
+    if language not in language_codes():
+        raise CorpusError(where, f"language {language!r} is not an ISO 639-1 code",
+                          "use a two-letter code such as en, es or pt")
+
+    if root.metadata.exists():
+        metadata = _read_metadata(root)
+        old = root.metadata.read_bytes()
+        if old and not old.endswith(b"\n"):
+            old += b"\n"
+    else:  # a new corpus: start its metadata file
+        metadata = pd.DataFrame(columns=METADATA_COLUMNS)
+        old = (",".join(METADATA_COLUMNS) + "\n").encode("utf-8")
+    ident = article_id(text)
+    name = f"{ident}.txt"
+    if ident in set(metadata["id"]) or (root.articles / name).exists():
+        raise CorpusError(where, f"this article is already in the corpus as {name}", "nothing to add")
+    digest = _fingerprint(text)
+    for existing in metadata["file"]:
+        path = root.articles / existing
+        if path.is_file() and _fingerprint(path.read_text(encoding="utf-8-sig", errors="replace")) == digest:
+            raise CorpusError(where, f"the same text is already in the corpus as {existing}", "nothing to add")
+
+    row = {"id": ident, "file": name, "title": title, "outlet": outlet, "date": published,
+           "url": (url or "").strip(), "language": language}
+    columns = list(metadata.columns)
+    line = io.StringIO()
+    csv.DictWriter(line, fieldnames=columns, lineterminator="\n").writerow({c: row.get(c, "") for c in columns})
+
+    root.articles.mkdir(parents=True, exist_ok=True)
+    article_path = root.articles / name
+    _atomic_write(article_path, text.rstrip("\n").encode("utf-8") + b"\n")
+    try:
+        _atomic_write(root.metadata, old + line.getvalue().encode("utf-8"))
+    except BaseException:
+        article_path.unlink(missing_ok=True)
+        raise
+    return row

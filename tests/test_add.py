@@ -1,0 +1,147 @@
+"""Adding articles: .txt, strings and .html pages; every refusal leaves the corpus byte-identical."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+
+from helpers.add import add_article, article_id
+from helpers.corpus import CorpusError, load_corpus
+from conftest import CORPUS, PROJECT_ROOT
+from test_corpus import tree_digest
+
+BODY = ("Foreign ministers of the Lima Group met in Ottawa on Monday to discuss the crisis in Venezuela. "
+        "\"We will not recognise a government born of a fraudulent vote,\" said Canadian Foreign Minister "
+        "Ana Ruiz, adding that the bloc would meet again in March to review sanctions and aid.")
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="windows-1252">
+<title>CELAC ministers meet in San Salvador | Example Wire</title>
+<meta property="article:published_time" content="2017-05-02T10:00:00Z"></head>
+<body><nav>Home | World | Americas</nav>
+<article><h1>CELAC ministers meet in San Salvador</h1>
+<p>Foreign ministers of the Community of Latin American and Caribbean States met in San Salvador on Tuesday to discuss violence in Venezuela, at a special session requested by Caracas.</p>
+<p>“We must treat things with restraint,” said Salvadoran Foreign Minister Hugo Martínez, who chaired the meeting.</p>
+</article><footer>Follow us on Twitter. © 2017 Example Wire</footer></body></html>"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A copy of the project's corpus to add articles to."""
+    return shutil.copytree(CORPUS, tmp_path / "corpus")
+
+
+def test_add_a_string(corpus):
+    row = add_article(BODY, title="Lima Group meets in Ottawa", outlet="Test Wire", date="2019-02-04", corpus=corpus)
+    articles = load_corpus(corpus)
+    assert len(articles) == 6
+    added = articles.set_index("id").loc[row["id"]]
+    assert added["title"] == "Lima Group meets in Ottawa" and added["text"].startswith("Foreign ministers")
+    assert row["file"] == f"{article_id(BODY)}.txt"
+
+
+def test_add_a_txt_file(corpus, tmp_path):
+    source = tmp_path / "new.txt"
+    source.write_text(BODY, encoding="utf-8")
+    row = add_article(source, title="Lima Group meets", outlet="Test Wire", date="2019-02-04",
+                      url="https://example.org/a", corpus=corpus)
+    assert (corpus / "articles" / row["file"]).read_text(encoding="utf-8").strip() == BODY
+    assert load_corpus(corpus).set_index("id").loc[row["id"], "url"] == "https://example.org/a"
+
+
+def test_add_an_html_page_with_its_declared_charset_title_and_date(corpus, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.encode("cp1252"))
+    row = add_article(page, outlet="Example Wire", corpus=corpus)
+    assert row["date"] == "2017-05-02" and "CELAC ministers meet" in row["title"]
+    text = (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+    assert "Hugo Martínez" in text and "“We must treat things with restraint,”" in text
+    assert "Home | World" not in text and "Follow us" not in text
+    assert row["id"] in set(load_corpus(corpus)["id"])
+
+
+def test_add_to_a_new_empty_corpus(tmp_path):
+    add_article(BODY, title="T", outlet="O", date="2019-02-04", corpus=tmp_path / "fresh")
+    assert len(load_corpus(tmp_path / "fresh")) == 1
+
+
+def refusal(corpus, source, **kwargs) -> str:
+    before = tree_digest(corpus)
+    options = {"title": "A title", "outlet": "Test Wire", "date": "2019-02-04", "corpus": corpus} | kwargs
+    with pytest.raises(CorpusError) as caught:
+        add_article(source, **options)
+    assert tree_digest(corpus) == before, "a refused article changed the corpus"
+    message = str(caught.value)
+    assert "\n" not in message and message.endswith(".")
+    return message
+
+
+def test_refuses_empty_text(corpus):
+    assert "too few" in refusal(corpus, "   \n\n  ")
+
+
+def test_refuses_nearly_empty_text(corpus):
+    assert "too few" in refusal(corpus, "Maduro spoke on Monday.")
+
+
+def test_refuses_binary_data(corpus, tmp_path):
+    source = tmp_path / "photo.txt"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert "binary" in refusal(corpus, source)
+
+
+def test_refuses_undecodable_text(corpus, tmp_path):
+    source = tmp_path / "latin.txt"
+    source.write_bytes(BODY.replace("Ana", "Ána").encode("latin-1"))
+    message = refusal(corpus, source)
+    assert "latin.txt" in message and "UTF-8" in message
+
+
+def test_refuses_an_undecodable_page_even_after_its_declared_charset(corpus, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(b'<html><head><meta charset="utf-8"></head><body><p>' + BODY.encode() + b" \xff\xfe</p></body></html>")
+    assert "not readable as utf-8" in refusal(corpus, page, outlet="X")
+
+
+def test_refuses_a_duplicate_of_an_added_article(corpus):
+    add_article(BODY, title="First", outlet="Test Wire", date="2019-02-04", corpus=corpus)
+    assert "already in the corpus" in refusal(corpus, BODY + "\n")
+
+
+def test_refuses_a_duplicate_of_a_seed_article(corpus):
+    seed = next((corpus / "articles").glob("000_*.txt"))
+    message = refusal(corpus, seed)
+    assert "already in the corpus" in message and seed.name in message
+
+
+@pytest.mark.parametrize("missing", ["title", "outlet"])
+def test_refuses_missing_title_or_outlet(corpus, missing):
+    assert f"no {missing}" in refusal(corpus, BODY, **{missing: ""})
+
+
+@pytest.mark.parametrize("bad", ["04/02/2019", "2019-02-30", "yesterday"])
+def test_refuses_a_date_that_does_not_parse(corpus, bad):
+    assert bad in refusal(corpus, BODY, date=bad)
+
+
+def test_refuses_a_future_date(corpus):
+    future = (date.today() + timedelta(days=3)).isoformat()
+    assert "future" in refusal(corpus, BODY, date=future)
+
+
+@pytest.mark.parametrize("code", ["english", "xx", "e"])
+def test_refuses_an_unknown_language_code(corpus, code):
+    assert "ISO 639-1" in refusal(corpus, BODY, language=code)
+
+
+def test_cli_add_and_refuse(corpus, tmp_path):
+    source = tmp_path / "new.txt"
+    source.write_text(BODY, encoding="utf-8")
+    command = [sys.executable, "-m", "helpers", "add", str(source), "--title", "T", "--outlet", "O",
+               "--date", "2019-02-04", "--corpus", str(corpus)]
+    first = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    assert again.returncode == 1 and "already in the corpus" in again.stderr and "Traceback" not in again.stderr

@@ -1,0 +1,31 @@
+"""End to end from the Makefile: `make run CORPUS=…` on another corpus that has a newly added article."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pandas as pd
+
+from helpers.add import add_article
+from conftest import CORPUS, PROJECT_ROOT
+from test_add import PAGE
+
+
+def test_make_run_on_another_corpus_includes_an_added_article(tmp_path):
+    corpus = shutil.copytree(CORPUS, tmp_path / "my_corpus")
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.encode("cp1252"))
+    added = add_article(page, outlet="Example Wire", corpus=corpus)
+    figures = tmp_path / "figures"
+    result = subprocess.run(["make", "run", f"CORPUS={corpus}", f"FIGURES={figures}"], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, timeout=900, env={**os.environ, "NEWS_WORKERS": "1"})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    lengths = pd.read_csv(figures / "article_lengths.csv")
+    assert added["id"] in set(lengths["id"]) and len(lengths) == 6
+    quotes = pd.read_csv(figures / "quotes.csv")
+    new_quotes = quotes[quotes["article"] == added["id"]]
+    assert new_quotes["speaker"].tolist() == ["Hugo Martinez"]
+    executed = sorted(p.name for p in (figures / "notebooks").glob("*.ipynb"))
+    assert executed == sorted(p.name for p in (PROJECT_ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    assert (figures / "alliance_network.svg").exists()
