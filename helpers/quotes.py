@@ -240,6 +240,7 @@ def _span_from(text: str, pieces: list[tuple[int, int]]) -> QuoteSpan:
 
 # --------------------------------------------------------------------------- kind
 
+_ANY_MARK = re.compile(r"[“”«»„\"‘’']")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
@@ -308,10 +309,11 @@ class Phrase:
     end: int = -1      # offset just after the phrase's last word
 
 
-_JOINERS = {"of", "for", "the", "and"}
+_JOINERS = {"of", "for", "the", "and", "in"}
+_PLACE_PREFIXES = {"san", "santa", "santo", "la", "el", "los", "las", "port", "puerto", "saint", "st.", "new", "buenos"}
 
 
-def _joins_name(tokens: list[re.Match], first: int, at: int) -> bool:
+def _joins_name(lowers: list[str], caps: list[bool], first: int, at: int) -> bool:
     """May the lower-case word at ``at`` stay inside the capitalised run that began at ``first``?
 
     Only inside organisation names and titles: "Organization of American States",
@@ -319,36 +321,53 @@ def _joins_name(tokens: list[re.Match], first: int, at: int) -> bool:
     """
     roles = speaker_words()
     k = at
-    while k < len(tokens) and tokens[k].group().lower() in _JOINERS:
+    while k < len(lowers) and lowers[k] in _JOINERS:
         k += 1
-    if k >= len(tokens) or not _is_cap(tokens[k].group()) or k - at > 2:
+    if k >= len(lowers) or not caps[k] or k - at > 2:
         return False
-    so_far = [t.group().lower() for t in tokens[first:at]]
-    if tokens[at].group().lower() == "and":
-        return any(w in roles["org"] for w in so_far)
-    return any(w in roles["org"] or w in roles["title"] for w in so_far)
+    so_far = lowers[first:at]
+    if lowers[at] == "in":
+        return lowers[at - 1] in ("embassy", "consulate") and k == at + 1  # "the Russian Embassy in Managua"
+    if lowers[at] == "and":
+        return any(w in roles["org"] for w in so_far) and k == at + 1
+    # the preposition hangs on a title or an organisation word ("Secretary of", "Alliance for"),
+    # or continues a name that already has one ("… for the Peoples of Our America"); never on a name
+    head = lowers[at - 1]
+    return head in roles["org"] or head in roles["title"] or any(w in _JOINERS for w in so_far)
 
 
-def _name_runs(tokens: list[re.Match]) -> list[tuple[int, int]]:
-    """(first, last+1) token indices of runs of capitalised words, particles allowed inside."""
-    runs, i = [], 0
-    while i < len(tokens):
-        if _is_cap(tokens[i].group()):
-            j = i + 1
-            while j < len(tokens) and not _strip_possessive(tokens[j - 1].group())[1]:
-                word = tokens[j].group()
-                if _is_cap(word) and not word.isupper() or (word.isupper() and len(word) > 1 and _is_cap(tokens[j - 1].group())):
-                    j += 1
-                elif word.lower() in _PARTICLES and j + 1 < len(tokens) and _is_cap(tokens[j + 1].group()) and not _strip_possessive(tokens[j - 1].group())[1]:
-                    j += 1
-                elif word.lower() in _JOINERS and _joins_name(tokens, i, j):
-                    j += 1
-                else:
-                    break
-            runs.append((i, j))
-            i = j
-        else:
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+
+
+def _name_runs(words: list[str], lowers: list[str] | None = None) -> list[tuple[int, int]]:
+    """(first, last+1) indices of runs of capitalised words, particles allowed inside.
+
+    >>> _name_runs("Foreign Minister Ana Diaz of the Lima Group met".split())
+    [(0, 4), (6, 8)]
+    """
+    lowers = lowers if lowers is not None else [w.lower() for w in words]
+    caps = [w[:1].isupper() for w in words]
+    possessive = [len(w) > 2 and w.endswith(_POSSESSIVE_ENDINGS) for w in words]
+    runs, i, n = [], 0, len(words)
+    while i < n:
+        if not caps[i]:
             i += 1
+            continue
+        j = i + 1
+        while j < n and not possessive[j - 1]:
+            word = words[j]
+            upper = word.isupper()
+            if (caps[j] and not upper) or (upper and len(word) > 1 and caps[j - 1]):
+                j += 1
+            elif lowers[j] in _PARTICLES and j + 1 < n and (
+                    caps[j + 1] or (lowers[j + 1] in _PARTICLES and j + 2 < n and caps[j + 2])):
+                j += 1
+            elif lowers[j] in _JOINERS and _joins_name(lowers, caps, i, j):
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
     return runs
 
 
@@ -372,6 +391,11 @@ def classify_name(words: list[str]) -> tuple[str, str] | None:
     >>> classify_name(["Wednesday"]) is None
     True
     """
+    return _classify(tuple(words))
+
+
+@lru_cache(maxsize=20000)
+def _classify(words: tuple[str, ...]) -> tuple[str, str] | None:
     roles = speaker_words()
     words = [w for w in words if w]
     while words and words[0].lower() in _DETERMINERS:
@@ -383,6 +407,8 @@ def classify_name(words: list[str]) -> tuple[str, str] | None:
         return None
     if lower[-1] in roles["org"] or (lower[0] in roles["org"] and ("of" in lower or "for" in lower)):
         return "org", " ".join(words)
+    if "in" in lower and lower[lower.index("in") - 1] in roles["org"]:
+        return "org", " ".join(words)  # "Russian Embassy in Managua"
     acronyms = [w for w in words if _is_acronym(w) and w.lower() not in roles["title"]]
     # drop everything up to the last title word, then skip words and demonyms at either end
     last_title = max((k for k, w in enumerate(lower) if w in roles["title"]), default=-1)
@@ -408,6 +434,8 @@ def classify_name(words: list[str]) -> tuple[str, str] | None:
         return None
     if any(w.lower() in roles["place"] for w in rest):
         return "place", " ".join(rest)
+    if len(rest) > 1 and rest[0].lower() in _PLACE_PREFIXES and fold(rest[0]).lower() not in given_names():
+        return "place", " ".join(rest)  # La Paz, San José, Puerto Cabezas
     return "name", " ".join(rest)
 
 
@@ -446,6 +474,15 @@ def _role_np(tokens: list[re.Match], i: int) -> tuple[str, list[str]]:
     return determiner, modifiers
 
 
+@lru_cache(maxsize=1)
+def _interesting_words() -> frozenset[str]:
+    """Lower-case words that can start a phrase other than a name (pronouns and role nouns)."""
+    roles = speaker_words()
+    words = set(roles["pronoun"]) | roles["document"] | roles["group"] | roles["person"] | roles["crowd"] | {"it"}
+    words |= {w + "s" for w in roles["document"]}
+    return frozenset(words)
+
+
 def find_phrases(text: str, start: int, end: int, offset_masks: str | None = None) -> list[Phrase]:
     """Candidate speaker phrases in text[start:end], in order of appearance.
 
@@ -453,52 +490,70 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
     [('name', 'Ana Diaz'), ('group', 'the group')]
     """
     roles = speaker_words()
+    interesting = _interesting_words()
     source = offset_masks if offset_masks is not None else text
     tokens = list(_TOKEN.finditer(source, start, end))
+    words = [t.group() for t in tokens]
+    lowers = [w.lower() for w in words]
     phrases: list[Phrase] = []
-    runs = dict(_name_runs(tokens))
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].group()
-        lower = word.lower()
-        following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-        if lower == "her" and following[:1].islower() and following.lower() not in reporting_verbs():
-            i += 1  # "her country": a possessive, not a speaker
-            continue
-        if lower in roles["pronoun"] or (lower == "it" and word == "it") or word == "It":
-            phrases.append(Phrase("pronoun", lower, tokens[i].start(), end=tokens[i].end()))
-            i += 1
-            continue
+    runs = dict(_name_runs(words, lowers))
+    i, n = 0, len(tokens)
+    while i < n:
         if i in runs:
+            lower = lowers[i]
+            if lower == "her" and i + 1 < n and lowers[i + 1][:1].islower() and words[i + 1][:1].islower():
+                i += 1  # "Her brother": a possessive, not a speaker
+                continue
+            if lower in roles["pronoun"] or words[i] == "It":
+                phrases.append(Phrase("pronoun", lower, tokens[i].start(), end=tokens[i].end()))
+                i += 1
+                continue
             j = runs[i]
-            words = [t.group() for t in tokens[i:j]]
-            last, possessive = _strip_possessive(words[-1])
-            words[-1] = last
-            follower = _strip_possessive(tokens[j].group().lower())[0] if j < len(tokens) else ""
+            run = words[i:j]
+            last, possessive = _strip_possessive(run[-1])
+            run[-1] = last
+            follower = _strip_possessive(lowers[j])[0] if j < n else ""
             if follower in ("administration", "government") and not possessive:
-                name = " ".join(w for w in words if w.lower() not in _DETERMINERS)
+                name = " ".join(w for w in run if w.lower() not in _DETERMINERS)
                 phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start(), end=tokens[j].end()))
                 i = j + 1
                 continue
-            kind = classify_name(words)
+            kind = classify_name(run)
+            if kind is not None and kind[0] == "name" and len(run) == 1 and j < n and lowers[j] in roles["group"]:
+                kind = ("org", kind[1])  # "Mercosur leaders", "ALBA nations": the name of a body
             if kind is not None:
-                titled = kind[0] == "name" and any(w.lower() in _PERSONAL_TITLES for w in words[: len(words) - len(kind[1].split())])
+                titled = kind[0] == "name" and any(w.lower() in _PERSONAL_TITLES for w in run[: len(run) - len(kind[1].split())])
                 phrases.append(Phrase(kind[0], kind[1], tokens[i].start(), possessive, titled=titled, end=tokens[j - 1].end()))
             i = j
             continue
-        base, _ = _strip_possessive(lower)
+        lower = lowers[i]
+        base = _strip_possessive(lower)[0] if lower.endswith(_POSSESSIVE_ENDINGS) else lower
+        if base not in interesting:
+            i += 1
+            continue
+        following = lowers[i + 1] if i + 1 < n else ""
+        if lower == "her" and following[:1].islower() and following not in reporting_verbs():
+            i += 1  # "her country": a possessive, not a speaker
+            continue
+        if lower in roles["pronoun"] or lower == "it":
+            phrases.append(Phrase("pronoun", lower, tokens[i].start(), end=tokens[i].end()))
+            i += 1
+            continue
         noun = base[:-1] if base.endswith("s") and base[:-1] in roles["document"] else base
-        following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         if noun in roles["group"] and following in roles["person"]:
             i += 1  # "department spokesperson": the person noun is the head
             continue
-        for role in ("document", "group", "person"):
+        for role in ("document", "group", "person", "crowd"):
             if noun in roles[role]:
                 determiner, modifiers = _role_np(tokens, i)
-                words = ([determiner] if determiner else []) + modifiers + [base]
-                first = tokens[i - len(modifiers)].start()
-                context = source[tokens[max(0, i - 6)].start(): tokens[min(len(tokens) - 1, i + 8)].end()]
-                phrases.append(Phrase(role, " ".join(words), first, context=context, end=tokens[i].end()))
+                phrase_words = ([determiner] if determiner else []) + modifiers + [base]
+                first, last = tokens[i - len(modifiers)].start(), tokens[i].end()
+                if base in ("embassy", "consulate", "mission") and i + 2 < n and lowers[i + 1] == "in" and (i + 2) in runs:
+                    place = runs[i + 2]  # "the Russian embassy in La Paz"
+                    phrase_words += ["in", *words[i + 2:place]]
+                    last = tokens[place - 1].end()
+                context = source[tokens[max(0, i - 6)].start(): tokens[min(n - 1, i + 8)].end()]
+                phrases.append(Phrase(role, " ".join(phrase_words), first, context=context, end=last))
                 break
         i += 1
     return phrases
@@ -550,6 +605,7 @@ class Entity:
     start: int
     gender: str | None = None
     descriptive: bool = False  # named by a description ("the Argentine foreign ministry")
+    agency: bool = False       # a news agency (AFP, EFE): cited as a source, never an antecedent
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
@@ -564,17 +620,32 @@ class SpeakerFinder:
         self.text, self.masked = text, masked
         self.sentences = sentence_spans
         self._sentence_starts = [start for start, _ in sentence_spans]
+        self._sentence_phrases: dict[int, list[Phrase]] = {}
         self.people: dict[str, list[Entity]] = {}     # short forms of a name (folded, lower) -> people
         self.mentions: list[tuple[int, Entity]] = []   # (offset, entity) of every person/org mention
         self._subject_of: dict[int, Entity] = {}       # sentence index -> its subject
         self.aliases: dict[str, str] = {}               # long organisation name -> acronym
         self.issuers: list[tuple[int, str]] = []        # (offset, body) of documents quoted
+        self.issued: list[tuple[int, str, Entity]] = []  # (offset, noun, body): "the OAS adopted a resolution"
         self._scan()
+
+    def phrases(self, start: int, end: int) -> list[Phrase]:
+        """Candidate phrases in text[start:end]; read once per sentence and reused."""
+        index = self._sentence_index(start)
+        if index < len(self.sentences) and end <= self.sentences[index][1]:
+            cached = self._sentence_phrases.get(index)
+            if cached is None:
+                cached = find_phrases(self.text, *self.sentences[index], self.masked)
+                self._sentence_phrases[index] = cached
+            if (start, end) == self.sentences[index]:
+                return cached
+            return [p for p in cached if p.start >= start and p.end <= end]
+        return find_phrases(self.text, start, end, self.masked)
 
     # -- reading the article once -------------------------------------------------
     def _scan(self) -> None:
         for index, (start, end) in enumerate(self.sentences):
-            phrases = find_phrases(self.text, start, end, self.masked)
+            phrases = self.phrases(start, end)
             for k, phrase in enumerate(phrases):
                 if phrase.kind == "org" and k + 1 < len(phrases) and phrases[k + 1].kind == "org":
                     nxt = phrases[k + 1]
@@ -597,6 +668,8 @@ class SpeakerFinder:
             subject = self._clause_subject(start, end)
             if subject is not None:
                 self._subject_of[index] = subject
+                if subject.kind == "org" and not subject.descriptive and not subject.agency:
+                    self.issued += [(p.start, p.text.split()[-1], subject) for p in phrases if p.kind == "document"]
 
     @staticmethod
     def _keys(name: str) -> list[str]:
@@ -634,7 +707,8 @@ class SpeakerFinder:
 
     def _org(self, name: str, start: int) -> Entity:
         name = fold(name)
-        return Entity(self.aliases.get(name.lower(), name), "org", start)
+        agency = name.lower().split()[-1] in speaker_words()["agency"] or name.lower() == "associated press"
+        return Entity(self.aliases.get(name.lower(), name), "org", start, agency=agency)
 
     @staticmethod
     def _strip_determiner(text: str) -> str:
@@ -665,7 +739,7 @@ class SpeakerFinder:
         """The last person or organisation mentioned before ``before`` that fits the filters."""
         last = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
         for _, entity in reversed(self.mentions[max(0, last - 300):last]):
-            if entity.kind != kind or (named and entity.descriptive):
+            if entity.kind != kind or entity.agency or (named and entity.descriptive):
                 continue
             if gender and entity.gender != gender and (strict or entity.gender):
                 continue
@@ -675,7 +749,7 @@ class SpeakerFinder:
         return None
 
     def _next(self, kind: str, after: int) -> Entity | None:
-        return next((e for at, e in self.mentions if e.kind == kind and at > after), None)
+        return next((e for at, e in self.mentions if e.kind == kind and at > after and not e.agency), None)
 
     def _subject_before(self, offset: int, kind: str, gender: str | None = None) -> Entity | None:
         """The subject of this or one of the four sentences before, of the right kind and gender.
@@ -686,7 +760,7 @@ class SpeakerFinder:
         unknown = None
         for sentence in range(min(index, len(self.sentences) - 1), max(-1, index - 5), -1):
             entity = self._subject_of.get(sentence)
-            if entity is None or entity.kind != kind or (sentence == index and entity.start >= offset):
+            if entity is None or entity.kind != kind or entity.agency or (sentence == index and entity.start >= offset):
                 continue
             if gender and entity.gender != gender:
                 if entity.gender is None and index - sentence <= 1:
@@ -711,6 +785,9 @@ class SpeakerFinder:
         head = phrase.text.split()[-1]
         if phrase.kind == "document":
             issuer = self._issuer_in(phrase)
+            if issuer is None:  # "the resolution" after "the OAS adopted a resolution"
+                issuer = next((body for at, noun, body in reversed(self.issued)
+                               if noun == head and at < phrase.start and body.name), None)
             if issuer is None and self.issuers:
                 name = next((name for at, name in reversed(self.issuers) if at < phrase.start), None)
                 issuer = Entity(name, "org", phrase.start) if name else None
@@ -729,6 +806,8 @@ class SpeakerFinder:
             if phrase.text.split()[0] in ("a", "an") and self._self_describing(phrase):
                 return Entity(self._strip_determiner(phrase.text), "org", phrase.start)
             return self._last("person", phrase.start)
+        if phrase.kind == "crowd":  # "protesters chanted": the crowd itself speaks
+            return Entity(phrase.text.split()[-1], "org", phrase.start, descriptive=True)
         return None
 
     _ISSUED_BY = re.compile(r"\s*,?\s*(?:(?:\w+\s+){0,3}?(?:by|from|of)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
@@ -737,14 +816,14 @@ class SpeakerFinder:
         """The body named with a document: "the ALBA declaration", "the Lima Group's statement",
         "a statement (published) by the Lima Group"; None when the phrase names none."""
         line_start = self.masked.rfind("\n", 0, phrase.start) + 1
-        before = find_phrases(self.text, max(line_start, phrase.start - 60), phrase.end, self.masked)
+        before = self.phrases(max(line_start, phrase.start - 60), phrase.end)
         for candidate in reversed(before):
             if candidate.kind == "org" and candidate.end <= phrase.end:
                 gap = self.masked[candidate.end:phrase.end]
                 if len(gap.split()) <= 4 and not re.search(r"[,.;:]", gap):
                     return self._org(candidate.text, candidate.start)  # the ALBA (final) declaration
         line_end = self.masked.find("\n", phrase.end)
-        after = find_phrases(self.text, phrase.end, min(line_end if line_end != -1 else len(self.masked), phrase.end + 80), self.masked)
+        after = self.phrases(phrase.end, min(line_end if line_end != -1 else len(self.masked), phrase.end + 80))
         for candidate in after:
             if candidate.kind == "org" and self._ISSUED_BY.fullmatch(self.masked[phrase.end:candidate.start]):
                 return self._org(candidate.text, candidate.start)
@@ -776,7 +855,7 @@ class SpeakerFinder:
         """
         intro = self._INTRO.match(self.masked, start, end)
         clause_start = intro.end() if intro else start
-        phrases = find_phrases(self.text, clause_start, end, self.masked)
+        phrases = self.phrases(clause_start, end)
         relatives = [(m.start() + clause_start, m.end() + clause_start)
                      for m in self._RELATIVE.finditer(self.masked[clause_start:end])]
         if relatives:
@@ -818,7 +897,7 @@ class SpeakerFinder:
             cut = after_comma.start() if after_comma and participle else coordinated.start()
             return self._clause_subject(sentence_start, sentence_start + cut)
         if participle:  # "a decree labeling …": the nearest actor to the left
-            phrases = find_phrases(self.text, sentence_start, verb_start, self.masked)
+            phrases = self.phrases(sentence_start, verb_start)
             for phrase in reversed(phrases):
                 if phrase.kind == "place":
                     continue
@@ -832,7 +911,7 @@ class SpeakerFinder:
                     return entity
             return None
         # "…, he said", "Wang said such claims were": the phrase right before the verb
-        phrases = find_phrases(self.text, sentence_start, verb_start, self.masked)
+        phrases = self.phrases(sentence_start, verb_start)
         if phrases and phrases[-1].kind in ("name", "pronoun", "org", "person") and not phrases[-1].possessive:
             gap = self.masked[phrases[-1].end:verb_start]
             if _ADJACENT.fullmatch(gap) and not re.search(r"\b(?:what|which|that|who)\s*$", self.masked[sentence_start:phrases[-1].start]):
@@ -842,7 +921,7 @@ class SpeakerFinder:
         # "what she called", "who said": the relative clause's own subject
         relative = re.search(r"\b(?:what|which|who|that)\s+(\w+)\s+(?:[a-z]+ly\s+)?$", left)
         if relative and relative.group(1).lower() in speaker_words()["pronoun"]:
-            phrases = find_phrases(self.text, sentence_start + relative.start(1), verb_start, self.masked)
+            phrases = self.phrases(sentence_start + relative.start(1), verb_start)
             entity = self._first_entity(phrases)
             if entity is not None:
                 return entity
@@ -866,6 +945,7 @@ def _cue_patterns() -> dict[str, re.Pattern]:
         "inverted": re.compile(rf"^[\s,.:;!?—–-]*(?P<verb>{verbs})\s+(?P<np>[^,;:—–]+)"),
         # …," Pompeo said  /  …," the statement read  /  …," he told reporters
         "normal": re.compile(rf"^[\s,.:;!?]*(?P<np>(?:[^\s;:!?]+\s+){{1,16}}?)(?:[a-z]+ly\s+)?(?P<verb>{verbs})\b"),
+        "appositive": re.compile(rf"^[\s,.:;!?]*(?P<np>[A-Z][^,;:\"“”]{{1,60}}?),\s[^\"“”]{{0,240}}?,\s*(?:[a-z]+ly\s+)?(?P<verb>{verbs})\b"),
         "according": re.compile(r"according to\s+(?P<np>[^,;:.—–]+(?:\.[A-Z][^,;:.—–]*)*)", re.IGNORECASE),
         "dash": re.compile(r"^\s*[—–]\s*(?P<np>[^,;:.]+)"),
         "verb": re.compile(rf"\b(?P<verb>{verbs})\b"),
@@ -876,19 +956,23 @@ def _post_cue(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | Non
     """A cue after the quote: '…," said X', '…," X said', '— X', 'according to X'."""
     patterns = _cue_patterns()
     post = finder.masked[start:end]
-    for name in ("inverted", "normal", "dash"):
+    for name in ("inverted", "normal", "appositive", "dash"):
         match = patterns[name].match(post)
         if not match:
             continue
         np_start = start + match.start("np")
-        phrases = find_phrases(finder.text, np_start, start + match.end("np"), finder.masked)
-        entity = finder._first_entity(phrases) if name != "normal" else _resolve_subject(finder, phrases)
+        phrases = finder.phrases(np_start, start + match.end("np"))
+        entity = finder._first_entity(phrases) if name in ("inverted", "dash") else _resolve_subject(finder, phrases)
         if entity is not None:
             return entity, (match.group("verb").lower() if "verb" in match.groupdict() else "dash")
-    match = patterns["according"].search(post)
+    return _according_to(finder, start, end)
+
+
+def _according_to(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | None, str | None]:
+    """'according to X' anywhere in text[start:end]."""
+    match = _cue_patterns()["according"].search(finder.masked, start, end)
     if match:
-        phrases = find_phrases(finder.text, start + match.start("np"), start + match.end("np"), finder.masked)
-        entity = finder._first_entity(phrases)
+        entity = finder._first_entity(finder.phrases(match.start("np"), match.end("np")))
         if entity is not None:
             return entity, "according to"
     return None, None
@@ -902,9 +986,8 @@ def _resolve_subject(finder: SpeakerFinder, phrases: list[Phrase]) -> Entity | N
     Whitmore"), otherwise the first role noun or pronoun.
     """
     named = [p for p in phrases if p.kind in ("name", "org") and not p.possessive]
-    for phrase in named:
-        after = finder.masked[phrase.start:phrase.start + len(phrase.text) + 40]
-        if re.match(re.escape(phrase.text) + r"\s*,", after) and phrase is not named[-1]:
+    for phrase in named[:-1]:
+        if finder.masked[phrase.end:phrase.end + 3].lstrip().startswith(","):
             return finder.resolve(phrase)
     if named:
         return finder.resolve(named[-1])
@@ -915,12 +998,9 @@ def _pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tup
     """A reporting verb before the quote in the same sentence, and its subject."""
     patterns = _cue_patterns()
     pre = finder.masked[sentence_start:quote_open]
-    match = patterns["according"].search(pre)
-    if match:
-        phrases = find_phrases(finder.text, sentence_start + match.start("np"), sentence_start + match.end("np"), finder.masked)
-        entity = finder._first_entity(phrases)
-        if entity is not None:
-            return entity, "according to"
+    entity, cue = _according_to(finder, sentence_start, quote_open)
+    if entity is not None:
+        return entity, cue
     for verb in reversed(list(patterns["verb"].finditer(pre))):
         word = verb.group("verb")
         if word[0].isupper() and verb.start() > 0 and pre[: verb.start()].strip():
@@ -930,7 +1010,7 @@ def _pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tup
             return entity, word.lower()
     colon = re.search(r"(?P<np>[^.,;:!?]{2,80}):\s*$", pre)
     if colon:
-        phrases = find_phrases(finder.text, sentence_start + colon.start("np"), sentence_start + colon.end("np"), finder.masked)
+        phrases = finder.phrases(sentence_start + colon.start("np"), sentence_start + colon.end("np"))
         entity = _resolve_subject(finder, phrases)
         if entity is not None:
             return entity, "colon"
@@ -986,6 +1066,14 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
     >>> extract_quotes('Foreign Minister Ana Diaz spoke on Monday.\\n\\n"We will not give in," Diaz said.')[["quote", "speaker", "cue", "kind"]].values.tolist()
     [['We will not give in,', 'Ana Diaz', 'said', 'full']]
     """
+    frame = pd.DataFrame([{"article": article_id, **r} for r in _quote_records(text)], columns=COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
+
+
+def _quote_records(text: str) -> list[dict]:
+    """One article's quotations as plain records (all columns but ``article``); what the cache stores."""
+    if not _ANY_MARK.search(text):
+        return []
     paragraphs = _body_paragraphs(text)
     spans = find_quote_spans(text, paragraphs)
     masked = _mask(text, spans)
@@ -1023,15 +1111,15 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
         if entity is None:
             entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
         rows.append({
-            "article": article_id, "quote": span.text, "start": span.start, "end": span.end,
+            "quote": span.text, "start": span.start, "end": span.end,
             "speaker": entity.name if entity else None, "cue": cue, "kind": kind,
             "sentence": text[sentence_start:sentence_end].strip(),
             "speaker_type": ("person" if entity.kind == "person" else "organisation") if entity else None,
             "_sentence": first, "_last": last,
         })
-    frame = pd.DataFrame(rows, columns=COLUMNS + ["_sentence", "_last"]).drop(columns=["_sentence", "_last"])
-    frame["speaker_type"] = frame["speaker_type"].astype("object")
-    return frame.astype({"start": "int64", "end": "int64", "speaker": "object"})
+    for row in rows:
+        del row["_sentence"], row["_last"]
+    return rows
 
 
 def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: int, kind: str,
@@ -1061,7 +1149,7 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: in
             r"\b(?:put it|words of|message (?:of|from)|remarks by|stated by|said by)\b", following) or (
             verb and re.match(r"\s+(?:this|that|so|it)\b", following[verb.end():]))
         if points_back:
-            entity = finder._first_entity(find_phrases(finder.text, next_start, next_end, text))
+            entity = finder._first_entity(finder.phrases(next_start, next_end))
             if entity is not None:
                 return entity, "next sentence"
     if previous is not None and previous.kind == "person":
@@ -1071,13 +1159,6 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: in
     if previous is not None:
         return previous, "previous sentence"
     return None, None
-
-
-def _quote_records(text: str) -> list[dict]:
-    """One article's quotations as plain records (what the cache stores)."""
-    frame = extract_quotes(text).drop(columns="article")
-    return [{k: (None if k in ("speaker", "cue", "speaker_type") and pd.isna(v) else v) for k, v in r.items()}
-            for r in frame.to_dict("records")]
 
 
 def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progress: bool = False) -> pd.DataFrame:
@@ -1102,10 +1183,8 @@ def quotes_json(paths: list[str | Path]) -> dict:
             files.append(path)
     articles: dict[str, list[dict]] = {}
     for path in files:
-        frame = extract_quotes(read_article(path), path.stem)
-        records = frame.drop(columns=["article", "sentence", "speaker_type"]).to_dict("records")
-        articles[path.name] = [{k: (int(v) if k in ("start", "end") else (None if pd.isna(v) else v))
-                                for k, v in r.items()} for r in records]
+        articles[path.name] = [{k: r[k] for k in ("quote", "start", "end", "speaker", "cue", "kind")}
+                               for r in _quote_records(read_article(path))]
     return {"articles": articles}
 
 

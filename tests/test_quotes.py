@@ -332,6 +332,59 @@ def test_he_prefers_the_nearest_person_whose_gender_is_unknown_over_a_distant_ma
     assert speaker_of(text) == "Yoshi Tanaka"
 
 
+def test_a_crowd_speaks_as_one():
+    assert speaker_of('"Land is not for sale!" protesters chanted outside the ministry.') == "protesters"
+
+
+def test_a_place_with_a_spanish_article_is_not_a_person():
+    text = ("Ana Lucia Brenes, a teacher, lives near La Paz. Her street flooded.\n\n"
+            "“We were forgotten,” she said.")
+    assert speaker_of(text) == "Ana Lucia Brenes"
+
+
+def test_a_news_agency_is_never_the_antecedent():
+    text = ("LIMA (EFE) - Peru's foreign ministry summoned the ambassador on Monday.\n\n"
+            'In a statement, the ministry said the remarks were "unacceptable."')
+    assert speaker_of(text) == "Peru's foreign ministry"
+
+
+def test_an_embassy_keeps_its_city():
+    text = 'The Russian Embassy in Managua said the visit was "routine" and planned long ago.'
+    assert speaker_of(text) == "Russian Embassy in Managua"
+
+
+def test_a_capitalised_possessive_her_is_not_a_speaker():
+    text = ("Vice President Delia Ramos spoke first.\n\n"
+            "Her brother, Jorge Ramos, who heads the assembly, went further, saying lawmakers would review "
+            '"every agreement with that ministry of colonies."')
+    assert speaker_of(text) == "Jorge Ramos"
+
+
+def test_names_with_two_particles():
+    text = ("Former minister Ramon de la Vega died on Sunday.\n\n"
+            "‘The invoices always came,’ de la Vega once said.")
+    assert speaker_of(text) == "Ramon de la Vega"
+
+
+def test_a_document_goes_to_the_body_that_adopted_it_earlier():
+    text = ("The OAS Permanent Council adopted a resolution on Venezuela on Wednesday.\n\n"
+            "The National Assembly rejected it. The resolution, sponsored by four countries, urges Caracas "
+            'to allow "independent scrutiny" of the vote.')
+    assert speaker_of(text) == "OAS Permanent Council"
+
+
+def test_a_long_appositive_after_the_quote():
+    text = ('"China offers roads and ports," Li Haoran, a research fellow at the Institute of Latin American '
+            "Studies in Beijing, told the Global Times on Tuesday.")
+    assert speaker_of(text) == "Li Haoran"
+
+
+def test_and_does_not_join_two_organisations():
+    text = ('Leaders of the European Union and the South American Mercosur bloc met. In a joint communique, '
+            'Mercosur leaders hailed the deal as "a historic milestone".')
+    assert speaker_of(text) == "Mercosur"
+
+
 # --------------------------------------------------------------------------- seeds and CLI
 
 def score(predictions: dict) -> dict:
