@@ -405,8 +405,8 @@ def _classify(words: tuple[str, ...]) -> tuple[str, str] | None:
     lower = [w.lower() for w in words]
     if all(w in roles["skip"] for w in lower):
         return None
-    if lower[-1] in roles["org"] or (lower[0] in roles["org"] and ("of" in lower or "for" in lower)):
-        return "org", " ".join(words)
+    if lower[-1] in roles["org"] or any(w in roles["org"] and nxt in ("of", "for") for w, nxt in zip(lower, lower[1:])):
+        return "org", " ".join(words)  # "Lima Group", "Bolivarian Alliance for the Peoples of Our America"
     if "in" in lower and lower[lower.index("in") - 1] in roles["org"]:
         return "org", " ".join(words)  # "Russian Embassy in Managua"
     acronyms = [w for w in words if _is_acronym(w) and w.lower() not in roles["title"]]
@@ -646,12 +646,8 @@ class SpeakerFinder:
     def _scan(self) -> None:
         for index, (start, end) in enumerate(self.sentences):
             phrases = self.phrases(start, end)
-            for k, phrase in enumerate(phrases):
-                if phrase.kind == "org" and k + 1 < len(phrases) and phrases[k + 1].kind == "org":
-                    nxt = phrases[k + 1]
-                    between = self.masked[phrase.start: nxt.start]
-                    if re.search(r"\(\s*$", between):
-                        self.aliases[fold(phrase.text).lower()] = nxt.text
+            self._read_acronyms(phrases, start)
+            for phrase in phrases:
                 entity = None
                 if phrase.kind == "name":
                     if len(phrase.text.split()) == 1 and not self._known(phrase.text) and not phrase.titled:
@@ -670,6 +666,21 @@ class SpeakerFinder:
                 self._subject_of[index] = subject
                 if subject.kind == "org" and not subject.descriptive and not subject.agency:
                     self.issued += [(p.start, p.text.split()[-1], subject) for p in phrases if p.kind == "document"]
+
+    def _read_acronyms(self, phrases: list[Phrase], sentence_start: int) -> None:
+        """Learn "Organization of American States (OAS)" and "Bolivarian Alliance … - Peoples' Trade
+        Treaty (ALBA-TCP)": the names joined to a bracketed acronym are called by it."""
+        for k, phrase in enumerate(phrases):
+            if not (phrase.kind == "org" and _is_acronym(phrase.text)
+                    and re.search(r"\(\s*$", self.masked[max(sentence_start, phrase.start - 3):phrase.start])):
+                continue
+            chain_start = phrase.start
+            for before in reversed(phrases[:k]):
+                if not re.fullmatch(r"[\s(\-–—]*", self.masked[before.end:chain_start]):
+                    break  # only names joined by spaces, dashes and the bracket itself
+                if before.kind == "org":
+                    self.aliases[fold(before.text).lower()] = phrase.text
+                chain_start = before.start
 
     @staticmethod
     def _keys(name: str) -> list[str]:

@@ -415,3 +415,9 @@ def test_cli_on_a_missing_path_is_one_sentence(tmp_path):
     result = subprocess.run([sys.executable, "-m", "helpers", "quotes", str(tmp_path / "nope.txt")],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
     assert result.returncode == 1 and "nope.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_acronym_in_brackets_names_the_organisation_before_it():
+    text = ("Leaders of the Bolivarian Alliance for the Peoples of Our America - Peoples' Trade Treaty (ALBA-TCP) met. "
+            'The Bolivarian Alliance for the Peoples of Our America called the blockade "criminal".')
+    assert speaker_of(text) == "ALBA-TCP"
