@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/quote_scorecard.py
 
-Scores two sets:
+Scores four sets:
 - seeds:    corpus/articles against ../shared/gold/seed_quotes.json (the rules were developed on these);
 - held-out A, B, C: bench/heldout*/articles against their gold.json: 10, 12 and 12 invented
             articles in other outlets' styles, annotated blind, without sight of the rules. Each was

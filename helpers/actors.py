@@ -173,8 +173,8 @@ def membership(country: str, date, alliances: pd.DataFrame) -> list[str]:
 
 
 def _spells_by_member(alliances: pd.DataFrame) -> dict[str, list[tuple]]:
-    """The table's spells grouped by member, built once per table (kept in ``alliances.attrs``)."""
-    key = (len(alliances), id(alliances))
+    """The table's spells grouped by member, kept in ``alliances.attrs`` while the table is unchanged."""
+    key = _fingerprint(alliances, ["alliance", "member", "joined", "left"])
     cached = alliances.attrs.get("_spells_by_member")
     if cached is not None and cached[0] == key:
         return cached[1]
@@ -227,13 +227,15 @@ def _not_mentions() -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
-def _actor_key(actors: pd.DataFrame) -> tuple:
-    return _actor_index(actors)[0]
+def _fingerprint(table: pd.DataFrame, columns: list[str]) -> int:
+    """A hash of the table's content in ``columns``: edits in place change it, so caches notice."""
+    return hash(tuple(table[columns].itertuples(index=False, name=None)))
 
 
 def _actor_index(actors: pd.DataFrame) -> tuple[tuple, list[dict]]:
-    """(spellings key, one plain dict per actor), built once per table (kept in ``actors.attrs``)."""
-    stamp = (len(actors), id(actors))
+    """(spellings key, one plain dict per actor), kept in ``actors.attrs`` while the table is unchanged."""
+    columns = ["name", "aliases", "demonyms", "short_forms", "type", "country", "body", "role"]
+    stamp = _fingerprint(actors, columns)
     cached = actors.attrs.get("_actor_index")
     if cached is not None and cached[0] == stamp:
         return cached[1]

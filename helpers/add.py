@@ -26,7 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 from .config import DATA_DIR, corpus_dir
-from .corpus import METADATA_COLUMNS, Corpus, CorpusError, _fingerprint, _read_metadata, count_words, read_article
+from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, _fingerprint, _read_metadata, count_words, find_problems,
+                     looks_binary, read_article)
 
 MIN_WORDS = 25
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -53,7 +54,10 @@ def article_id(text: str) -> str:
 
 def _decode_html(raw: bytes, where: str) -> str:
     """HTML bytes as text: the page's declared charset first, then UTF-8."""
-    declared = _CHARSET.search(raw[:4096])
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark says UTF-8, whatever the page declares
+        raw, declared = raw[3:], None
+    else:
+        declared = _CHARSET.search(raw[:4096])
     tried = []
     for encoding in ([declared.group(1).decode("ascii", "replace")] if declared else []) + ["utf-8"]:
         tried.append(encoding)
@@ -79,14 +83,6 @@ def _from_html(raw: bytes, where: str) -> tuple[str, str, str]:
     return text, title, published
 
 
-def _looks_binary(raw: bytes) -> bool:
-    sample = raw[:8192]
-    if b"\x00" in sample:
-        return True
-    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
-    return bool(sample) and controls / len(sample) > 0.05
-
-
 def _read_source(source: str | Path) -> tuple[str, str, str, str]:
     """(text, where, page title, page date) of a file path or a string of text."""
     is_path = isinstance(source, Path) or (
@@ -98,10 +94,12 @@ def _read_source(source: str | Path) -> tuple[str, str, str, str]:
                               "pass the article's text or the path of a .txt or .html file")
         return source.replace("\r\n", "\n").replace("\r", "\n"), "the text given", "", ""
     path = Path(source)
+    if path.is_dir():
+        raise CorpusError(path, "this is a folder, not an article file", "give the path of one .txt file or saved .html page")
     if not path.is_file():
         raise CorpusError(path, "no such file", "check the path of the article to add")
     raw = path.read_bytes()
-    if _looks_binary(raw):
+    if looks_binary(raw):
         raise CorpusError(path, "the file holds binary data, not text", "give a .txt file or a saved .html page")
     if path.suffix.lower() in _HTML_SUFFIXES:
         text, title, published = _from_html(raw, str(path))
@@ -110,7 +108,7 @@ def _read_source(source: str | Path) -> tuple[str, str, str, str]:
 
 
 def _parse_date(value: str, where: str) -> str:
-    value = (value or "").strip()[:10]
+    value = (value or "").strip()
     try:
         parsed = Date.fromisoformat(value)
     except ValueError:
@@ -162,12 +160,16 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
         raise CorpusError(where, "no outlet was given", "name the publication with --outlet")
     if not (date or page_date):
         raise CorpusError(where, "no date was given and none was found in the page", "give one with --date YYYY-MM-DD")
-    published = _parse_date(date or page_date, where)
+    published = _parse_date(date or page_date[:10], where)  # a page's date may carry a time
     if language not in language_codes():
         raise CorpusError(where, f"language {language!r} is not an ISO 639-1 code",
                           "use a two-letter code such as en, es or pt")
 
     if root.metadata.exists():
+        problems = find_problems(root.root)
+        if problems:
+            raise CorpusError(root.root, f"the corpus has {len(problems)} problem(s) already, the first: {problems[0]}",
+                              "fix them first (`python -m helpers check` lists them), then add the article")
         metadata = _read_metadata(root)
         old = root.metadata.read_bytes()
         if old and not old.endswith(b"\n"):

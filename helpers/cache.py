@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+from importlib import metadata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -46,10 +47,19 @@ def workers() -> int:
     return max(1, int(setting)) if setting.isdigit() else (os.cpu_count() or 1)
 
 
+DEPENDENCIES = ("nltk", "simplemma", "pandas", "vaderSentiment", "trafilatura")
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the package's code and data files: results made by other code are never reused."""
+    """A hash of the package's code and data files and of the versions of the libraries the
+    stages use: results made by other code or other library versions are never reused."""
     digest = hashlib.sha256()
+    for name in DEPENDENCIES:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
     for path in sorted(PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".txt", ".tsv", ".csv", ".mplstyle") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())
@@ -57,8 +67,9 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _key(stage: str, inputs: Any) -> str:
-    payload = json.dumps([code_version(), stage, inputs], ensure_ascii=False, sort_keys=True, default=str)
+def _key(stage: str, function: Callable[..., Any], inputs: Any) -> str:
+    name = f"{getattr(function, '__module__', None)}.{getattr(function, '__qualname__', repr(function))}"
+    payload = json.dumps([code_version(), stage, name, inputs], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -112,7 +123,7 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
     for index, args in enumerate(inputs):
         path = None
         if folder is not None:
-            key = _key(stage, args)
+            key = _key(stage, function, args)
             path = folder / stage / key[:2] / f"{key}.json"
             cached = _read(path) if path.exists() else None
             if cached is not None:

@@ -61,7 +61,11 @@ def read_article(path: str | Path) -> str:
     (naming the byte offset of the first bad byte).
     """
     path = Path(path)
+    if path.is_dir():
+        raise CorpusError(path, "this is a folder, not an article file", "give the path of a .txt file")
     raw = path.read_bytes()
+    if looks_binary(raw):
+        raise CorpusError(path, "the file holds binary data, not text", "give the article as a UTF-8 .txt file")
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = raw[bom:].decode("utf-8")
@@ -75,6 +79,19 @@ def read_article(path: str | Path) -> str:
     if not text.strip():
         raise CorpusError(path, "the file is empty", "paste the article's text into it or remove the file and its metadata row")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_binary(raw: bytes) -> bool:
+    """True for bytes that are not text: a NUL byte, or many control characters, near the start.
+
+    >>> looks_binary(b"ALBA met in Havana.\\n"), looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+    (False, True)
+    """
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    return bool(sample) and controls / len(sample) > 0.05
 
 
 def count_words(text: str) -> int:
@@ -95,10 +112,12 @@ def _read_metadata(corpus: Corpus) -> pd.DataFrame:
     where = corpus.metadata
     if not corpus.root.is_dir():
         raise CorpusError(corpus.root, "the corpus folder does not exist", "check the path or create it with articles/ and metadata.csv inside")
+    if where.is_dir():
+        raise CorpusError(where, "this is a folder, not the metadata file", "remove or rename the folder and create metadata.csv")
     if not where.is_file():
         raise CorpusError(where, "the metadata file is missing", f"create it with the header {','.join(METADATA_COLUMNS)} and one row per article")
     try:
-        meta = pd.read_csv(where, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        meta = pd.read_csv(where, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
     except UnicodeDecodeError as err:
         raise CorpusError(where, f"byte {err.start} is not valid UTF-8", "re-save the file as UTF-8") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:

@@ -45,7 +45,7 @@ import pandas as pd
 from . import clean, sentences
 from .cache import per_article
 from .config import DATA_DIR
-from .corpus import read_article
+from .corpus import CorpusError, read_article
 
 COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type"]
 
@@ -1042,8 +1042,9 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-def _body_paragraphs(text: str) -> list[tuple[int, int]]:
-    return list(clean.clean_article(text).kept_spans)
+def _body_paragraphs(text: str, title: str = "") -> list[tuple[int, int]]:
+    """Offsets of the lines the cleaning stage keeps as the article's body (headline given or not)."""
+    return list(clean.clean_article(text, title=title).kept_spans)
 
 
 def _quote_sentences(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[tuple[int, int]]:
@@ -1066,7 +1067,7 @@ def _quote_sentences(text: str, paragraphs: list[tuple[int, int]], spans: list[Q
     return merged
 
 
-def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
+def extract_quotes(text: str, article_id: str = "", title: str = "") -> pd.DataFrame:
     """Every direct quotation in one article's text, with speaker, cue and kind.
 
     Returns a DataFrame with columns article, quote, start, end, speaker, cue,
@@ -1077,15 +1078,15 @@ def extract_quotes(text: str, article_id: str = "") -> pd.DataFrame:
     >>> extract_quotes('Foreign Minister Ana Diaz spoke on Monday.\\n\\n"We will not give in," Diaz said.')[["quote", "speaker", "cue", "kind"]].values.tolist()
     [['We will not give in,', 'Ana Diaz', 'said', 'full']]
     """
-    frame = pd.DataFrame([{"article": article_id, **r} for r in _quote_records(text)], columns=COLUMNS)
+    frame = pd.DataFrame([{"article": article_id, **r} for r in _quote_records(text, title)], columns=COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
 
 
-def _quote_records(text: str) -> list[dict]:
+def _quote_records(text: str, title: str = "") -> list[dict]:
     """One article's quotations as plain records (all columns but ``article``); what the cache stores."""
     if not _ANY_MARK.search(text):
         return []
-    paragraphs = _body_paragraphs(text)
+    paragraphs = _body_paragraphs(text, title)
     spans = find_quote_spans(text, paragraphs)
     masked = _mask(text, spans)
     sentence_list = _quote_sentences(text, paragraphs, spans)
@@ -1175,28 +1176,62 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: in
 def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progress: bool = False) -> pd.DataFrame:
     """Quotations of every article in a corpus DataFrame (from ``load_corpus``), one row each.
 
-    Offsets refer to each article's own file text, so the raw ``text`` column is used.
-    Per-article results are cached and computed on every core (:func:`helpers.cache.per_article`).
+    Offsets refer to each article's text as loaded (the raw ``text`` column); the ``title``
+    column, when there is one, tells the cleaning stage which line is the headline. Per-article
+    results are cached and computed on every core (:func:`helpers.cache.per_article`).
     """
-    results = per_article("quotes", _quote_records, [(text,) for text in articles[text_column]], progress=progress)
+    titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)
+    inputs = [(text, title) for text, title in zip(articles[text_column], titles)]
+    results = per_article("quotes", _quote_records, inputs, progress=progress)
     rows = [{"article": ident, **record} for ident, records in zip(articles["id"], results) for record in records]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
 
 
 def quotes_json(paths: list[str | Path]) -> dict:
-    """The JSON document ``python -m helpers quotes`` prints, for files or folders of .txt files."""
+    """The JSON document ``python -m helpers quotes`` prints, for files or folders of .txt files.
+
+    Articles are keyed by file name; a ``metadata.csv`` in a folder's parent (a corpus) gives
+    each file's headline to the cleaning stage. Raises :class:`CorpusError` for a path that is
+    missing or not a .txt file, a folder with no .txt files, or two files with the same name.
+    """
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not found:
+                raise CorpusError(path, "the folder holds no .txt files", "point at the articles folder itself (for example corpus/articles)")
+            files.extend(found)
+        elif not path.exists():
+            raise CorpusError(path, "no such file or folder", "give the path of a .txt article or of a folder of them")
+        elif path.suffix.lower() != ".txt":
+            raise CorpusError(path, "only .txt articles are read", "give .txt files (add saved web pages with `python -m helpers add`)")
         else:
             files.append(path)
+    names = [p.name for p in files]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise CorpusError(repeated[0], "two files given have this name, and the output is keyed by file name", "score the folders one at a time")
     articles: dict[str, list[dict]] = {}
     for path in files:
-        articles[path.name] = [{k: r[k] for k in ("quote", "start", "end", "speaker", "cue", "kind")}
-                               for r in _quote_records(read_article(path))]
+        records = _quote_records(read_article(path), _titles_beside(path.parent).get(path.name, ""))
+        articles[path.name] = [{k: r[k] for k in ("quote", "start", "end", "speaker", "cue", "kind")} for r in records]
     return {"articles": articles}
+
+
+@lru_cache(maxsize=16)
+def _titles_beside(folder: Path) -> dict[str, str]:
+    """file name -> title from the metadata.csv of the corpus that ``folder`` is the articles of (if any)."""
+    metadata = folder.parent / "metadata.csv"
+    if not metadata.is_file():
+        return {}
+    try:
+        table = pd.read_csv(metadata, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    if not {"file", "title"} <= set(table.columns):
+        return {}
+    return dict(zip(table["file"], table["title"]))
 
 
 def dump_json(document: dict) -> str:

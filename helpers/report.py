@@ -50,6 +50,15 @@ class ReportError(ValueError):
 
 # ---------------------------------------------------------------- which notebook saved what
 
+def read_notebook(path: str | Path) -> nbformat.NotebookNode:
+    """Read a notebook, or raise :class:`ReportError` in one sentence when it is not a readable one."""
+    try:
+        return nbformat.read(path, as_version=4)
+    except (ValueError, KeyError, AttributeError, TypeError, nbformat.ValidationError) as err:
+        raise ReportError(path, f"is not a readable notebook ({type(err).__name__})",
+                          "re-save it from Jupyter or restore it from git") from None
+
+
 def notebook_paths(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
     """The numbered notebooks of ``folder`` in reading order (01_…, 02_…)."""
     return sorted(Path(folder).glob("[0-9]*.ipynb"))
@@ -67,7 +76,7 @@ def saved_names(notebook: str | Path | nbformat.NotebookNode) -> dict[str, list[
     {'figure': ['top_terms'], 'table': ['quotes']}
     """
     if not isinstance(notebook, nbformat.NotebookNode):
-        notebook = nbformat.read(notebook, as_version=4)
+        notebook = read_notebook(notebook)
     found: dict[str, list[str]] = {"figure": [], "table": []}
     for cell in notebook.cells:
         if cell.cell_type != "code":
@@ -85,7 +94,7 @@ def saved_names(notebook: str | Path | nbformat.NotebookNode) -> dict[str, list[
 def notebook_title(notebook: str | Path | nbformat.NotebookNode) -> str:
     """The text of the notebook's first ``# heading`` ("" when it has none)."""
     if not isinstance(notebook, nbformat.NotebookNode):
-        notebook = nbformat.read(notebook, as_version=4)
+        notebook = read_notebook(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             match = re.search(r"^#\s+(.+?)\s*#*\s*$", cell.source, re.M)
@@ -275,7 +284,7 @@ def combined_notebook(paths: list[Path], figures_folder: str | Path | None = Non
     merged = nbformat.v4.new_notebook()
     number = 0
     for path in paths:
-        notebook = nbformat.read(path, as_version=4)
+        notebook = read_notebook(path)
         _check_executed(path, notebook)
         if not merged.metadata:
             merged.metadata = copy.deepcopy(notebook.metadata)

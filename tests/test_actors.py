@@ -183,3 +183,11 @@ def test_resolve_groups_keeps_the_mentions(cast, spells):
     found = resolve_groups(find_mentions("Luis Almagro and Juan Guaido", cast), "2019-01-01", spells)
     assert found["groups"].tolist() == [("OAS",), ()]
     assert len(found) == 2
+
+
+def test_editing_the_actors_table_in_place_is_noticed():
+    actors = load_actors()
+    assert find_mentions("The Bolivarian bloc met.", actors).empty
+    row = actors.index[actors["name"] == "ALBA"][0]
+    actors.at[row, "aliases"] = tuple(actors.at[row, "aliases"]) + ("Bolivarian bloc",)
+    assert find_mentions("The Bolivarian bloc met.", actors)["actor"].tolist() == ["ALBA"]

@@ -145,3 +145,24 @@ def test_cli_add_and_refuse(corpus, tmp_path):
     assert first.returncode == 0, first.stderr
     again = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
     assert again.returncode == 1 and "already in the corpus" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_refuses_a_date_with_trailing_junk(corpus):
+    assert "2019-01-01xyz" in refusal(corpus, BODY, date="2019-01-01xyz")
+
+
+def test_refuses_to_add_to_a_corpus_that_already_has_problems(corpus):
+    (corpus / "articles" / "stray.txt").write_text("A file with no metadata row.", encoding="utf-8")
+    assert "problem" in refusal(corpus, BODY)
+
+
+def test_a_byte_order_mark_beats_the_declared_charset(corpus, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(b"\xef\xbb\xbf" + PAGE.replace("windows-1252", "iso-8859-1").encode("utf-8"))
+    row = add_article(page, outlet="Example Wire", corpus=corpus)
+    assert "CELAC ministers meet" in row["title"]
+    assert "Hugo Martínez" in (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+
+
+def test_refuses_a_folder_as_the_article(corpus, tmp_path):
+    assert "folder" in refusal(corpus, tmp_path)

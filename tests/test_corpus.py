@@ -137,3 +137,21 @@ def test_read_article_error_is_one_sentence(tmp_path):
 def test_byte_offset_counts_from_the_start_of_the_file_with_a_bom(tmp_path):
     message = error_for(write_corpus(tmp_path, {"a.txt": "Text.", "bom.txt": b"\xef\xbb\xbfab\xff"}))
     assert "byte 5" in message
+
+
+def test_rows_with_a_trailing_comma_do_not_shift_the_columns(tmp_path):
+    root = write_corpus(tmp_path, {"a.txt": "Text."})
+    lines = (root / "metadata.csv").read_text(encoding="utf-8").splitlines()
+    (root / "metadata.csv").write_text("\n".join(line + "," for line in lines) + "\n", encoding="utf-8")
+    assert load_corpus(root).loc[0, "file"] == "a.txt"
+
+
+def test_binary_article_file(tmp_path):
+    message = error_for(write_corpus(tmp_path, {"a.txt": "Text.", "photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00IHDR"}))
+    assert "photo.txt" in message and "binary" in message
+
+
+def test_metadata_that_is_a_folder(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "metadata.csv").mkdir()
+    assert "folder" in error_for(tmp_path)

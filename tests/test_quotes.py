@@ -421,3 +421,21 @@ def test_an_acronym_in_brackets_names_the_organisation_before_it():
     text = ("Leaders of the Bolivarian Alliance for the Peoples of Our America - Peoples' Trade Treaty (ALBA-TCP) met. "
             'The Bolivarian Alliance for the Peoples of Our America called the blockade "criminal".')
     assert speaker_of(text) == "ALBA-TCP"
+
+
+def test_the_title_keeps_a_headline_quote_out():
+    text = ('Maduro tells allies: "We will resist until the very end of this."\n\n'
+            'Venezuela\'s president spoke on Monday. "We will win," said Nicolas Maduro.\n')
+    title = 'Maduro tells allies: "We will resist until the very end of this."'
+    assert [q for q, _ in zip(extract_quotes(text, title=title)["quote"], range(9))] == ["We will win,"]
+
+
+def test_cli_refuses_non_txt_files_and_repeated_names(tmp_path):
+    (tmp_path / "one").mkdir(), (tmp_path / "two").mkdir()
+    for folder in ("one", "two"):
+        (tmp_path / folder / "a.txt").write_text('"Yes," said Ana Diaz.', encoding="utf-8")
+    (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    for args in ([str(tmp_path / "one"), str(tmp_path / "two")], [str(tmp_path / "page.html")]):
+        result = subprocess.run([sys.executable, "-m", "helpers", "quotes", *args], capture_output=True, text=True,
+                                cwd=PROJECT_ROOT, timeout=120)
+        assert result.returncode == 1 and "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
