@@ -56,7 +56,10 @@ class Corpus:
 def read_article(path: str | Path) -> str:
     """Read an article file as text: strict UTF-8, a leading BOM dropped, CRLF/CR made LF.
 
-    This is "the file's own text" that every offset in the package refers to.
+    Every offset in the package (quotes' ``start``/``end``, mentions) refers to this text. For a
+    file saved as UTF-8 with LF line ends and no BOM — as the corpus files are — it is exactly
+    the file's characters; for CRLF or BOM files it is what Python's ``open(path,
+    encoding="utf-8-sig")`` returns, which is also what the scorer's offsets mean.
     Raises :class:`CorpusError` for an empty file or bytes that are not UTF-8
     (naming the byte offset of the first bad byte).
     """

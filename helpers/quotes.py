@@ -540,8 +540,8 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
             i += 1
             continue
         noun = base[:-1] if base.endswith("s") and base[:-1] in roles["document"] else base
-        if noun in roles["group"] and following in roles["person"]:
-            i += 1  # "department spokesperson": the person noun is the head
+        if (noun in roles["group"] or noun in roles["person"]) and following in roles["person"]:
+            i += 1  # "department spokesperson", "chief negotiator": the last noun is the head
             continue
         for role in ("document", "group", "person", "crowd"):
             if noun in roles[role]:
@@ -856,7 +856,8 @@ class SpeakerFinder:
         r"according)\b[^,]*,\s*",
         re.IGNORECASE)
 
-    _RELATIVE = re.compile(r"(?:^|,)\s*(?:which|who|whose|whom|where)\b[^,]*,", re.IGNORECASE)
+    # ", which declared Maduro the winner," / ", speaking on behalf of the Latin American members,"
+    _RELATIVE = re.compile(r"(?:^|,)\s*(?:which|who|whose|whom|where|[a-z]+ing)\b[^,]*,", re.IGNORECASE)
 
     def _clause_subject(self, start: int, end: int) -> Entity | None:
         """The first person or organisation in the main clause of text[start:end].
@@ -885,11 +886,15 @@ class SpeakerFinder:
                 gap = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
                 if not gap.strip() or gap.strip().lower() in ("’s", "'s"):
                     continue  # "Russian Foreign Ministry spokeswoman Maria Zakharova": the org only describes her
-            if phrase.kind == "person" and k + 1 < len(phrases) and phrases[k + 1].kind == "name":
-                # "Canada's foreign minister, Claire Ashworth," / "the spokesman Tom Hale"
-                between = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
-                if re.fullmatch(r"\s*,?\s*", between):
-                    return self.resolve(phrases[k + 1])
+            if phrase.kind == "person" and k + 1 < len(phrases):
+                following = phrases[k + 1]
+                between = self.masked[phrase.end:following.start]
+                if following.kind == "name" and re.fullmatch(r"\s*(?:[a-z][\w-]*\s*){0,2},?\s*", between):
+                    # "Canada's foreign minister, Claire Ashworth," / "the chief negotiator, Ambassador Ana Ruiz,"
+                    return self.resolve(following)
+                if following.kind in ("place", "org") and re.fullmatch(r"\s+of\s+(?:the\s+)?", between):
+                    # "the representative of Ecuador": the country or body speaks through its envoy
+                    return self.resolve(following) if following.kind == "org" else Entity(fold(following.text), "org", following.start)
             entity = self.resolve(phrase)
             if entity is not None:
                 return entity

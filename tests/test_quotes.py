@@ -439,3 +439,15 @@ def test_cli_refuses_non_txt_files_and_repeated_names(tmp_path):
         result = subprocess.run([sys.executable, "-m", "helpers", "quotes", *args], capture_output=True, text=True,
                                 cwd=PROJECT_ROOT, timeout=120)
         assert result.returncode == 1 and "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_role_with_a_compound_noun_then_the_name_in_apposition():
+    text = ("Trade Minister Federico Lanus spoke first.\n\n"
+            'Brazil\'s chief negotiator, Ambassador Ricardo Amaral, said: "Nobody gets everything in a deal."')
+    assert speaker_of(text) == "Ricardo Amaral"
+
+
+def test_the_representative_of_a_country_speaks_for_it():
+    text = ('The representative of Ecuador, speaking on behalf of the Latin American members of the Council, '
+            'said: "We want a zone of peace."')
+    assert speaker_of(text) == "Ecuador"
