@@ -1,8 +1,8 @@
 """Split news text into sentences with NLTK's Punkt, using shipped parameters (no download).
 
-Punkt normally learns its abbreviations from a large training text that
-``nltk.download()`` would fetch. Here the parameters are written out in two
-readable files instead, so nothing is downloaded and a researcher can extend them:
+Punkt normally learns its abbreviations from a large training text fetched from
+NLTK's data server. Here the parameters are written out in two readable files
+instead, so nothing is fetched and a researcher can extend them:
 
 - ``data/abbreviations.txt`` — abbreviations that do not end a sentence
   (``U.S.``, ``Jan.``, ``St.``, ``Gen.``, ``Mr.`` ...). Those marked
