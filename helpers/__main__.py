@@ -6,6 +6,8 @@ Commands
     add FILE --title T --outlet O --date YYYY-MM-DD [--url U] [--language en] [--corpus DIR]
                             add a .txt file or saved .html page to the corpus
     index [--figures DIR]   write DIR/index.md: every figure with a thumbnail, caption, notebook and data file
+    report [NOTEBOOK...] [--out FILE] [--figures DIR]
+                            write executed notebooks as one offline HTML page (`make report`)
 
 Every command exits non-zero with one plain sentence on stderr when the input is bad.
 """
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from . import quotes
 from .add import add_article
-from .config import corpus_dir, figures_dir
+from .config import corpus_dir, figures_dir, shown
 from .corpus import CorpusError, find_problems, load_corpus
 
 
@@ -46,14 +48,17 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _index(args: argparse.Namespace) -> int:
-    from .report import ReportError, build_index
+    from .report import build_index  # nbconvert is slow to import: only when asked for
 
-    try:
-        path = build_index(args.figures)
-    except ReportError as err:
-        print(err, file=sys.stderr)
-        return 1
-    print(f"wrote {path}")
+    print(f"wrote {build_index(args.figures)}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import REPORT_TITLE, build_report
+
+    out = build_report([Path(p) for p in args.notebooks] or None, args.out, args.figures, args.title or REPORT_TITLE)
+    print(f"report written to {shown(out)}")
     return 0
 
 
@@ -78,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="write index.md in the figures folder")
     index.add_argument("--figures", default=str(figures_dir()), help="figures folder (default: %(default)s)")
     index.set_defaults(run=_index)
+    report = commands.add_parser("report", help="write the executed notebooks as one standalone HTML page")
+    report.add_argument("notebooks", nargs="*", help="executed notebooks in reading order (default: notebooks/[0-9]*.ipynb)")
+    report.add_argument("--out", help="the HTML file to write (default: reports/report.html)")
+    report.add_argument("--figures", help="the figures folder the notebooks wrote to (default: figures/)")
+    report.add_argument("--title", help="the report's title")
+    report.set_defaults(run=_report)
     return parser
 
 

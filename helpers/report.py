@@ -14,7 +14,6 @@ and then ``python -m helpers.report``.
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import copy
 import html
@@ -26,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from .config import DEFAULT_CORPUS, PROJECT_ROOT, corpus_dir, figures_dir
+from .corpus import CorpusError
 from .figures import read_caption
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
@@ -37,15 +37,12 @@ _SAVE_CALL = re.compile(r"""\bsave_(figure|table)\(\s*[^,()]+,\s*["']([^"'/\\]+)
 _CSV_LITERAL = re.compile(r"""["']([\w.-]+)\.csv["']""")
 
 
-class ReportError(ValueError):
+class ReportError(CorpusError):
     """A problem with the figures or notebooks, told in one sentence: where, what, and the fix.
 
     >>> str(ReportError("figures", "the folder does not exist", "run `make run` first"))
     'figures: the folder does not exist; run `make run` first.'
     """
-
-    def __init__(self, where: str | Path, problem: str, fix: str):
-        super().__init__(f"{where}: {problem}; {fix}.")
 
 
 # ---------------------------------------------------------------- which notebook saved what
@@ -432,23 +429,10 @@ def external_resources(page: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.report",
-                                     description="Write the executed notebooks as one standalone HTML report.")
-    parser.add_argument("notebooks", nargs="*", help="executed notebooks in reading order (default: notebooks/[0-9]*.ipynb)")
-    parser.add_argument("--out", help="the HTML file to write (default: reports/report.html)")
-    parser.add_argument("--figures", help="the figures folder the notebooks wrote to (default: figures/)")
-    parser.add_argument("--title", default=REPORT_TITLE, help="the report's title")
-    args = parser.parse_args(argv)
-    try:
-        out = build_report([Path(p) for p in args.notebooks] or None, args.out, args.figures, args.title)
-    except ReportError as err:
-        print(err, file=sys.stderr)
-        return 1
-    except OSError as err:
-        print(f"{err.filename or 'report'}: {err.strerror}; check the path and permissions.", file=sys.stderr)
-        return 1
-    print(f"report written to {_display_path(out)}")
-    return 0
+    """``python -m helpers.report …`` is ``python -m helpers report …`` (one CLI, one way to fail)."""
+    from .__main__ import main as cli
+
+    return cli(["report", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":
