@@ -39,7 +39,7 @@ run: $(READY)
 ## report: run the notebooks, then write them as one page, reports/report.html: code hidden,
 ## figures embedded, a table of contents; it opens offline (another corpus: reports/<folder name>/)
 report: run
-	$(BIN)/python -m helpers.report $(if $(CORPUS),$(addprefix $(FIGURES)/notebooks/,$(notdir $(NOTEBOOKS))),$(NOTEBOOKS))
+	$(BIN)/python -m helpers report $(if $(CORPUS),$(addprefix $(FIGURES)/notebooks/,$(notdir $(NOTEBOOKS))),$(NOTEBOOKS))
 
 ## test: the whole test suite, which also executes every notebook
 test: $(READY)
