@@ -21,16 +21,15 @@ from pathlib import Path
 from . import quotes
 from .add import add_article
 from .config import corpus_dir, figures_dir, shown
-from .corpus import CorpusError, find_problems, load_corpus
+from .corpus import Corpus, CorpusError, _load
 
 
 def _check(args: argparse.Namespace) -> int:
-    problems = find_problems(args.corpus)
+    frame, problems = _load(Corpus(Path(args.corpus)))  # one reading: every problem, or the totals
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    frame = load_corpus(args.corpus)
     print(f"{args.corpus}: ok, {len(frame)} articles, {frame['words'].sum():,} words.")
     return 0
 

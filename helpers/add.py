@@ -26,8 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import DATA_DIR, corpus_dir
-from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, _fingerprint, _read_metadata, count_words, find_problems,
-                     looks_binary, read_article)
+from .corpus import METADATA_COLUMNS, Corpus, CorpusError, _fingerprint, _load, _read_metadata, count_words, looks_binary, read_article
 
 MIN_WORDS = 25
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -166,30 +165,28 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
                           "use a two-letter code such as en, es or pt")
 
     if root.metadata.exists():
-        problems = find_problems(root.root)
+        existing, problems = _load(root)  # every file read once: validated, and kept to look for duplicates
         if problems:
             raise CorpusError(root.root, f"the corpus has {len(problems)} problem(s) already, the first: {problems[0]}",
                               "fix them first (`python -m helpers check` lists them), then add the article")
-        metadata = _read_metadata(root)
+        columns = list(_read_metadata(root).columns)  # the file's own column order, for the new row
         old = root.metadata.read_bytes()
         if old and not old.endswith(b"\n"):
             old += b"\n"
     else:  # a new corpus: start its metadata file
-        metadata = pd.DataFrame(columns=METADATA_COLUMNS)
+        existing, columns = pd.DataFrame(columns=["id", "file", "text"]), list(METADATA_COLUMNS)
         old = (",".join(METADATA_COLUMNS) + "\n").encode("utf-8")
     ident = article_id(text)
     name = f"{ident}.txt"
-    if ident in set(metadata["id"]) or (root.articles / name).exists():
+    if ident in set(existing["id"]) or (root.articles / name).exists():
         raise CorpusError(where, f"this article is already in the corpus as {name}", "nothing to add")
     digest = _fingerprint(text)
-    for existing in metadata["file"]:
-        path = root.articles / existing
-        if path.is_file() and _fingerprint(path.read_text(encoding="utf-8-sig", errors="replace")) == digest:
-            raise CorpusError(where, f"the same text is already in the corpus as {existing}", "nothing to add")
+    for file, other in zip(existing["file"], existing["text"]):
+        if _fingerprint(other) == digest:
+            raise CorpusError(where, f"the same text is already in the corpus as {file}", "nothing to add")
 
     row = {"id": ident, "file": name, "title": title, "outlet": outlet, "date": published,
            "url": (url or "").strip(), "language": language}
-    columns = list(metadata.columns)
     line = io.StringIO()
     csv.DictWriter(line, fieldnames=columns, lineterminator="\n").writerow({c: row.get(c, "") for c in columns})
 

@@ -166,3 +166,11 @@ def test_a_byte_order_mark_beats_the_declared_charset(corpus, tmp_path):
 
 def test_refuses_a_folder_as_the_article(corpus, tmp_path):
     assert "folder" in refusal(corpus, tmp_path)
+
+
+def test_the_new_row_follows_the_files_own_column_order(tmp_path):
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    (root / "metadata.csv").write_text("file,id,language,title,outlet,date,url\n", encoding="utf-8")
+    row = add_article(BODY, title="T", outlet="O", date="2019-02-04", corpus=root)
+    assert load_corpus(root).loc[0, "id"] == row["id"] and load_corpus(root).loc[0, "file"] == row["file"]
