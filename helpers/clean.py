@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from re import _parser as _regex_parser  # CPython's own regex parser: private, but there in Python 3.11+
 from typing import Callable
 
 import matplotlib.pyplot as plt
@@ -55,6 +56,19 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r" {2,}")
 
 
+# The ASCII characters the two regexes above change (tab, vertical tab, form feed), worked out from them.
+_ASCII_ODD = tuple(c for c in map(chr, range(128)) if _ODD_SPACE.match(c) or _INVISIBLE.match(c))
+
+
+def _is_plain(line: str) -> bool:
+    """True if :func:`normalise_line` would only strip ``line``: ASCII (so already NFC), with none of
+    the odd ASCII spaces and no doubled spaces.
+
+    Most lines of most articles are like this, and the test is much cheaper than the regexes.
+    """
+    return line.isascii() and "  " not in line and not any(c in line for c in _ASCII_ODD)
+
+
 def normalise_line(line: str) -> str:
     """One line in NFC with odd spaces made plain, invisible characters dropped, spaces folded.
 
@@ -65,6 +79,8 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("Rodri\\u0301guez") == "Rodríguez"
     True
     """
+    if _is_plain(line):
+        return line.strip()
     line = unicodedata.normalize("NFC", line)
     line = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", line))
     return _SPACES.sub(" ", line).strip()
@@ -133,6 +149,260 @@ def pattern_part(name: str) -> str:
     return _load_patterns()[0][name]
 
 
+# --------------------------------------------------------------------------- finding the rule for a line, fast
+#
+# Every line is tried against every line rule, in order, and most lines (body paragraphs) match
+# none of them. Searching ~20 patterns per line was most of the cleaning time, so each line first
+# goes through a quick test that can only say "no rule can match" when that is true (it is built
+# from the patterns themselves, so a new row in the rules file is covered without any code here);
+# only the rare lines that pass it are tried rule by rule, in order, so the first rule still wins.
+#
+# The quick test uses two facts about a match of a pattern:
+# - a match of a branch starting with ^ begins at the start of the line, so one regex made of all
+#   the patterns side by side (A|B|C...), tried at the start of the line only, finds it;
+# - every other branch has a piece of fixed text that any match contains (``\bcontributed(?:
+#   reporting)? to this`` needs "contributed"), so a line without any such text cannot match it.
+# A branch with no fixed text, or a pattern that cannot sit inside an alternation (it has capture
+# groups, which back-references would count differently), is simply searched on every line.
+
+# The structure of a pattern is read with the parser behind re.compile itself (imported above), so
+# it is read exactly as the engine reads it.
+_P = _regex_parser  # short name for its constants (LITERAL, BRANCH, ...)
+_REPEATS = (_P.MAX_REPEAT, _P.MIN_REPEAT, _P.POSSESSIVE_REPEAT)
+
+_Need = frozenset  # of (text, folded) pairs: a match contains at least one text (folded: in _fold of the line)
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, folded the way ``re.IGNORECASE`` compares ASCII letters.
+
+    ``str.lower`` alone would miss the non-ASCII letters the regex engine takes for ASCII ones
+    (dotted capital I, dotless i, long s; the Kelvin sign already lowers to k).
+
+    >>> _fold("İnternet ſhare")
+    'internet share'
+    """
+    if text.isascii():
+        return text.lower()
+    return text.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
+
+
+def _literal(op, av, flags: int) -> tuple[str, bool] | None:
+    """A literal character of a parsed pattern as (character, folded), or None if it is not one
+    the quick test can use (a non-ASCII character compared ignoring case)."""
+    if op != _P.LITERAL:
+        return None
+    if not flags & _P.SRE_FLAG_IGNORECASE:
+        return chr(av), False
+    if av < 128 and not flags & _P.SRE_FLAG_LOCALE:
+        return chr(av).lower(), True
+    return None
+
+
+def _strength(need: _Need) -> tuple[int, int]:
+    """Longer texts, and fewer of them, make a more selective test."""
+    return min(len(text) for text, _ in need), -len(need)
+
+
+def _needed(items, flags: int) -> _Need | None:
+    """Texts of which every match of the parsed pattern ``items`` contains one, or None if none is known.
+
+    Consecutive literal characters make one text; a group, an alternation (every alternative must
+    need something) or a repeat of at least once gives what its contents need. The most selective
+    of these is returned.
+
+    >>> sorted(_needed(_regex_parser.parse(r"\\b(?:browser|javascript)\\b.*\\b(?:update|enable)"), 0))
+    [('browser', False), ('javascript', False)]
+    """
+    options: list[_Need] = []
+    run, run_folded = "", False
+    for op, av in items:
+        char = _literal(op, av, flags)
+        if char is not None and (not run or char[1] == run_folded):
+            run, run_folded = run + char[0], char[1]
+            continue
+        if run:
+            options.append(frozenset({(run, run_folded)}))
+        run, run_folded = char if char is not None else ("", False)
+        if char is None:
+            need = _needed_by_item(op, av, flags)
+            if need:
+                options.append(need)
+    if run:
+        options.append(frozenset({(run, run_folded)}))
+    return max(options, key=_strength, default=None)
+
+
+def _needed_by_item(op, av, flags: int) -> _Need | None:
+    """What one non-literal item of a parsed pattern needs (see :func:`_needed`)."""
+    if op == _P.SUBPATTERN:
+        _group, add_flags, del_flags, items = av
+        return _needed(items, (flags | add_flags) & ~del_flags)
+    if op == _P.BRANCH:
+        needs = [_needed(alternative, flags) for alternative in av[1]]
+        return frozenset().union(*needs) if all(needs) else None
+    if op in _REPEATS:
+        low, _high, items = av
+        return _needed(items, flags) if low >= 1 else None
+    if op == _P.ATOMIC_GROUP:
+        return _needed(av, flags)
+    return None  # a class, an anchor, a look-around, a back-reference: no fixed text known
+
+
+def _anchored(items, flags: int) -> bool:
+    """True if every match of the parsed pattern ``items`` starts at the start of the text (^ or \\A)."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op == _P.AT:
+        return av == _P.AT_BEGINNING_STRING or (av == _P.AT_BEGINNING and not flags & _P.SRE_FLAG_MULTILINE)
+    if op == _P.SUBPATTERN:
+        return _anchored(av[3], (flags | av[1]) & ~av[2])
+    if op == _P.BRANCH:
+        return all(_anchored(alternative, flags) for alternative in av[1])
+    return False
+
+
+def _parse(pattern: re.Pattern):
+    """The parsed form of a compiled pattern and the flags in force at its top level."""
+    parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
+    return parsed, parsed.state.flags
+
+
+def _needed_away_from_start(pattern: re.Pattern) -> _Need | None:
+    """Texts of which every match of ``pattern`` not anchored at the start of the line contains one.
+
+    An empty set means every branch is anchored at the start; None means some branch needs no
+    known text (the pattern must then be searched on every line).
+    """
+    parsed, flags = _parse(pattern)
+    branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] == _P.BRANCH else [parsed]
+    needs = [frozenset() if _anchored(branch, flags) else _needed(branch, flags) for branch in branches]
+    return None if any(need is None for need in needs) else frozenset().union(*needs)
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """Pieces of text of which a line must contain one: as they are, or in the folded line."""
+
+    exact: tuple[str, ...]
+    folded: tuple[str, ...]
+
+    @classmethod
+    def of(cls, need: _Need) -> "_Texts":
+        def shortest(texts: set[str]) -> tuple[str, ...]:  # "photograph" adds nothing to "photo"
+            return tuple(sorted(t for t in texts if not any(o != t and o in t for o in texts)))
+        return cls(shortest({t for t, folded in need if not folded}), shortest({t for t, folded in need if folded}))
+
+    def found_in(self, text: str) -> bool:
+        for piece in self.exact:
+            if piece in text:
+                return True
+        if self.folded:
+            folded = _fold(text)
+            for piece in self.folded:
+                if piece in folded:
+                    return True
+        return False
+
+
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def _scoped(source: str) -> str:
+    """A pattern written as a group that can stand beside others in an alternation.
+
+    Python rejects global flags such as ``(?i)`` anywhere but at the very start, so leading flags
+    become the flags of the group (a verbose pattern gets a newline, so that a final comment
+    cannot swallow the closing parenthesis).
+
+    >>> _scoped("(?i)^ad$"), _scoped("^By [A-Z]")
+    ('(?i:^ad$)', '(?:^By [A-Z])')
+    """
+    flags = ""
+    while match := _LEADING_FLAGS.match(source):
+        flags, source = flags + match.group(1), source[match.end():]
+    end = "\n)" if "x" in flags else ")"
+    return f"(?{flags}:{source}{end}"
+
+
+def _compiles(source: str) -> bool:
+    """True if ``source`` is a valid regular expression."""
+    try:
+        re.compile(source)
+    except re.error:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _LineMatcher:
+    """The pattern rules of one rules file, ready to be tried on line after line.
+
+    Gives the same answers as trying every rule in order, only faster (see the comment above).
+    """
+
+    line_rules: tuple[PatternRule, ...]    # scope "line", in order: the first that matches wins
+    at_start: re.Pattern | None            # the line patterns side by side, tried at the line start
+    texts: _Texts                          # a line holding none of these matches no line rule away from the start
+    searched: tuple[re.Pattern, ...]       # line patterns the quick test cannot cover, searched every time
+    prefix_rules: tuple[tuple[PatternRule, _Texts | None], ...]  # scope "prefix", in order, with what they need
+
+    @classmethod
+    def build(cls, rules: tuple[PatternRule, ...]) -> "_LineMatcher":
+        line_rules = tuple(rule for rule in rules if rule.scope == "line")
+        side_by_side, needs, searched = [], set(), []
+        for rule in line_rules:
+            # A pattern with groups could refer to them by number, which would change beside others.
+            need = _needed_away_from_start(rule.pattern) if rule.pattern.groups == 0 else None
+            scoped = _scoped(rule.pattern.pattern)
+            if need is None or not _compiles(scoped):
+                searched.append(rule.pattern)
+                continue
+            side_by_side.append(scoped)
+            needs |= need
+        at_start = re.compile("|".join(side_by_side)) if side_by_side else None
+        prefix_rules = tuple((rule, _prefix_texts(rule.pattern)) for rule in rules if rule.scope == "prefix")
+        return cls(line_rules, at_start, _Texts.of(needs), tuple(searched), prefix_rules)
+
+    def may_match(self, text: str) -> bool:
+        """False only if no line rule matches ``text`` (True says "try the rules")."""
+        if self.at_start is not None and self.at_start.match(text):
+            return True
+        if self.texts.found_in(text):
+            return True
+        return any(pattern.search(text) for pattern in self.searched)
+
+    def line_rule(self, text: str) -> PatternRule | None:
+        """The first line rule whose pattern is found in ``text``, or None."""
+        if not self.may_match(text):
+            return None
+        return next((rule for rule in self.line_rules if rule.pattern.search(text)), None)
+
+    def prefix_match(self, text: str) -> tuple[PatternRule, re.Match] | None:
+        """The first prefix rule that matches a non-empty start of ``text``, with its match, or None."""
+        for rule, texts in self.prefix_rules:
+            if texts is not None and not texts.found_in(text):
+                continue
+            match = rule.pattern.match(text)
+            if match and match.end() > 0:  # an empty match removes nothing: try the next rule
+                return rule, match
+        return None
+
+
+def _prefix_texts(pattern: re.Pattern) -> _Texts | None:
+    """What any match of a prefix pattern contains, or None if nothing is known."""
+    parsed, flags = _parse(pattern)
+    need = _needed(parsed, flags)
+    return _Texts.of(need) if need else None
+
+
+@lru_cache(maxsize=4)
+def _line_matcher(path: Path = BOILERPLATE_FILE) -> _LineMatcher:
+    """The pattern rules of a rules file (by default ``data/boilerplate.tsv``) as a :class:`_LineMatcher`."""
+    return _LineMatcher.build(_load_patterns(path)[1])
+
+
 # --------------------------------------------------------------------------- lines of an article
 
 
@@ -173,7 +443,11 @@ def _raw_offset_of_rest(raw_line: str, rest: str) -> int:
 # --------------------------------------------------------------------------- structural rules
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
+_FINAL_PUNCTUATION = ".!?:;,…"
+_CLOSERS = "\"'”’)]"  # closing quotation marks and brackets that may follow the final punctuation
+_SENTENCE_END = re.compile(f"[{re.escape(_FINAL_PUNCTUATION)}][{re.escape(_CLOSERS)}]*$")
+_NON_WORD = re.compile(r"\W")
+_NAME_SEPARATOR = re.compile(r"\s*[,;|·•]\s*")
 _NAME_PARTICLES = {"de", "del", "da", "dos", "la", "las", "los", "van", "von", "y", "bin", "al", "el", "di", "le"}
 _STOP = frozenset(
     "a an and the of in on at to for from by with as is are was were be been has have had it its this that "
@@ -184,6 +458,25 @@ SUBHEAD_MAX_WORDS = 6
 STANDFIRST_OVERLAP = 0.7
 
 
+def _ends_sentence(text: str) -> bool:
+    """True if ``text`` ends with final punctuation (perhaps then closing quotes or brackets).
+
+    The same as ``_SENTENCE_END.search(text)``, but the search starts where a match could begin
+    (at the last character before the closing marks at the end), not at the start of a long line.
+
+    >>> _ends_sentence('He said "no."'), _ends_sentence("Role of Russia")
+    (True, False)
+    """
+    start = len(text.rstrip(_CLOSERS + "\n")) - 1
+    return _SENTENCE_END.search(text, max(start, 0)) is not None
+
+
+@lru_cache(maxsize=None)
+def _compiled_part(name: str) -> re.Pattern:
+    """A named part of ``data/boilerplate.tsv`` compiled, once."""
+    return re.compile(pattern_part(name))
+
+
 def looks_like_title(text: str) -> bool:
     """True for a headline or subhead: no final punctuation, and title case or very short.
 
@@ -192,20 +485,23 @@ def looks_like_title(text: str) -> bool:
     >>> looks_like_title("Role of Russia"), looks_like_title("The talks ended without a deal.")
     (True, False)
     """
+    # The cheap tests first: most lines are sentences, and a text starting with a capital has words.
+    if not text or not text[0].isupper() or _ends_sentence(text):
+        return False
     words = text.split()
-    if not words or not text[0].isupper() or _SENTENCE_END.search(text) or len(words) > TITLE_MAX_WORDS:
+    if len(words) > TITLE_MAX_WORDS:
         return False
     if len(words) <= SUBHEAD_MAX_WORDS:
         return True
-    major = [w for w in words if len(re.sub(r"\W", "", w)) >= 4]
+    major = [w for w in words if len(_NON_WORD.sub("", w)) >= 4]
     return bool(major) and sum(w[0].isupper() for w in major) / len(major) >= 0.75
 
 
 def _is_name_list(text: str) -> bool:
-    if _SENTENCE_END.search(text):
+    if _ends_sentence(text):
         return False
-    items = re.split(r"\s*[,;|·•]\s*", text)
-    name = re.compile(pattern_part("name_word"))
+    items = _NAME_SEPARATOR.split(text)
+    name = _compiled_part("name_word")
     if len(items) < 2:
         return False
     for item in items:
@@ -220,11 +516,31 @@ def _is_name_list(text: str) -> bool:
 def _content_words(text: str) -> set[str]:
     """Lower-case content words cut to 5 letters, so that 'pledged' and 'pledges' meet."""
     words = (w.lower() for w in _WORD.findall(text))
-    return {re.sub(r"['’]s$", "", w)[:5] for w in words if len(w) > 2 and w not in _STOP}
+    return {_without_possessive(w)[:5] for w in words if len(w) > 2 and w not in _STOP}
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a final 's or ’s (a string test: a regex per word was a good part of the time)."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _normal_title(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+def _has_normal_title(text: str, title_words: list[str]) -> bool:
+    """True if ``_normal_title(text)`` is the title whose words are ``title_words`` (not empty).
+
+    The words are compared one by one, so a body paragraph is told apart at its first word
+    rather than after all its words are found and joined. (Words are never empty and hold no
+    space, so comparing the joined strings and comparing the words is the same.)
+    """
+    words = _WORD.finditer(text)
+    for expected in title_words:
+        word = next(words, None)
+        if word is None or word.group().lower() != expected:
+            return False
+    return next(words, None) is None
 
 
 @dataclass
@@ -239,8 +555,8 @@ class _Context:
 
 def _truncated_caption(ctx: _Context) -> None:
     for line, following in zip(ctx.lines, ctx.lines[1:]):
-        if (line.kept and len(line.text.split()) >= 3 and len(following.text) > len(line.text)
-                and following.text.startswith(line.text)):
+        if (line.kept and following.text.startswith(line.text) and len(following.text) > len(line.text)
+                and len(line.text.split()) >= 3):
             line.rule = "truncated_caption"
 
 
@@ -260,16 +576,16 @@ def _name_list(ctx: _Context) -> None:
 
 
 def _caption_dated(ctx: _Context) -> None:
-    ending = re.compile(pattern_part("caption_date_ending"))
+    ending = _compiled_part("caption_date_ending")
     for line in ctx.kept():
         if ending.search(line.text) and len(split_sentences(line.text)) == 1:
             line.rule = "caption_dated"
 
 
 def _headline(ctx: _Context) -> None:
-    title = _normal_title(ctx.title)
+    title_words = [w.lower() for w in _WORD.findall(ctx.title)]  # the words of _normal_title(ctx.title)
     for line in ctx.kept():
-        if title and _normal_title(line.text) == title:
+        if title_words and _has_normal_title(line.text, title_words):
             line.rule = "headline"
     first = next((line for line in ctx.lines if line.kept or line.rule == "headline"), None)
     if first is not None and first.kept and looks_like_title(first.text):
@@ -286,11 +602,20 @@ def _subhead(ctx: _Context) -> None:
 
 def _standfirst(ctx: _Context) -> None:
     kept = ctx.kept()
-    for line, following in list(zip(kept, kept[1:]))[:2]:
-        words = _content_words(line.text)
-        if len(words) < 4 or len(line.text) >= len(following.text):
+    words_of: dict[int, set[str]] = {}  # the content words of each line looked at, found once
+
+    def content_words(index: int) -> set[str]:
+        if index not in words_of:
+            words_of[index] = _content_words(kept[index].text)
+        return words_of[index]
+
+    for index, (line, following) in enumerate(list(zip(kept, kept[1:]))[:2]):
+        if len(line.text) >= len(following.text):
             continue
-        shared = words & (ctx.headline_words | _content_words(following.text))
+        words = content_words(index)
+        if len(words) < 4:
+            continue
+        shared = words & (ctx.headline_words | content_words(index + 1))
         if len(shared) / len(words) >= STANDFIRST_OVERLAP:
             line.rule = "standfirst"
 
@@ -377,25 +702,24 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
         removed.setdefault(line.number, []).append(
             {"article": article_id, "line": line.number, "text": text, "rule": rule, "reason": _REASONS[rule]})
 
+    matcher = _line_matcher()
     for line in lines:
-        for rule in pattern_rules():
-            if rule.scope == "line" and rule.pattern.search(line.text):
-                line.rule = rule.name
-                break
-        if not line.kept:
+        rule = matcher.line_rule(line.text)
+        if rule is not None:
+            line.rule = rule.name
             continue
-        for rule in pattern_rules():
-            match = rule.pattern.match(line.text) if rule.scope == "prefix" else None
-            if match and match.end() > 0:
-                rest = line.text[match.end():].strip()
-                if not rest:
-                    line.rule = rule.name
-                    break
-                raw_line = raw_text[line.start:line.end]
-                cut = _raw_offset_of_rest(raw_line, rest)
-                record(line, raw_line[:cut].strip(), rule.name)
-                line.start, line.text = line.start + cut, rest
-                break
+        found = matcher.prefix_match(line.text)
+        if found is None:
+            continue
+        rule, match = found
+        rest = line.text[match.end():].strip()
+        if not rest:
+            line.rule = rule.name
+            continue
+        raw_line = raw_text[line.start:line.end]
+        cut = _raw_offset_of_rest(raw_line, rest)
+        record(line, raw_line[:cut].strip(), rule.name)
+        line.start, line.text = line.start + cut, rest
 
     context = _Context(lines, title or "")
     for structural in STRUCTURAL_RULES:
@@ -412,8 +736,9 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
 def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a corpus (the DataFrame from :func:`helpers.load_corpus`).
 
-    Returns the articles with three new columns — ``clean_text``, ``clean_words`` (word count
-    of the clean text) and ``sentences`` (number of sentences in it) — and the audit of all
+    Returns the articles with four new columns — ``clean_text``, ``clean_words`` (word count
+    of the clean text), ``sentences`` (number of sentences in it) and ``body_spans`` (the
+    (start, end) offsets in ``text`` of each kept paragraph, which the quote stage reuses) — and the audit of all
     removed lines (columns article, line, text, rule, reason). Per-article results are cached
     on disk and computed on every core (:func:`helpers.cache.per_article`); ``progress`` shows
     a progress bar.
@@ -433,6 +758,7 @@ def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.Dat
     cleaned["clean_text"] = [r["text"] for r in results]
     cleaned["clean_words"] = [r["words"] for r in results]
     cleaned["sentences"] = [r["sentences"] for r in results]
+    cleaned["body_spans"] = [[tuple(span) for span in r["kept_spans"]] for r in results]
     audit = pd.DataFrame([entry for r in results for entry in r["removed"]], columns=AUDIT_COLUMNS)
     return cleaned, audit
 
@@ -441,7 +767,7 @@ def _clean_record(text: str, article_id: str, title: str) -> dict:
     """One article's cleaning as plain data (what the cache stores)."""
     result = clean_article(text, article_id=article_id, title=title)
     return {"text": result.text, "removed": result.removed, "words": count_words(result.text),
-            "sentences": len(split_sentences(result.text))}
+            "sentences": len(split_sentences(result.text)), "kept_spans": result.kept_spans}
 
 
 def _text_or_blank(value) -> str:

@@ -447,3 +447,160 @@ def test_removed_by_rule_and_line_by_line_tables():
     assert table.loc[0, "kept"] == LEDE
     audit = pd.DataFrame(clean.clean_article(raw, article_id="x").removed)
     assert clean.removed_by_rule(audit)["lines"].to_dict() == {"advertisement": 1, "newsletter": 1}
+
+
+# ----------------------------------------------------------------------------- the quick test before the line rules
+# clean_article first asks a quick test built from the patterns whether any line rule can match a
+# line, and tries the rules one by one only if it can. The quick test must never say "no" wrongly.
+
+# For every line rule, invented lines it removes: one for each branch of its pattern that a line can
+# match away from its start (those are the branches the quick test finds by their fixed text), plus
+# letters that the regex engine takes for others when ignoring case (ſ for s, İ for i).
+# A new row in data/boilerplate.tsv needs an example here.
+LINE_RULE_EXAMPLES = {
+    "browser_notice": ["IE 11 is not supported", "Sorry, JavaScript is disabled in this window.",
+                       "Please enable cookies to continue", "Rotate your phone for a better viewing experience",
+                       "Media playback is not supported on this device"],
+    "skip_link": ["Skip to main content"],
+    "advertisement": ["ADVERTISEMENT", "Continue reading the main story"],
+    "image_furniture": ["Image copyright AFP", "Getting data", "Photos: Reuters"],
+    "caption_credit": ["Delegates arrive at the summit in Quito. Dolores Ochoa / AP"],
+    "caption_photo_tag": ["Lula meets Maduro in Brasilia. (Reuters photo)",
+                          "The summit opened on Monday. Image: Presidency of Peru",
+                          "Protesters in Caracas, Venezuela. Getty Images", "Delegates gather in Lima. ſhutterstock",
+                          "Ministers meet in Ankara. İMAGE: Turkish presidency"],
+    "source_line": ["Sources: AFP, Reuters"],
+    "related_link": ["Read more: Lula's visit to Caracas", "WATCH » Maduro speaks"],
+    "related_heading": ["You may also like", "Most read"],
+    "social_follow": ["Follow El Comercio on Instagram and TikTok"],
+    "share_buttons": ["Share on WhatsApp", "Facebook · Twitter · Email"],
+    "newsletter": ["Get our free weekly newsletter", "Sign in"],
+    "consent": ["By registering, you accept our terms of use",
+                "This site is protected by reCAPTCHA and the Google Privacy Policy."],
+    "cookie_notice": ["This website uses cookies", "Manage cookies", "Cookie settings"],
+    "click_here": ["Tap here to watch the video"],
+    "tags": ["Filed under: Venezuela, Russia"],
+    "timestamp": ["Last updated: Monday, March 4, 2019", "Posted 2019-03-04 at noon"],
+    "byline": ["By Ana Vidal and Tomas Herrera"],
+    "wire_credit": ["(Additional reporting by Ana Vidal in Lima)", "Reuters contributed to this story.",
+                    "© 2019 Reuters", "Agencia EFE. All rights reserved."],
+    "punctuation_only": ["— — —"],
+}
+
+
+def first_line_rule(rules, text):
+    """The rule the plain definition gives: try every line rule in order, the first found wins."""
+    return next((rule.name for rule in rules if rule.scope == "line" and rule.pattern.search(text)), None)
+
+
+@pytest.mark.parametrize("rule", [r.name for r in clean.pattern_rules() if r.scope == "line"])
+def test_the_quick_test_lets_every_line_rule_remove_its_lines(rule):
+    examples = LINE_RULE_EXAMPLES.get(rule)
+    assert examples, f"add invented lines for the rule {rule!r} to LINE_RULE_EXAMPLES"
+    matcher = clean._line_matcher()
+    for example in examples:
+        text = clean.normalise_line(example)
+        assert first_line_rule(clean.pattern_rules(), text) == rule  # the example is one of the rule's lines
+        assert matcher.may_match(text) and matcher.line_rule(text).name == rule
+        removed = clean.clean_article(invented(example), article_id="x").removed
+        assert [(e["rule"], e["text"]) for e in removed] == [(rule, example)]
+
+
+def test_the_quick_test_is_built_from_every_line_rule():
+    """Every line rule is covered: tried at the line start with the others and found away from the
+    start by its fixed text, or searched on every line."""
+    matcher = clean._line_matcher()
+    line_rules = [r for r in clean.pattern_rules() if r.scope == "line"]
+    assert matcher.line_rules == tuple(line_rules)
+    side_by_side = [clean._scoped(r.pattern.pattern) for r in line_rules if r.pattern not in matcher.searched]
+    assert matcher.at_start.pattern == "|".join(side_by_side)
+    for rule in line_rules:
+        if rule.pattern in matcher.searched:
+            continue
+        for text, folded in clean._needed_away_from_start(rule.pattern):
+            pieces = matcher.texts.folded if folded else matcher.texts.exact
+            assert any(piece in text for piece in pieces), (rule.name, text)
+
+
+def test_folding_agrees_with_the_regex_engine_ignoring_case():
+    """A letter that re.IGNORECASE takes for an ASCII one (İ, ı, ſ, the Kelvin sign) folds to it."""
+    import sys
+
+    takes_for_ascii = re.compile(r"(?i)[\x00-\x7f]")
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if takes_for_ascii.fullmatch(chr(c))]
+    for char in chars:
+        for ascii_char in map(chr, range(128)):
+            if re.fullmatch("(?i)" + re.escape(ascii_char), char):
+                assert clean._fold(char) == ascii_char.lower(), char
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"(?i)^skip to", set()),                                      # anchored at the start: the regex finds it
+    (r"(?i)\bcontributed(?: reporting)? to this", {("contributed", True)}),
+    (r"\s?/\s?", {("/", False)}),
+    (r"(?i:ab)CDE", {("CDE", False)}),                             # the longer text is the better test
+    (r"(?:alpha|beta)\d", {("alpha", False), ("beta", False)}),
+    (r"^Intro|\bplain\b", {("plain", False)}),
+    (r"\d{5}$", None),                                             # no fixed text: searched every time
+    (r"(?i)^x|\w+\d$", None),
+    (r"(?:word)?s", {("s", False)}),
+    (r"(?i)caf\u00e9 au lait", {(" au lait", True)}),              # é ignoring case is not used
+])
+def test_fixed_texts_found_in_patterns(pattern, needed):
+    assert clean._needed_away_from_start(re.compile(pattern)) == (None if needed is None else frozenset(needed))
+
+
+def test_a_new_rule_in_another_rules_file_is_honoured(tmp_path):
+    rows = [
+        "press_release\tline\t(?i)\\bfor immediate release\\b\ta press-release header",
+        "postcode\tline\t^Lima \\d{5}$|\\d{5} Lima$\ta postcode line, with no fixed text away from the start",
+        "doubled\tline\t^(\\w+) \\1$\ta word said twice (a back-reference: cannot stand beside other patterns)",
+        "editor_note\tprefix\t(?i)^editor's note:\\s*\ta note from the editor in front of the first sentence",
+    ]
+    path = tmp_path / "boilerplate.tsv"
+    path.write_text(clean.BOILERPLATE_FILE.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")
+    rules = clean._load_patterns(path)[1]
+    matcher = clean._line_matcher(path)
+    assert [r.name for r in matcher.line_rules][-3:] == ["press_release", "postcode", "doubled"]
+    lines = {
+        "PERU MINISTRY OF FOREIGN AFFAIRS - FOR IMMEDIATE RELEASE": "press_release",
+        "Office of the spokesman, 15074 Lima": "postcode",
+        "Lima Lima": "doubled",
+        "Advertisement": "advertisement",                          # an earlier rule still wins
+        "For immediate release: Advertisement": "press_release",
+        LEDE: None,
+        "The release of the prisoners was announced for immediate effect in Lima.": None,
+    }
+    for text, rule in lines.items():
+        assert first_line_rule(rules, text) == rule
+        found = matcher.line_rule(text)
+        assert (found.name if found else None) == rule, text
+    rule, match = matcher.prefix_match("Editor's note: " + LEDE)
+    assert rule.name == "editor_note" and match.group() == "Editor's note: "
+    assert clean._line_matcher().prefix_match("Editor's note: " + LEDE) is None
+
+
+# ----------------------------------------------------------------------------- fast paths agree with the plain definitions
+
+
+@pytest.mark.parametrize("text", ["", ".", "a.", 'He said "no."', "Role of Russia", "a.\n", "a.\n\n", "a)", "a.)",
+                                  "…”", "end.) ’", "x.\"'”’)]\"", "a. b", "(a)\n", "Ends, \n"])
+def test_sentence_end_is_looked_for_at_the_end_only(text):
+    assert clean._ends_sentence(text) == bool(clean._SENTENCE_END.search(text))
+
+
+@pytest.mark.parametrize("line", ["  plain text  ", "two  spaces", "tab\there", "form\ffeed", "\u00a0odd", "a\rb",
+                                  "Rodri\u0301guez", "soft\u00adhyphen", " ", "x\x0by"])
+def test_plain_lines_are_normalised_as_before(line):
+    expected = clean._SPACES.sub(" ", clean._INVISIBLE.sub("", clean._ODD_SPACE.sub(
+        " ", unicodedata.normalize("NFC", line)))).strip()
+    assert clean.normalise_line(line) == expected
+
+
+@pytest.mark.parametrize("title, line, same", [
+    ("Lima Group Meets", "LIMA GROUP MEETS", True), ("Lima Group Meets", "Lima Group Meets Again", False),
+    ("Lima Group Meets", "Lima Group", False), ("Peru’s Plan", "peru’s plan!", True), ("Lima", "— Lima —", True),
+])
+def test_headline_words_are_compared_one_by_one(title, line, same):
+    words = [w.lower() for w in clean._WORD.findall(title)]
+    assert clean._has_normal_title(line, words) == same == (clean._normal_title(line) == clean._normal_title(title))
