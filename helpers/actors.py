@@ -30,6 +30,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +38,7 @@ import pandas as pd
 from .cache import per_article
 from .config import DATA_DIR, DEFAULT_CORPUS
 from .corpus import CorpusError
+from .patterns import any_of
 
 ACTOR_COLUMNS = ["name", "type", "country", "body", "role", "aliases", "demonyms", "short_forms", "note"]
 ALLIANCE_COLUMNS = ["alliance", "member", "joined", "left", "source", "note"]
@@ -158,11 +160,15 @@ def membership(country: str, date, alliances: pd.DataFrame) -> list[str]:
     >>> membership("Cuba", "2017-04-10", spells)
     ['ALBA', 'CELAC', 'Cuba']
     """
+    return _membership(country, _as_date(date), _spells_by_member(alliances))
+
+
+def _membership(country: str, when: pd.Timestamp | None, spells: dict[str, list[tuple]]) -> list[str]:
+    """:func:`membership` with the spells already grouped by member (:func:`_spells_by_member`)."""
     if not country:
         return []
-    when = _as_date(date)
     found = []
-    for alliance, joined, left in _spells_by_member(alliances).get(country, ()):
+    for alliance, joined, left in spells.get(country, ()):
         if when is None:
             active = left is None
         else:
@@ -266,39 +272,8 @@ def _matcher(key: tuple, blocked: tuple[str, ...]):
     for phrase in blocked:
         for variant in _variants(phrase):
             entries.setdefault(variant, [])
-    pattern = re.compile(r"(?<!\w)" + _trie_pattern(entries) + r"(?!\w)")
+    pattern = re.compile(r"(?<!\w)" + any_of(entries) + r"(?!\w)")  # longest spelling wins
     return pattern, entries
-
-
-def _trie_pattern(spellings) -> str:
-    """One regex matching any of ``spellings``, written as a trie of their characters.
-
-    It matches exactly what ``"|".join(longest first)`` would, including the longest-wins
-    choice where one spelling begins another ("Lima Group" over "Lima"): at each character
-    the longer continuations are tried before the spelling that ends there, and only
-    continuations that fit the text are ever tried. Python's ``re`` tries the alternatives
-    of a plain alternation one by one at every position of the text, which for a few hundred
-    names made finding mentions the slowest step of the pipeline.
-
-    >>> bool(re.fullmatch(_trie_pattern(["Lima", "Lima Group", "OAS"]), "Lima Group"))
-    True
-    """
-    trie: dict = {}
-    for spelling in spellings:
-        node = trie
-        for char in spelling:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a spelling ends here
-
-    def write(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + write(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return "(?:" + write(trie) + ")"
 
 
 def find_mentions(text: str, actors: pd.DataFrame) -> pd.DataFrame:
@@ -321,12 +296,23 @@ def find_mentions(text: str, actors: pd.DataFrame) -> pd.DataFrame:
 
 def _mention_rows(text: str, actors: pd.DataFrame) -> list[dict]:
     """The rows of :func:`find_mentions` as plain dicts."""
-    return _mention_records(text, _actor_index(actors))
+    key, actor_rows = _actor_index(actors)
+    rows = []
+    starts, ends, indexes, kinds = _mention_spans(text, key)
+    for start, end, index, kind in zip(starts, ends, indexes, kinds):
+        actor = actor_rows[index]
+        rows.append({"start": start, "end": end, "surface": text[start:end], "actor": actor["name"],
+                     "type": actor["type"], "country": actor["country"], "body": actor["body"],
+                     "role": actor["role"], "matched_as": kind})
+    return rows
 
 
-def _mention_records(text: str, index: ActorIndex) -> list[dict]:
-    """One article's mentions as plain records (what the cache stores), given the actor index."""
-    key, actor_rows = index
+def _mention_spans(text: str, key: tuple) -> tuple[list[int], list[int], list[int], list[str]]:
+    """One article's mentions as four lists: starts, ends, the actor's row number, matched_as.
+
+    This is what the cache stores, kept small and column by column because a large corpus
+    has hundreds of thousands of mentions. ``key`` is the spellings part of :func:`_actor_index`.
+    """
     pattern, entries = _matcher(key, _not_mentions())
     folded = fold(text)
     hits = []  # (start, end, candidates)
@@ -340,7 +326,7 @@ def _mention_records(text: str, index: ActorIndex) -> list[dict]:
         for index, kind in candidates:
             if kind != "short":
                 full_at.setdefault(index, []).append(start)
-    rows = []
+    spans = []
     for start, end, candidates in hits:
         full = dict((i, k) for i, k in candidates if k != "short")
         if len(full) == 1:
@@ -350,11 +336,8 @@ def _mention_records(text: str, index: ActorIndex) -> list[dict]:
             if index is None:
                 continue
             kind = full.get(index, "short")
-        actor = actor_rows[index]
-        rows.append({"start": start, "end": end, "surface": text[start:end], "actor": actor["name"],
-                     "type": actor["type"], "country": actor["country"], "body": actor["body"],
-                     "role": actor["role"], "matched_as": kind})
-    return rows
+        spans.append((start, end, index, kind))
+    return tuple(list(column) for column in zip(*spans)) if spans else ([], [], [], [])
 
 
 def _nearest_named(position: int, candidates: list[int], full_at: dict[int, list[int]]) -> int | None:
@@ -387,11 +370,17 @@ def groups_for(country: str, body: str, role: str, date, alliances: pd.DataFrame
     >>> groups_for("Venezuela", "", "opposition leader", "2019-05-01", spells)
     []
     """
+    return _groups_for(country, body, role, _as_date(date), _spells_by_member(alliances), include_opposition)
+
+
+def _groups_for(country: str, body: str, role: str, when: pd.Timestamp | None, spells: dict[str, list[tuple]],
+                include_opposition: bool) -> list[str]:
+    """:func:`groups_for` with the spells already grouped by member."""
     if body:
         return [body]
     if is_opposition(role) and not include_opposition:
         return []
-    return membership(country, date, alliances)
+    return _membership(country, when, spells)
 
 
 def resolve_groups(mentions: pd.DataFrame, date, alliances: pd.DataFrame,
@@ -442,17 +431,38 @@ def mentions_for_corpus(articles: pd.DataFrame, actors: pd.DataFrame, alliances:
     """
     dates = article_dates(articles, assumed_dates).set_index("id")["date"].to_dict()
     stage = "mentions-" + hashlib.sha256(actors.to_json(orient="records").encode("utf-8")).hexdigest()[:16]
-    found_per_article = per_article(stage, _mention_records, [(text,) for text in articles[text_column]],
-                                    shared=(_actor_index(actors),), progress=progress)
-    rows, groups_of = [], {}
-    for ident, records in zip(articles["id"], found_per_article):
+    key, actor_rows = _actor_index(actors)
+    texts = articles[text_column].tolist()
+    spans_per_article = per_article(stage, _mention_spans, [(text,) for text in texts], shared=(key,), progress=progress)
+    # assembled column by column: a large corpus has hundreds of thousands of mentions
+    counts = [len(starts) for starts, _, _, _ in spans_per_article]
+    actor_index = list(chain.from_iterable(spans[2] for spans in spans_per_article))
+    columns = {
+        "article": list(chain.from_iterable(repeat(ident, n) for ident, n in zip(articles["id"], counts))),
+        "date": list(chain.from_iterable(repeat(dates[ident], n) for ident, n in zip(articles["id"], counts))),
+        "start": list(chain.from_iterable(spans[0] for spans in spans_per_article)),
+        "end": list(chain.from_iterable(spans[1] for spans in spans_per_article)),
+        "surface": [text[start:end] for text, (starts, ends, _, _) in zip(texts, spans_per_article)
+                    for start, end in zip(starts, ends)],
+    }
+    for column in ("actor", "type", "country", "body", "role"):
+        values = [row["name" if column == "actor" else column] for row in actor_rows]
+        columns[column] = [values[i] for i in actor_index]
+    columns["matched_as"] = list(chain.from_iterable(spans[3] for spans in spans_per_article))
+    spells, groups_on = _spells_by_member(alliances), {}
+    groups = []
+    for ident, (_, _, indexes, _) in zip(articles["id"], spans_per_article):
         date = dates[ident]
-        for record in records:
-            key = (record["country"], record["body"], record["role"], date)
-            if key not in groups_of:
-                groups_of[key] = tuple(groups_for(*key, alliances, include_opposition))
-            rows.append({"article": ident, "date": date, **record, "groups": groups_of[key]})
-    frame = pd.DataFrame(rows, columns=["article", "date", *MENTION_COLUMNS, "groups"])
+        known = groups_on.setdefault(date, {})  # the groups of each actor on that date, worked out once
+        for i in indexes:
+            found = known.get(i)
+            if found is None:
+                row = actor_rows[i]
+                found = known[i] = tuple(_groups_for(row["country"], row["body"], row["role"], _as_date(date),
+                                                     spells, include_opposition))
+            groups.append(found)
+    columns["groups"] = groups
+    frame = pd.DataFrame(columns, columns=["article", "date", *MENTION_COLUMNS, "groups"])
     return frame.astype(_MENTION_TYPES)
 
 

@@ -46,6 +46,7 @@ from . import clean, sentences
 from .cache import per_article
 from .config import DATA_DIR
 from .corpus import CorpusError, read_article
+from .patterns import any_of
 
 COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type"]
 
@@ -91,6 +92,8 @@ def fold(text: str) -> str:
     >>> fold("Nicolás Maduro, Delcy Rodríguez")
     'Nicolas Maduro, Delcy Rodriguez'
     """
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
@@ -347,14 +350,15 @@ def _name_runs(words: list[str], lowers: list[str] | None = None) -> list[tuple[
     """
     lowers = lowers if lowers is not None else [w.lower() for w in words]
     caps = [w[:1].isupper() for w in words]
-    possessive = [len(w) > 2 and w.endswith(_POSSESSIVE_ENDINGS) for w in words]
     runs, i, n = [], 0, len(words)
-    while i < n:
-        if not caps[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and not possessive[j - 1]:
+    for first in [k for k in range(n) if caps[k]]:  # a run starts only at a capitalised word
+        if first < i:
+            continue  # inside the run before
+        i, j = first, first + 1
+        while j < n:
+            before = words[j - 1]
+            if len(before) > 2 and before.endswith(_POSSESSIVE_ENDINGS):
+                break  # "Venezuela's Foreign Minister": the possessive ends the run
             word = words[j]
             upper = word.isupper()
             if (caps[j] and not upper) or (upper and len(word) > 1 and caps[j - 1]):
@@ -483,6 +487,14 @@ def _interesting_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """:func:`_interesting_words` and their possessives ("group's", "ministers’"): a lower-case
+    token can begin a phrase only if it is one of these."""
+    words = _interesting_words()
+    return words | {word + ending for word in words for ending in _POSSESSIVE_ENDINGS}
+
+
 def find_phrases(text: str, start: int, end: int, offset_masks: str | None = None) -> list[Phrase]:
     """Candidate speaker phrases in text[start:end], in order of appearance.
 
@@ -497,8 +509,14 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
     lowers = [w.lower() for w in words]
     phrases: list[Phrase] = []
     runs = dict(_name_runs(words, lowers))
+    # only the starts of name runs and the words in the lists can begin a phrase
+    starts = _phrase_starts()
+    candidates = [k for k, lower in enumerate(lowers) if k in runs or lower in starts]
     i, n = 0, len(tokens)
-    while i < n:
+    for at in candidates:
+        if at < i:
+            continue  # inside a phrase already read
+        i = at
         if i in runs:
             lower = lowers[i]
             if lower == "her" and i + 1 < n and lowers[i + 1][:1].islower() and words[i + 1][:1].islower():
@@ -950,7 +968,8 @@ class SpeakerFinder:
 # --------------------------------------------------------------------------- cues
 
 def _verb_pattern() -> str:
-    return "|".join(sorted((re.escape(v) for v in reporting_verbs()), key=len, reverse=True))
+    """Any reporting verb form, longer forms first ("told" before "tol…", "says" and "said")."""
+    return any_of(reporting_verbs())
 
 
 @lru_cache(maxsize=1)
@@ -1091,7 +1110,14 @@ def _quote_records(text: str, title: str = "") -> list[dict]:
     """One article's quotations as plain records (all columns but ``article``); what the cache stores."""
     if not _ANY_MARK.search(text):
         return []
-    paragraphs = _body_paragraphs(text, title)
+    return _quote_records_in_body(text, _body_paragraphs(text, title))
+
+
+def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]]) -> list[dict]:
+    """:func:`_quote_records` for an article whose body paragraphs (offsets of the lines the
+    cleaning stage keeps) are already known, as :func:`helpers.clean.clean_corpus` gives them."""
+    if not _ANY_MARK.search(text):
+        return []
     spans = find_quote_spans(text, paragraphs)
     masked = _mask(text, spans)
     sentence_list = _quote_sentences(text, paragraphs, spans)
@@ -1181,13 +1207,19 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: in
 def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progress: bool = False) -> pd.DataFrame:
     """Quotations of every article in a corpus DataFrame (from ``load_corpus``), one row each.
 
-    Offsets refer to each article's text as loaded (the raw ``text`` column); the ``title``
-    column, when there is one, tells the cleaning stage which line is the headline. Per-article
+    Offsets refer to each article's text as loaded (the raw ``text`` column). Quotes are looked
+    for in the body paragraphs the cleaning stage keeps: the ``body_spans`` column that
+    :func:`helpers.clean.clean_corpus` adds, or, for articles not cleaned yet, a fresh
+    cleaning (the ``title`` column, when there is one, tells it which line is the headline). Per-article
     results are cached and computed on every core (:func:`helpers.cache.per_article`).
     """
-    titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)
-    inputs = [(text, title) for text, title in zip(articles[text_column], titles)]
-    results = per_article("quotes", _quote_records, inputs, progress=progress)
+    if text_column == "text" and "body_spans" in articles.columns:  # cleaned already: reuse its paragraphs
+        inputs = [(text, [list(span) for span in spans]) for text, spans in zip(articles["text"], articles["body_spans"])]
+        results = per_article("quotes", _quote_records_in_body, inputs, progress=progress)
+    else:
+        titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)
+        inputs = [(text, title) for text, title in zip(articles[text_column], titles)]
+        results = per_article("quotes", _quote_records, inputs, progress=progress)
     rows = [{"article": ident, **record} for ident, records in zip(articles["id"], results) for record in records]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
