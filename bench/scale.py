@@ -8,8 +8,8 @@ folder and times, with the cache off and every core in use:
 
     load      helpers.load_corpus (read and validate every file)
     clean     helpers.clean.clean_corpus (boilerplate out, sentences counted)
-    terms     helpers.terms.article_terms + a Counter per article (tokenize, lemmatise, count)
-    quotes    helpers.quotes.quotes_for_corpus (quotes with speakers)
+    terms     helpers.terms.term_counts (tokenize, lemmatise, count: a {term: count} per article)
+    quotes    helpers.quotes.quotes_for_corpus (quotes with speakers, in the body the cleaning kept)
     mentions  helpers.actors.mentions_for_corpus (actors and their alliances on each date)
 
 and, in the same run, a reference pipeline written the plain way, in one process: NLTK's
@@ -31,7 +31,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +106,7 @@ def pipeline(corpus: Path) -> tuple[dict[str, float], int]:
 
     articles = timed("load", load_corpus, corpus)
     cleaned, _ = timed("clean", clean.clean_corpus, articles)
-    timed("terms", lambda: [Counter(t) for t in terms.article_terms(cleaned)])
+    timed("terms", terms.term_counts, cleaned)
     timed("quotes", quotes.quotes_for_corpus, cleaned)
     actor_table, alliances = actors.load_actors(), actors.load_alliances()
     timed("mentions", actors.mentions_for_corpus, cleaned, actor_table, alliances)

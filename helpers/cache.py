@@ -81,11 +81,12 @@ def _read(path: Path) -> Any:
         return None
 
 
-def _write(path: Path, value: Any) -> None:
+def _write(path: Path, encoded: str) -> None:
+    """Store one result (``encoded``: its JSON text) as ``{"value": …}``, atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as fh:
-        json.dump(value, fh, ensure_ascii=False)
+        fh.write('{"value": ' + encoded + "}")
     os.replace(temporary, path)
 
 
@@ -97,9 +98,11 @@ def _share(shared: tuple) -> None:
     _SHARED = shared
 
 
-def _call(job: tuple[Callable, tuple]) -> Any:
+def _call(job: tuple[Callable, tuple]) -> str:
+    """Run one job and return its result as JSON text: the result is turned into plain JSON
+    values in the worker, and one string per article is all that travels back."""
     function, arguments = job
-    return function(*arguments, *_SHARED)
+    return json.dumps(function(*arguments, *_SHARED), ensure_ascii=False)
 
 
 def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple], *, shared: tuple = (),
@@ -139,14 +142,14 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
             computed = pool.map(_call, jobs, chunksize=max(1, len(jobs) // (count * 8)))
             computed = list(_progress(computed, len(jobs), stage, progress))
     else:
-        serial = (function(*args, *shared) for _, args in jobs)
+        serial = (json.dumps(function(*args, *shared), ensure_ascii=False) for _, args in jobs)
         computed = list(_progress(serial, len(jobs), stage, progress))
-    for index, value in zip(missing, computed):
-        # a JSON round trip, so a fresh result and a cached one are exactly alike (tuples become lists)
-        value = json.loads(json.dumps(value, ensure_ascii=False))
-        results[index] = value
+    for index, encoded in zip(missing, computed):
+        # every result goes through JSON, so a fresh result and a cached one are exactly alike
+        # (tuples become lists)
+        results[index] = json.loads(encoded)
         if paths[index] is not None:
-            _write(paths[index], {"value": value})
+            _write(paths[index], encoded)
     return results
 
 

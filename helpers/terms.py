@@ -357,12 +357,17 @@ def article_segments(articles: pd.DataFrame, column: str = COLUMN, progress: boo
     Per-article results are cached and computed on every core (:func:`helpers.cache.per_article`).
     """
     _rules(**options)  # reject bad options here, before any work
-    plain = {name: (sorted(value) if isinstance(value, (set, frozenset)) else
-                    [p if isinstance(p, str) else list(p) for p in value] if isinstance(value, (list, tuple)) else value)
-             for name, value in options.items()}
     texts = _texts(articles, column)
+    plain = _plain_options(options)
     segments = per_article("terms", _segments_of, [(text, plain) for text in texts], progress=progress)
     return pd.Series(segments, index=texts.index, name="segments", dtype="object")
+
+
+def _plain_options(options: dict) -> dict:
+    """The options as JSON-friendly values (sets sorted, tuples made lists), for the cache key."""
+    return {name: (sorted(value) if isinstance(value, (set, frozenset)) else
+                   [p if isinstance(p, str) else list(p) for p in value] if isinstance(value, (list, tuple)) else value)
+            for name, value in options.items()}
 
 
 def _segments_of(text: str, options: dict) -> list[list[str]]:
@@ -378,6 +383,29 @@ def article_terms(articles: pd.DataFrame, column: str = COLUMN, progress: bool =
     """
     segments = article_segments(articles, column, progress=progress, **options)
     return segments.map(lambda runs: [t for run in runs for t in run]).rename("terms")
+
+
+def term_counts(articles: pd.DataFrame, column: str = COLUMN, progress: bool = False, **options) -> pd.Series:
+    """How often each term occurs in each article: a ``{term: count}`` dict per article id,
+    most frequent first (ties in order of first use). Options as for :func:`terms`.
+
+    The counting is done per article on every core, next to the tokenising, so only the
+    counts travel back: for thousands of articles this is much lighter than
+    :func:`article_terms` followed by a count.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "text": ["ALBA allies met ALBA.", "The OAS met."]})
+    >>> term_counts(frame, "text").to_dict()
+    {'a': {'alba': 2, 'ally': 1, 'meet': 1}, 'b': {'oas': 1, 'meet': 1}}
+    """
+    _rules(**options)  # reject bad options here, before any work
+    texts = _texts(articles, column)
+    counts = per_article("term-counts", _counts_of, [(text, _plain_options(options)) for text in texts], progress=progress)
+    return pd.Series(counts, index=texts.index, name="term_counts", dtype="object")
+
+
+def _counts_of(text: str, options: dict) -> dict[str, int]:
+    counts = Counter(term for run in term_segments(text, **options) for term in run)
+    return dict(counts.most_common())
 
 
 def word_counts(articles: pd.DataFrame, column: str = COLUMN) -> pd.Series:

@@ -1,12 +1,14 @@
 """Per-article cache and process pool: same results cached or fresh, one core or several."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import pytest
 
-from helpers import cache, clean, quotes, terms
-from helpers.corpus import load_corpus
-from conftest import CORPUS
+from helpers import actors, cache, clean, quotes, terms
+from helpers.corpus import count_words, find_problems, load_corpus
+from conftest import CORPUS, write_corpus
 
 CALLS: list[str] = []
 
@@ -53,17 +55,63 @@ def many_articles():
 
 def test_parallel_results_equal_single_core(many_articles, monkeypatch):
     results = {}
+    actor_table, spells = actors.load_actors(), actors.load_alliances()
+    many_articles["date"] = pd.Timestamp("2019-05-01")
     for processes in ("1", "2"):
         monkeypatch.setenv("NEWS_CACHE", "off")
         monkeypatch.setenv("NEWS_WORKERS", processes)
         cleaned, audit = clean.clean_corpus(many_articles)
-        results[processes] = (cleaned, audit, quotes.quotes_for_corpus(cleaned), terms.article_terms(cleaned))
+        results[processes] = (cleaned, audit, quotes.quotes_for_corpus(cleaned),
+                              actors.mentions_for_corpus(cleaned, actor_table, spells),
+                              terms.article_terms(cleaned), terms.term_counts(cleaned))
     one, two = results["1"], results["2"]
-    pd.testing.assert_frame_equal(one[0], two[0])
-    pd.testing.assert_frame_equal(one[1], two[1])
-    pd.testing.assert_frame_equal(one[2], two[2])
-    pd.testing.assert_series_equal(one[3], two[3])
+    for single, parallel in zip(one, two):
+        if isinstance(single, pd.Series):
+            pd.testing.assert_series_equal(single, parallel)
+        else:
+            pd.testing.assert_frame_equal(single, parallel)
     assert len(one[2]) == 29 * (cache.PARALLEL_FROM // 5 + 1)
+    assert len(one[3]) > len(many_articles)  # the actors are found, in every copy
+
+
+def test_quotes_reuse_the_cleaning_and_agree_with_a_fresh_one(many_articles, monkeypatch):
+    """Quotes of a cleaned table (body paragraphs reused) equal quotes of the raw table (cleaned anew)."""
+    monkeypatch.setenv("NEWS_CACHE", "off")
+    cleaned, _ = clean.clean_corpus(many_articles.head(5))
+    assert "body_spans" in cleaned.columns
+    pd.testing.assert_frame_equal(quotes.quotes_for_corpus(cleaned), quotes.quotes_for_corpus(many_articles.head(5)))
+
+
+def test_term_counts_count_the_terms(many_articles, monkeypatch):
+    monkeypatch.setenv("NEWS_CACHE", "off")
+    cleaned, _ = clean.clean_corpus(many_articles.head(3))
+    counted = terms.term_counts(cleaned)
+    for ident, term_list in terms.article_terms(cleaned).items():
+        assert counted[ident] == dict(Counter(term_list).most_common())
+        assert list(counted[ident].values()) == sorted(counted[ident].values(), reverse=True)
+
+
+def test_loading_in_parallel_equals_loading_on_one_core(tmp_path, monkeypatch):
+    """A corpus big enough for the process pool loads the same on one core or two, problems included."""
+    texts = {f"a{k:03d}.txt": f"Article {k} says the Lima Group met in Lima on day {k}.\n" for k in range(cache.PARALLEL_FROM + 6)}
+    texts["a001.txt"] = texts["a000.txt"]  # a duplicate text
+    texts["a002.txt"] = b"\x89PNG\r\n\x1a\n\x00\x00binary"  # a binary file
+    root = write_corpus(tmp_path / "corpus", texts)
+    found = {}
+    for processes in ("1", "2"):
+        monkeypatch.setenv("NEWS_WORKERS", processes)
+        found[processes] = [str(problem) for problem in find_problems(root)]
+    assert found["1"] == found["2"] and len(found["1"]) == 2
+    del texts["a001.txt"], texts["a002.txt"]
+    (root / "articles" / "a001.txt").unlink()
+    (root / "articles" / "a002.txt").unlink()
+    write_corpus(root, {name: text for name, text in texts.items()})
+    frames = {}
+    for processes in ("1", "2"):
+        monkeypatch.setenv("NEWS_WORKERS", processes)
+        frames[processes] = load_corpus(root)
+    pd.testing.assert_frame_equal(frames["1"], frames["2"])
+    assert frames["1"]["words"].tolist() == [count_words(text) for text in frames["1"]["text"]]
 
 
 def test_cached_results_equal_fresh_ones(many_articles, tmp_path, monkeypatch):
