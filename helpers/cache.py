@@ -138,9 +138,15 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
     count = processes if processes is not None else workers()
     jobs = [(function, inputs[index]) for index in missing]
     if count > 1 and len(jobs) >= PARALLEL_FROM:
+        # The first article is computed here, before the workers start: whatever the function
+        # loads on first use (word lists, compiled patterns, the lemma dictionary) is then loaded
+        # once and inherited by every worker (forked from this process on Linux), instead of
+        # being loaded again by each of them.
+        first = json.dumps(function(*jobs[0][1], *shared), ensure_ascii=False)
+        rest = jobs[1:]
         with ProcessPoolExecutor(max_workers=count, initializer=_share, initargs=(tuple(shared),)) as pool:
-            computed = pool.map(_call, jobs, chunksize=max(1, len(jobs) // (count * 8)))
-            computed = list(_progress(computed, len(jobs), stage, progress))
+            computed = pool.map(_call, rest, chunksize=max(1, len(rest) // (count * 8)))
+            computed = [first, *_progress(computed, len(rest), stage, progress)]
     else:
         serial = (json.dumps(function(*args, *shared), ensure_ascii=False) for _, args in jobs)
         computed = list(_progress(serial, len(jobs), stage, progress))

@@ -39,7 +39,7 @@ from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, Tri
                                TrigramCollocationFinder)
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import MWETokenizer, RegexpTokenizer
-from nltk.util import ngrams
+from nltk.util import Trie, ngrams
 
 from .cache import per_article
 from .config import DATA_DIR
@@ -86,6 +86,42 @@ class NewsTokenizer(RegexpTokenizer):
 
 
 _TOKENIZER = NewsTokenizer()
+
+
+class PhraseMerger(MWETokenizer):
+    """NLTK's :class:`~nltk.tokenize.MWETokenizer` (multi-word names made one token), faster.
+
+    The same merges as NLTK's (the longest listed phrase at each position, left to right),
+    but only positions whose token can begin a phrase are looked at; the tokens between them
+    are copied in one step. NLTK's loop looks at every token, which made merging names as
+    slow as tokenising itself.
+
+    >>> PhraseMerger([("lima", "group"), ("lima", "group", "summit")], separator=" ").tokenize(
+    ...     "the lima group summit and the lima group in lima".split())
+    ['the', 'lima group summit', 'and', 'the', 'lima group', 'in', 'lima']
+    """
+
+    def tokenize(self, text: list[str]) -> list[str]:
+        trie = self._mwes
+        result, i, n = [], 0, len(text)
+        for start in [k for k, token in enumerate(text) if token in trie]:
+            if start < i:
+                continue  # inside a phrase merged already
+            result.extend(text[i:start])
+            node, j, end = trie, start, -1
+            while j < n and text[j] in node:  # walk the phrases that begin here, as NLTK does
+                node = node[text[j]]
+                j += 1
+                if Trie.LEAF in node:
+                    end = j  # the longest phrase so far ends here
+            if end > -1:
+                result.append(self._separator.join(text[start:end]))
+                i = end
+            else:
+                result.append(text[start])
+                i = start + 1
+        result.extend(text[i:])
+        return result
 
 
 def strip_accents(text: str) -> str:
@@ -241,7 +277,7 @@ class _TermRules:
     def __init__(self, stopwords: frozenset[str], phrases: tuple[tuple[str, ...], ...],
                  keep: frozenset[str], mode: str | None, numbers: bool):
         self.stopwords, self.keep, self.mode, self.numbers = stopwords, keep, mode, numbers
-        self.merger = MWETokenizer(list(phrases), separator=" ") if phrases else None
+        self.merger = PhraseMerger(list(phrases), separator=" ") if phrases else None
         self.memo: dict[str, str | None] = {}
 
     def base_form(self, token: str) -> str:

@@ -358,3 +358,21 @@ def test_nothing_needs_downloaded_nltk_data(tmp_path, monkeypatch):
     assert T.collocations(segments, min_freq=1)["collocation"].tolist()
     assert T.terms("Allies pledged support") == ["ally", "pledge", "support"]
     assert not T.kwic(articles, "lima group").empty
+
+
+def test_phrase_merger_merges_exactly_as_nltk_does():
+    """The faster merger gives NLTK's MWETokenizer's result on random token lists full of
+    phrase words: overlapping phrases, phrases inside longer ones, unfinished phrases, ends."""
+    import random
+
+    from nltk.tokenize import MWETokenizer
+
+    phrases = [("lima", "group"), ("lima", "group", "summit"), ("united", "states"), ("united", "nations"),
+               ("the", "united", "states", "of", "america"), ("of", "america"), ("group",), ("a", "b", "c", "d")]
+    ours, nltk_merger = T.PhraseMerger(phrases, separator=" "), MWETokenizer(phrases, separator=" ")
+    words = sorted({w for p in phrases for w in p}) + ["in", "met", "x"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        tokens = [rng.choice(words) for _ in range(rng.randint(0, 14))]
+        assert ours.tokenize(tokens) == nltk_merger.tokenize(tokens), tokens
+    assert ours.tokenize([]) == [] and ours.tokenize(["x"]) == ["x"]
