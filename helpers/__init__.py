@@ -7,7 +7,7 @@
 - :mod:`helpers.add`      add an article (.txt, text or saved .html) safely (``add_article``)
 - :mod:`helpers.cache`    per-article results cached by content hash and computed on every core
 - :mod:`helpers.clean`    boilerplate out, with an audit of every removed line (``clean_article``, ``clean_corpus``, ``RULES``)
-- :mod:`helpers.sentences` sentence splitting with NLTK Punkt and shipped abbreviations (``split_sentences``, ``sentence_spans``)
+- :mod:`helpers.sentences` sentence splitting by NLTK Punkt's rules with shipped abbreviations (``split_sentences``, ``sentence_spans``)
 - :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``)
 - :mod:`helpers.terms`    word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion (notebook 03)
 - :mod:`helpers.actors`   who is named in a text, and which alliances they belonged to on the article's date

@@ -37,6 +37,8 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -104,6 +106,7 @@ OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _MARK = re.compile(r"[“”«»„\"]")
 _SINGLE = re.compile(r"[‘’']")
 _WORD_CHAR = re.compile(r"\w")
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass
@@ -189,7 +192,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
     []
     """
     if paragraphs is None:
-        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     found: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # pieces of a quotation still open from earlier paragraphs
     single = False                       # whether that quotation uses single marks
@@ -245,6 +248,7 @@ def _span_from(text: str, pieces: list[tuple[int, int]]) -> QuoteSpan:
 
 _ANY_MARK = re.compile(r"[“”«»„\"‘’']")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_WORDS = re.compile(r"\w+")
 
 
 def quote_kind(quote: str, before: str) -> str:
@@ -264,7 +268,7 @@ def quote_kind(quote: str, before: str) -> str:
     >>> quote_kind("Bolivarian Revolution", "the so-called ")
     'fragment'
     """
-    words = len(re.findall(r"\w+", quote))
+    words = len(_WORDS.findall(quote))
     if words >= 25:
         return "full"
     first = next((c for c in quote if c.isalnum()), "")
@@ -279,13 +283,26 @@ def quote_kind(quote: str, before: str) -> str:
 # --------------------------------------------------------------------------- names
 
 _TOKEN = re.compile(
+    # The guard is true wherever one of the next three alternatives can match (each starts with a
+    # letter, at most three lower-case letters and a stop), so it only skips their tries at plain words.
+    r"(?=[A-Za-z][a-z]{0,3}\.)(?:"
     r"(?:[A-Za-z]\.){2,}"                                  # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr)\.(?=\s)"  # titles with a stop
-    r"|[A-Z]\.(?=\s+[A-Z])"                                # an initial: John F. Kennedy
+    r"|[A-Z]\.(?=\s+[A-Z]))"                               # an initial: John F. Kennedy
     r"|[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*"                          # a word (Venezuela’s, pro-imperialist)
     r"|\d[\w.,\-]*|[^\w\s]")
+# _TOKEN with the whitespace before each token taken into the match, the token itself in group 1.
+# No token starts with whitespace, so group 1 is always the very token _TOKEN finds next (same
+# start, end, text); the engine just crosses a gap of spaces (a blanked quotation) in one step
+# instead of failing a match at every space. Where no token can start after the spaces (an
+# underscore, a letter outside Latin-1, the end of the range) the match takes that one character
+# (or nothing, at the end) with group 1 empty: _TOKEN would skip it too, and the spaces, taken
+# possessively, are crossed once, never once per space. Callers drop the matches without a token.
+_SPACED_TOKEN = re.compile(r"\s*+(?:(" + _TOKEN.pattern + r")|\S|\Z)")
+_token_text = itemgetter(1)  # a _SPACED_TOKEN match's token: m[1], m.start(1); m.end() is the token's end
 _PARTICLES = {"de", "del", "de la", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "y"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our"}
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")  # in the order _strip_possessive tries them
 
 
 def _is_cap(token: str) -> bool:
@@ -293,7 +310,9 @@ def _is_cap(token: str) -> bool:
 
 
 def _strip_possessive(token: str) -> tuple[str, bool]:
-    for suffix in ("’s", "'s", "’", "'"):
+    if not token.endswith(_POSSESSIVE_ENDINGS):
+        return token, False  # the common case; the loop below would find no suffix either
+    for suffix in _POSSESSIVE_ENDINGS:
         if token.endswith(suffix) and len(token) > len(suffix):
             return token[: -len(suffix)], True
     return token, False
@@ -339,40 +358,52 @@ def _joins_name(lowers: list[str], caps: list[bool], first: int, at: int) -> boo
     return head in roles["org"] or head in roles["title"] or any(w in _JOINERS for w in so_far)
 
 
-_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
-
-
-def _name_runs(words: list[str], lowers: list[str] | None = None) -> list[tuple[int, int]]:
+def _name_runs(words: list[str], lowers: list[str] | None = None,
+               caps: list[bool] | None = None) -> list[tuple[int, int]]:
     """(first, last+1) indices of runs of capitalised words, particles allowed inside.
+
+    ``lowers`` and ``caps`` (each word lower-cased, and whether it starts with a capital)
+    may be passed in when the caller has them already.
 
     >>> _name_runs("Foreign Minister Ana Diaz of the Lima Group met".split())
     [(0, 4), (6, 8)]
     """
     lowers = lowers if lowers is not None else [w.lower() for w in words]
-    caps = [w[:1].isupper() for w in words]
+    caps = caps if caps is not None else [w[:1].isupper() for w in words]
+    particles, joiners, endings = _PARTICLES, _JOINERS, _POSSESSIVE_ENDINGS
     runs, i, n = [], 0, len(words)
-    for first in [k for k in range(n) if caps[k]]:  # a run starts only at a capitalised word
+    for first in compress(range(n), caps):  # a run starts only at a capitalised word
         if first < i:
             continue  # inside the run before
         i, j = first, first + 1
         while j < n:
             before = words[j - 1]
-            if len(before) > 2 and before.endswith(_POSSESSIVE_ENDINGS):
+            if len(before) > 2 and before.endswith(endings):
                 break  # "Venezuela's Foreign Minister": the possessive ends the run
             word = words[j]
             upper = word.isupper()
             if (caps[j] and not upper) or (upper and len(word) > 1 and caps[j - 1]):
                 j += 1
-            elif lowers[j] in _PARTICLES and j + 1 < n and (
-                    caps[j + 1] or (lowers[j + 1] in _PARTICLES and j + 2 < n and caps[j + 2])):
+                continue
+            lower = lowers[j]
+            if lower in particles and j + 1 < n and (
+                    caps[j + 1] or (lowers[j + 1] in particles and j + 2 < n and caps[j + 2])):
                 j += 1
-            elif lowers[j] in _JOINERS and _joins_name(lowers, caps, i, j):
+            elif lower in joiners and _joins_name(lowers, caps, i, j):
                 j += 1
             else:
                 break
         runs.append((i, j))
         i = j
     return runs
+
+
+_first_char = itemgetter(0)
+
+
+def _starts_capitalised(words: list[str]) -> list[bool]:
+    """``[w[:1].isupper() for w in words]`` for non-empty words, computed without a Python loop."""
+    return list(map(str.isupper, map(_first_char, words)))
 
 
 def classify_name(words: list[str]) -> tuple[str, str] | None:
@@ -460,21 +491,25 @@ _INSTITUTION_MODIFIERS = {"foreign", "state", "defense", "defence", "interior", 
                           "federal", "military", "supreme", "federal", "senior", "top"}
 
 
-def _role_np(tokens: list[re.Match], i: int) -> tuple[str, list[str]]:
-    """The noun phrase ending at role noun ``tokens[i]``: (determiner, modifiers before the noun)."""
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_MODIFIER_STOPS = ("and", "or", "of", "to", "by", "with", "for", "in", "on", "at", "from")
+
+
+def _role_np(words: list[str], i: int) -> tuple[str, list[str]]:
+    """The noun phrase ending at role noun ``words[i]``: (determiner, modifiers before the noun)."""
     modifiers: list[str] = []
+    verbs = reporting_verbs()
     k = i - 1
     while k >= 0 and len(modifiers) < 4:
-        word = tokens[k].group()
-        if word.lower() in _DETERMINERS or not re.match(r"[\w-]", word):
+        word = words[k]
+        lower = word.lower()
+        if lower in _DETERMINERS or not _WORD_OR_HYPHEN.match(word):
             break
-        verbs = reporting_verbs()
-        if (word.lower() in verbs and verbs[word.lower()] != word.lower()) or word.lower() in (
-                "and", "or", "of", "to", "by", "with", "for", "in", "on", "at", "from"):
+        if (lower in verbs and verbs[lower] != lower) or lower in _MODIFIER_STOPS:
             break
         modifiers.insert(0, word)
         k -= 1
-    determiner = tokens[k].group().lower() if k >= 0 and tokens[k].group().lower() in _DETERMINERS else ""
+    determiner = words[k].lower() if k >= 0 and words[k].lower() in _DETERMINERS else ""
     return determiner, modifiers
 
 
@@ -502,79 +537,94 @@ def find_phrases(text: str, start: int, end: int, offset_masks: str | None = Non
     [('name', 'Ana Diaz'), ('group', 'the group')]
     """
     roles = speaker_words()
-    interesting = _interesting_words()
     source = offset_masks if offset_masks is not None else text
-    tokens = list(_TOKEN.finditer(source, start, end))
-    words = [t.group() for t in tokens]
-    lowers = [w.lower() for w in words]
-    phrases: list[Phrase] = []
-    runs = dict(_name_runs(words, lowers))
+    # token k is tokens[k][1], from tokens[k].start(1)
+    tokens = list(filter(_token_text, _SPACED_TOKEN.finditer(source, start, end)))
+    # tokens are never empty, so w[0] is w[:1]; map() keeps these per-token passes out of Python loops
+    words = list(map(_token_text, tokens))
+    lowers = list(map(str.lower, words))
+    runs = dict(_name_runs(words, lowers, _starts_capitalised(words)))
+    n = len(tokens)
     # only the starts of name runs and the words in the lists can begin a phrase
-    starts = _phrase_starts()
-    candidates = [k for k, lower in enumerate(lowers) if k in runs or lower in starts]
-    i, n = 0, len(tokens)
+    # (the same indices, in the same ascending order, as testing each k for either)
+    candidates = sorted({*compress(range(n), map(_phrase_starts().__contains__, lowers)), *runs})
+    phrases: list[Phrase] = []
+    i = 0
     for at in candidates:
         if at < i:
             continue  # inside a phrase already read
         i = at
-        if i in runs:
-            lower = lowers[i]
-            if lower == "her" and i + 1 < n and lowers[i + 1][:1].islower() and words[i + 1][:1].islower():
-                i += 1  # "Her brother": a possessive, not a speaker
-                continue
-            if lower in roles["pronoun"] or words[i] == "It":
-                phrases.append(Phrase("pronoun", lower, tokens[i].start(), end=tokens[i].end()))
-                i += 1
-                continue
-            j = runs[i]
-            run = words[i:j]
-            last, possessive = _strip_possessive(run[-1])
-            run[-1] = last
-            follower = _strip_possessive(lowers[j])[0] if j < n else ""
-            if follower in ("administration", "government") and not possessive:
-                name = " ".join(w for w in run if w.lower() not in _DETERMINERS)
-                phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start(), end=tokens[j].end()))
-                i = j + 1
-                continue
-            kind = classify_name(run)
-            if kind is not None and kind[0] == "name" and len(run) == 1 and j < n and lowers[j] in roles["group"]:
-                kind = ("org", kind[1])  # "Mercosur leaders", "ALBA nations": the name of a body
-            if kind is not None:
-                titled = kind[0] == "name" and any(w.lower() in _PERSONAL_TITLES for w in run[: len(run) - len(kind[1].split())])
-                phrases.append(Phrase(kind[0], kind[1], tokens[i].start(), possessive, titled=titled, end=tokens[j - 1].end()))
-            i = j
-            continue
-        lower = lowers[i]
-        base = _strip_possessive(lower)[0] if lower.endswith(_POSSESSIVE_ENDINGS) else lower
-        if base not in interesting:
+        j = runs.get(i)
+        if j is not None:
+            i = _read_name_run(tokens, words, lowers, i, j, roles, phrases)
+        else:
+            _read_role_word(source, tokens, words, lowers, runs, i, roles, phrases)
             i += 1
-            continue
-        following = lowers[i + 1] if i + 1 < n else ""
-        if lower == "her" and following[:1].islower() and following not in reporting_verbs():
-            i += 1  # "her country": a possessive, not a speaker
-            continue
-        if lower in roles["pronoun"] or lower == "it":
-            phrases.append(Phrase("pronoun", lower, tokens[i].start(), end=tokens[i].end()))
-            i += 1
-            continue
-        noun = base[:-1] if base.endswith("s") and base[:-1] in roles["document"] else base
-        if (noun in roles["group"] or noun in roles["person"]) and following in roles["person"]:
-            i += 1  # "department spokesperson", "chief negotiator": the last noun is the head
-            continue
-        for role in ("document", "group", "person", "crowd"):
-            if noun in roles[role]:
-                determiner, modifiers = _role_np(tokens, i)
-                phrase_words = ([determiner] if determiner else []) + modifiers + [base]
-                first, last = tokens[i - len(modifiers)].start(), tokens[i].end()
-                if base in ("embassy", "consulate", "mission") and i + 2 < n and lowers[i + 1] == "in" and (i + 2) in runs:
-                    place = runs[i + 2]  # "the Russian embassy in La Paz"
-                    phrase_words += ["in", *words[i + 2:place]]
-                    last = tokens[place - 1].end()
-                context = source[tokens[max(0, i - 6)].start(): tokens[min(n - 1, i + 8)].end()]
-                phrases.append(Phrase(role, " ".join(phrase_words), first, context=context, end=last))
-                break
-        i += 1
     return phrases
+
+
+def _read_name_run(tokens: list[re.Match], words: list[str], lowers: list[str], i: int, j: int,
+                   roles: dict[str, frozenset[str]], phrases: list[Phrase]) -> int:
+    """Read the name run words[i:j] into ``phrases`` (if it is a phrase); the index to go on from."""
+    n = len(words)
+    lower = lowers[i]
+    if lower == "her" and i + 1 < n and lowers[i + 1][:1].islower() and words[i + 1][:1].islower():
+        return i + 1  # "Her brother": a possessive, not a speaker
+    if lower in roles["pronoun"] or words[i] == "It":
+        phrases.append(Phrase("pronoun", lower, tokens[i].start(1), end=tokens[i].end()))
+        return i + 1
+    run = words[i:j]
+    possessive = False
+    if run[-1].endswith(_POSSESSIVE_ENDINGS):  # else _strip_possessive would return the word unchanged
+        run[-1], possessive = _strip_possessive(run[-1])
+    follower = lowers[j] if j < n else ""
+    if follower.endswith(_POSSESSIVE_ENDINGS):
+        follower = _strip_possessive(follower)[0]
+    if follower in ("administration", "government") and not possessive:
+        name = " ".join(w for w in run if w.lower() not in _DETERMINERS)
+        phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start(1), end=tokens[j].end()))
+        return j + 1
+    kind = _classify(tuple(run))  # what classify_name(run) returns
+    if kind is not None and kind[0] == "name" and len(run) == 1 and j < n and lowers[j] in roles["group"]:
+        kind = ("org", kind[1])  # "Mercosur leaders", "ALBA nations": the name of a body
+    if kind is not None:
+        dropped = len(run) - len(kind[1].split())  # words in front of the name (run[:0] is empty: no title)
+        # "not disjoint" is any(w.lower() in _PERSONAL_TITLES for w in run[:dropped]), without a generator
+        titled = kind[0] == "name" and dropped != 0 and not _PERSONAL_TITLES.isdisjoint(map(str.lower, run[:dropped]))
+        # positional arguments (kind, text, start, possessive, context, titled, end): quicker than keywords
+        phrases.append(Phrase(kind[0], kind[1], tokens[i].start(1), possessive, "", titled, tokens[j - 1].end()))
+    return j
+
+
+def _read_role_word(source: str, tokens: list[re.Match], words: list[str], lowers: list[str],
+                    runs: dict[int, int], i: int, roles: dict[str, frozenset[str]], phrases: list[Phrase]) -> None:
+    """Read the pronoun or role noun at ``i`` (a word outside name runs) into ``phrases``, if it is one."""
+    n = len(tokens)
+    lower = lowers[i]
+    base = _strip_possessive(lower)[0]
+    if base not in _interesting_words():
+        return
+    following = lowers[i + 1] if i + 1 < n else ""
+    if lower == "her" and following[:1].islower() and following not in reporting_verbs():
+        return  # "her country": a possessive, not a speaker
+    if lower in roles["pronoun"] or lower == "it":
+        phrases.append(Phrase("pronoun", lower, tokens[i].start(1), end=tokens[i].end()))
+        return
+    noun = base[:-1] if base.endswith("s") and base[:-1] in roles["document"] else base
+    if (noun in roles["group"] or noun in roles["person"]) and following in roles["person"]:
+        return  # "department spokesperson", "chief negotiator": the last noun is the head
+    for role in ("document", "group", "person", "crowd"):
+        if noun in roles[role]:
+            determiner, modifiers = _role_np(words, i)
+            phrase_words = ([determiner] if determiner else []) + modifiers + [base]
+            first, last = tokens[i - len(modifiers)].start(1), tokens[i].end()
+            if base in ("embassy", "consulate", "mission") and i + 2 < n and lowers[i + 1] == "in" and (i + 2) in runs:
+                place = runs[i + 2]  # "the Russian embassy in La Paz"
+                phrase_words += ["in", *words[i + 2:place]]
+                last = tokens[place - 1].end()
+            context = source[tokens[max(0, i - 6)].start(1): tokens[min(n - 1, i + 8)].end()]
+            phrases.append(Phrase(role, " ".join(phrase_words), first, context=context, end=last))
+            return
 
 
 # --------------------------------------------------------------------------- speakers
@@ -589,6 +639,10 @@ def given_names() -> dict[str, str]:
         return {row[0].strip().lower(): row[1].strip() for row in rows if len(row) >= 2}
 
 
+_FEMALE_CLUE = re.compile(r"\b(?:ms|mrs|madam|spokeswoman|congresswoman|chairwoman|businesswoman|first lady|queen|sister|mother|wife|widow)\b")
+_MALE_CLUE = re.compile(r"\b(?:mr|spokesman|congressman|chairman|businessman|king|brother|father|husband)\b")
+
+
 def guess_gender(name: str, clue: str = "") -> str | None:
     """'f', 'm' or None for a person's name, from the given-names list, a title clue, or -a/-o endings.
 
@@ -598,9 +652,9 @@ def guess_gender(name: str, clue: str = "") -> str | None:
     ('f', None)
     """
     clue = clue.lower()
-    if re.search(r"\b(?:ms|mrs|madam|spokeswoman|congresswoman|chairwoman|businesswoman|first lady|queen|sister|mother|wife|widow)\b", clue):
+    if _FEMALE_CLUE.search(clue):
         return "f"
-    if re.search(r"\b(?:mr|spokesman|congressman|chairman|businessman|king|brother|father|husband)\b", clue):
+    if _MALE_CLUE.search(clue):
         return "m"
     first = fold(name.split()[0]).lower() if name.split() else ""
     names = given_names()
@@ -639,6 +693,7 @@ class SpeakerFinder:
         self.sentences = sentence_spans
         self._sentence_starts = [start for start, _ in sentence_spans]
         self._sentence_phrases: dict[int, list[Phrase]] = {}
+        self._range_phrases: dict[tuple[int, int], list[Phrase]] = {}  # ranges in no single sentence
         self.people: dict[str, list[Entity]] = {}     # short forms of a name (folded, lower) -> people
         self.mentions: list[tuple[int, Entity]] = []   # (offset, entity) of every person/org mention
         self._subject_of: dict[int, Entity] = {}       # sentence index -> its subject
@@ -648,17 +703,23 @@ class SpeakerFinder:
         self._scan()
 
     def phrases(self, start: int, end: int) -> list[Phrase]:
-        """Candidate phrases in text[start:end]; read once per sentence and reused."""
+        """Candidate phrases in text[start:end]; read once per sentence (or other range) and reused."""
         index = self._sentence_index(start)
-        if index < len(self.sentences) and end <= self.sentences[index][1]:
+        sentences = self.sentences
+        if index < len(sentences) and end <= sentences[index][1]:
             cached = self._sentence_phrases.get(index)
             if cached is None:
-                cached = find_phrases(self.text, *self.sentences[index], self.masked)
+                cached = find_phrases(self.text, *sentences[index], self.masked)
                 self._sentence_phrases[index] = cached
-            if (start, end) == self.sentences[index]:
+            if start == sentences[index][0] and end == sentences[index][1]:
                 return cached
             return [p for p in cached if p.start >= start and p.end <= end]
-        return find_phrases(self.text, start, end, self.masked)
+        # a range over a sentence boundary: read it once (the same offsets are asked again, e.g. by
+        # _issuer_in for a document resolved twice); callers never change the lists they get
+        cached = self._range_phrases.get((start, end))
+        if cached is None:
+            cached = self._range_phrases[(start, end)] = find_phrases(self.text, start, end, self.masked)
+        return cached
 
     # -- reading the article once -------------------------------------------------
     def _scan(self) -> None:
@@ -685,16 +746,19 @@ class SpeakerFinder:
                 if subject.kind == "org" and not subject.descriptive and not subject.agency:
                     self.issued += [(p.start, p.text.split()[-1], subject) for p in phrases if p.kind == "document"]
 
+    _OPEN_BRACKET = re.compile(r"\(\s*$")
+    _ACRONYM_JOIN = re.compile(r"[\s(\-–—]*")
+
     def _read_acronyms(self, phrases: list[Phrase], sentence_start: int) -> None:
         """Learn "Organization of American States (OAS)" and "Bolivarian Alliance … - Peoples' Trade
         Treaty (ALBA-TCP)": the names joined to a bracketed acronym are called by it."""
         for k, phrase in enumerate(phrases):
             if not (phrase.kind == "org" and _is_acronym(phrase.text)
-                    and re.search(r"\(\s*$", self.masked[max(sentence_start, phrase.start - 3):phrase.start])):
+                    and self._OPEN_BRACKET.search(self.masked[max(sentence_start, phrase.start - 3):phrase.start])):
                 continue
             chain_start = phrase.start
             for before in reversed(phrases[:k]):
-                if not re.fullmatch(r"[\s(\-–—]*", self.masked[before.end:chain_start]):
+                if not self._ACRONYM_JOIN.fullmatch(self.masked[before.end:chain_start]):
                     break  # only names joined by spaces, dashes and the bracket itself
                 if before.kind == "org":
                     self.aliases[fold(before.text).lower()] = phrase.text
@@ -839,6 +903,7 @@ class SpeakerFinder:
             return Entity(phrase.text.split()[-1], "org", phrase.start, descriptive=True)
         return None
 
+    _CLAUSE_PUNCT = re.compile(r"[,.;:]")
     _ISSUED_BY = re.compile(r"\s*,?\s*(?:(?:\w+\s+){0,3}?(?:by|from|of)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 
     def _issuer_in(self, phrase: Phrase) -> Entity | None:
@@ -849,7 +914,7 @@ class SpeakerFinder:
         for candidate in reversed(before):
             if candidate.kind == "org" and candidate.end <= phrase.end:
                 gap = self.masked[candidate.end:phrase.end]
-                if len(gap.split()) <= 4 and not re.search(r"[,.;:]", gap):
+                if len(gap.split()) <= 4 and not self._CLAUSE_PUNCT.search(gap):
                     return self._org(candidate.text, candidate.start)  # the ALBA (final) declaration
         line_end = self.masked.find("\n", phrase.end)
         after = self.phrases(phrase.end, min(line_end if line_end != -1 else len(self.masked), phrase.end + 80))
@@ -886,11 +951,16 @@ class SpeakerFinder:
         intro = self._INTRO.match(self.masked, start, end)
         clause_start = intro.end() if intro else start
         phrases = self.phrases(clause_start, end)
+        clause = self.masked[clause_start:end]
+        # every match of _RELATIVE ends with a comma: without one there is nothing to look for
         relatives = [(m.start() + clause_start, m.end() + clause_start)
-                     for m in self._RELATIVE.finditer(self.masked[clause_start:end])]
+                     for m in self._RELATIVE.finditer(clause)] if "," in clause else []
         if relatives:
             phrases = [p for p in phrases if not any(a <= p.start < b for a, b in relatives)]
         return self._first_entity(phrases)
+
+    _APPOSITION = re.compile(r"\s*(?:[a-z][\w-]*\s*){0,2},?\s*")
+    _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
     def _first_entity(self, phrases: list[Phrase]) -> Entity | None:
         for k, phrase in enumerate(phrases):
@@ -907,10 +977,10 @@ class SpeakerFinder:
             if phrase.kind == "person" and k + 1 < len(phrases):
                 following = phrases[k + 1]
                 between = self.masked[phrase.end:following.start]
-                if following.kind == "name" and re.fullmatch(r"\s*(?:[a-z][\w-]*\s*){0,2},?\s*", between):
+                if following.kind == "name" and self._APPOSITION.fullmatch(between):
                     # "Canada's foreign minister, Claire Ashworth," / "the chief negotiator, Ambassador Ana Ruiz,"
                     return self.resolve(following)
-                if following.kind in ("place", "org") and re.fullmatch(r"\s+of\s+(?:the\s+)?", between):
+                if following.kind in ("place", "org") and self._OF_THE.fullmatch(between):
                     # "the representative of Ecuador": the country or body speaks through its envoy
                     return self.resolve(following) if following.kind == "org" else Entity(fold(following.text), "org", following.start)
             entity = self.resolve(phrase)
@@ -921,12 +991,17 @@ class SpeakerFinder:
                 return Entity(fold(phrase.text), "org", phrase.start)
         return None
 
+    _AFTER_COMMA = re.compile(r",\s*(?:[a-z]+ly\s+|only\s+|also\s+|then\s+)?$")
+    _COORDINATED = re.compile(r"\band\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
+    _RELATIVE_END = re.compile(r"\b(?:what|which|that|who)\s*$")
+    _RELATIVE_SUBJECT = re.compile(r"\b(?:what|which|who|that)\s+(\w+)\s+(?:[a-z]+ly\s+)?$")
+
     def subject_before_verb(self, sentence_start: int, verb_start: int, verb: str) -> Entity | None:
         """The subject of a reporting verb at ``verb_start`` (the clause's doer)."""
         left = self.masked[sentence_start:verb_start]
         participle = verb.endswith("ing")
-        after_comma = re.search(r",\s*(?:[a-z]+ly\s+|only\s+|also\s+|then\s+)?$", left)
-        coordinated = re.search(r"\band\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$", left)
+        after_comma = self._AFTER_COMMA.search(left)
+        coordinated = self._COORDINATED.search(left)
         if (participle and after_comma) or coordinated:
             cut = after_comma.start() if after_comma and participle else coordinated.start()
             return self._clause_subject(sentence_start, sentence_start + cut)
@@ -948,12 +1023,12 @@ class SpeakerFinder:
         phrases = self.phrases(sentence_start, verb_start)
         if phrases and phrases[-1].kind in ("name", "pronoun", "org", "person") and not phrases[-1].possessive:
             gap = self.masked[phrases[-1].end:verb_start]
-            if _ADJACENT.fullmatch(gap) and not re.search(r"\b(?:what|which|that|who)\s*$", self.masked[sentence_start:phrases[-1].start]):
+            if _ADJACENT.fullmatch(gap) and not self._RELATIVE_END.search(self.masked[sentence_start:phrases[-1].start]):
                 entity = self.resolve(phrases[-1]) if phrases[-1].kind != "name" else self._entity(phrases[-1])
                 if entity is not None:
                     return entity
         # "what she called", "who said": the relative clause's own subject
-        relative = re.search(r"\b(?:what|which|who|that)\s+(\w+)\s+(?:[a-z]+ly\s+)?$", left)
+        relative = self._RELATIVE_SUBJECT.search(left)
         if relative and relative.group(1).lower() in speaker_words()["pronoun"]:
             phrases = self.phrases(sentence_start + relative.start(1), verb_start)
             entity = self._first_entity(phrases)
@@ -1029,6 +1104,9 @@ def _resolve_subject(finder: SpeakerFinder, phrases: list[Phrase]) -> Entity | N
     return finder._first_entity(phrases)
 
 
+_COLON_CUE = re.compile(r"(?P<np>[^.,;:!?]{2,80}):\s*$")
+
+
 def _pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tuple[Entity | None, str | None]:
     """A reporting verb before the quote in the same sentence, and its subject."""
     patterns = _cue_patterns()
@@ -1043,7 +1121,7 @@ def _pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tup
         entity = finder.subject_before_verb(sentence_start, sentence_start + verb.start(), word.lower())
         if entity is not None:
             return entity, word.lower()
-    colon = re.search(r"(?P<np>[^.,;:!?]{2,80}):\s*$", pre)
+    colon = _COLON_CUE.search(pre)
     if colon:
         phrases = finder.phrases(sentence_start + colon.start("np"), sentence_start + colon.end("np"))
         entity = _resolve_subject(finder, phrases)
@@ -1055,14 +1133,18 @@ def _pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tup
 # --------------------------------------------------------------------------- extraction
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
     """The text with every quotation's words blanked, so cues are never read inside quotes."""
     chars = list(text)
     for span in spans:
         for start, end in span.pieces:
-            for i in range(start, end):
-                if chars[i] != "\n":
-                    chars[i] = " "
+            # each character but a newline becomes a space, as one slice (same length, so the
+            # offsets stay); blanking is idempotent, so overlapping pieces give the same result
+            piece = text[start:end]
+            chars[start:end] = _NOT_NEWLINE.sub(" ", piece) if "\n" in piece else " " * len(piece)
     return "".join(chars)
 
 
@@ -1113,6 +1195,9 @@ def _quote_records(text: str, title: str = "") -> list[dict]:
     return _quote_records_in_body(text, _body_paragraphs(text, title))
 
 
+_DASH_AFTER = re.compile(r"\s*[—–]")
+
+
 def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]]) -> list[dict]:
     """:func:`_quote_records` for an article whose body paragraphs (offsets of the lines the
     cleaning stage keeps) are already known, as :func:`helpers.clean.clean_corpus` gives them."""
@@ -1139,7 +1224,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]]) -> list
         starts_sentence = not before.strip(" \t—–-")
         order = (_post_cue, _pre_cue) if starts_sentence else (_pre_cue, _post_cue)
         line_end = text.find("\n", close_at)
-        if re.match(r"\s*[—–]", masked[close_at + 1:close_at + 4]):  # "…” — Name, title" closing a paragraph
+        if _DASH_AFTER.match(masked[close_at + 1:close_at + 4]):  # "…” — Name, title" closing a paragraph
             post_end = min(next_open, line_end if line_end != -1 else len(text))
         for rule in order if entity is None else ():
             if rule is _post_cue:
@@ -1165,6 +1250,11 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]]) -> list
     return rows
 
 
+_POINTS_BACK = re.compile(r"\W*(?:that|this|those|these|such|so)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:put it|words of|message (?:of|from)|remarks by|stated by|said by)\b")
+_VERB_OBJECT_BACK = re.compile(r"\s+(?:this|that|so|it)\b")
+
+
 def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: int, kind: str,
                    open_at: int) -> tuple[Entity | None, str | None]:
     """No cue in the quote's own sentence: look at the quotes and sentences around it.
@@ -1188,9 +1278,8 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[dict], first: int, last: in
         next_start, next_end = finder.sentences[last + 1]
         following = text[next_start:next_end]
         verb = _cue_patterns()["verb"].search(following)
-        points_back = re.match(r"\W*(?:that|this|those|these|such|so)\b", following, re.IGNORECASE) or re.search(
-            r"\b(?:put it|words of|message (?:of|from)|remarks by|stated by|said by)\b", following) or (
-            verb and re.match(r"\s+(?:this|that|so|it)\b", following[verb.end():]))
+        points_back = _POINTS_BACK.match(following) or _REFERS_BACK.search(following) or (
+            verb and _VERB_OBJECT_BACK.match(following[verb.end():]))
         if points_back:
             entity = finder._first_entity(finder.phrases(next_start, next_end))
             if entity is not None:

@@ -451,3 +451,44 @@ def test_the_representative_of_a_country_speaks_for_it():
     text = ('The representative of Ecuador, speaking on behalf of the Latin American members of the Council, '
             'said: "We want a zone of peace."')
     assert speaker_of(text) == "Ecuador"
+
+
+# The tokenizer as first written: the faster forms in helpers.quotes must find exactly its tokens.
+_PLAIN_TOKEN = __import__("re").compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"
+    r"|[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*"
+    r"|\d[\w.,\-]*|[^\w\s]")
+
+
+@pytest.mark.parametrize("text", [
+    "John F. Kennedy met Mr. Smith, Mrs. Ana Diaz and Capt. O'Brien in Washington D.C. on Jan. 5.",
+    "The U.S. and the U.N. (OAS) said e.g. “no”.      Venezuela’s St. Clair Jr. Sgt.\nF. A.B.C.d. Mr.",
+    "Łukasz Vučić_2 met ²Dr.\tGen.  Col.X Lt. T. the Russians’ envoy 3.5,000 -- — « »",
+    "   “" + " " * 80 + "”, said Foreign Minister Bruno Rodriguez.  A.  B. c. Mr",
+])
+def test_the_tokenizer_finds_the_same_tokens_as_the_plain_pattern(text):
+    from helpers import quotes
+    for start, end in [(0, len(text)), (3, len(text) - 4), (10, 40), (len(text) // 2, len(text))]:
+        plain = [(m.start(), m.end(), m.group()) for m in _PLAIN_TOKEN.finditer(text, start, end)]
+        assert [(m.start(), m.end(), m.group()) for m in quotes._TOKEN.finditer(text, start, end)] == plain
+        spaced = [(m.start(1), m.end(), m[1]) for m in quotes._SPACED_TOKEN.finditer(text, start, end) if m[1]]
+        assert spaced == plain
+
+
+def test_a_long_gap_before_a_character_no_token_starts_with_is_crossed_once():
+    """Spaces (a blanked quotation) before an underscore or a non-Latin letter are not re-read
+    from every space: the matches are as many as the characters after the gap, not the spaces."""
+    from helpers import quotes
+    text = "x" + " " * 200_000 + "_Ł" + " " * 200_000
+    matches = list(quotes._SPACED_TOKEN.finditer(text))
+    assert [m[1] for m in matches if m[1]] == ["x"] and len(matches) <= 5  # x, gap+_, Ł, gap+end, end
+
+
+def test_phrases_with_titles_initials_possessives_and_an_embassy():
+    from helpers.quotes import find_phrases
+    text = "Mr. John F. Kennedy's aide told the Russian embassy in La Paz that Sen. Ana Diaz and the OAS agreed."
+    found = [(p.kind, p.text, p.possessive, p.titled) for p in find_phrases(text, 0, len(text))]
+    assert ("group", "the Russian embassy in La Paz", False, False) in found
+    assert found[0][:3] == ("name", "John F. Kennedy", True)
