@@ -1309,8 +1309,11 @@ def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progres
         titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)
         inputs = [(text, title) for text, title in zip(articles[text_column], titles)]
         results = per_article("quotes", _quote_records, inputs, progress=progress)
-    rows = [{"article": ident, **record} for ident, records in zip(articles["id"], results) for record in records]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    # assembled column by column (a large corpus has a few hundred thousand quotes)
+    columns = {"article": [ident for ident, records in zip(articles["id"], results) for _ in records]}
+    for column in COLUMNS[1:]:
+        columns[column] = [record[column] for records in results for record in records]
+    frame = pd.DataFrame(columns, columns=COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
 
 
