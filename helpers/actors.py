@@ -462,7 +462,7 @@ def mentions_for_corpus(articles: pd.DataFrame, actors: pd.DataFrame, alliances:
                                                      spells, include_opposition))
             groups.append(found)
     columns["groups"] = groups
-    frame = pd.DataFrame(columns, columns=["article", "date", *MENTION_COLUMNS, "groups"])
+    frame = pd.DataFrame(columns if groups else None, columns=["article", "date", *MENTION_COLUMNS, "groups"])  # none: empty object columns
     return frame.astype(_MENTION_TYPES)
 
 

@@ -1313,7 +1313,7 @@ def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progres
     columns = {"article": [ident for ident, records in zip(articles["id"], results) for _ in records]}
     for column in COLUMNS[1:]:
         columns[column] = [record[column] for records in results for record in records]
-    frame = pd.DataFrame(columns, columns=COLUMNS)
+    frame = pd.DataFrame(columns if columns["article"] else None, columns=COLUMNS)  # no quotes: empty object columns
     return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
 
 

@@ -120,3 +120,13 @@ def test_cached_results_equal_fresh_ones(many_articles, tmp_path, monkeypatch):
     fresh = quotes.quotes_for_corpus(many_articles.head(6))
     cached = quotes.quotes_for_corpus(many_articles.head(6))
     pd.testing.assert_frame_equal(fresh, cached)
+
+
+def test_a_corpus_with_no_quotes_or_mentions_gives_empty_tables_of_the_usual_shape(monkeypatch):
+    monkeypatch.setenv("NEWS_CACHE", "off")
+    frame = pd.DataFrame({"id": ["a"], "title": [""], "date": [pd.NaT], "text": ["Nobody said anything here today."]})
+    cleaned, _ = clean.clean_corpus(frame)
+    found = quotes.quotes_for_corpus(cleaned)
+    mentioned = actors.mentions_for_corpus(cleaned, actors.load_actors(), actors.load_alliances())
+    assert found.empty and list(found.columns) == quotes.COLUMNS and found["article"].dtype == object
+    assert mentioned.empty and mentioned["start"].dtype == "int64" and mentioned["actor"].dtype == object
