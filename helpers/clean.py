@@ -44,7 +44,7 @@ import pandas as pd
 from .config import DATA_DIR
 from .cache import per_article
 from .corpus import count_words
-from .sentences import split_sentences
+from .sentences import sentence_spans, split_sentences
 
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.tsv"
 AUDIT_COLUMNS = ["article", "line", "text", "rule", "reason"]
@@ -736,9 +736,10 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
 def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a corpus (the DataFrame from :func:`helpers.load_corpus`).
 
-    Returns the articles with four new columns — ``clean_text``, ``clean_words`` (word count
-    of the clean text), ``sentences`` (number of sentences in it) and ``body_spans`` (the
-    (start, end) offsets in ``text`` of each kept paragraph, which the quote stage reuses) — and the audit of all
+    Returns the articles with five new columns — ``clean_text``, ``clean_words`` (word count
+    of the clean text), ``sentences`` (number of sentences in it), ``body_spans`` and
+    ``body_sentences`` (the (start, end) offsets in ``text`` of each kept paragraph and of each
+    of their sentences, which the quote stage reuses) — and the audit of all
     removed lines (columns article, line, text, rule, reason). Per-article results are cached
     on disk and computed on every core (:func:`helpers.cache.per_article`); ``progress`` shows
     a progress bar.
@@ -759,15 +760,30 @@ def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.Dat
     cleaned["clean_words"] = [r["words"] for r in results]
     cleaned["sentences"] = [r["sentences"] for r in results]
     cleaned["body_spans"] = [[tuple(span) for span in r["kept_spans"]] for r in results]
+    cleaned["body_sentences"] = [[tuple(span) for span in r["sentence_spans"]] for r in results]
     audit = pd.DataFrame([entry for r in results for entry in r["removed"]], columns=AUDIT_COLUMNS)
     return cleaned, audit
 
 
 def _clean_record(text: str, article_id: str, title: str) -> dict:
-    """One article's cleaning as plain data (what the cache stores)."""
+    """One article's cleaning as plain data (what the cache stores).
+
+    Besides the clean text, its counts and the audit: ``kept_spans``, the offsets in ``text`` of
+    the kept paragraphs, and ``sentence_spans``, the offsets in ``text`` of each sentence of
+    them, for the quote stage. No sentence crosses a line break, so the clean text's sentences
+    are its paragraphs' sentences, counted paragraph by paragraph; a paragraph that cleaning
+    left as it was (the usual case) has the same sentences in ``text``, so they are split once.
+    """
     result = clean_article(text, article_id=article_id, title=title)
+    count, raw_sentences = 0, []
+    for (start, end), paragraph in zip(result.kept_spans, result.paragraphs):
+        spans = sentence_spans(paragraph)
+        count += len(spans)
+        if text[start:end] != paragraph:  # spaces or accents normalised: split the text as it was
+            spans = sentence_spans(text[start:end])
+        raw_sentences.extend((start + s, start + e) for s, e in spans)
     return {"text": result.text, "removed": result.removed, "words": count_words(result.text),
-            "sentences": len(split_sentences(result.text)), "kept_spans": result.kept_spans}
+            "sentences": count, "kept_spans": result.kept_spans, "sentence_spans": raw_sentences}
 
 
 def _text_or_blank(value) -> str:

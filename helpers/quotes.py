@@ -1153,11 +1153,16 @@ def _body_paragraphs(text: str, title: str = "") -> list[tuple[int, int]]:
     return list(clean.clean_article(text, title=title).kept_spans)
 
 
-def _quote_sentences(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """Sentence spans of the body, with sentences inside one quotation merged into one."""
-    found: list[tuple[int, int]] = []
-    for start, end in paragraphs:
-        found.extend((start + s, start + e) for s, e in sentences.sentence_spans(text[start:end]))
+def _quote_sentences(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan],
+                     found: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the body, with sentences inside one quotation merged into one.
+
+    ``found``, when given, are the paragraphs' sentences as the cleaning stage split them.
+    """
+    if found is None:
+        found = []
+        for start, end in paragraphs:
+            found.extend((start + s, start + e) for s, e in sentences.sentence_spans(text[start:end]))
     inside = [(q.start, q.end) for q in spans]
     merged: list[tuple[int, int]] = []
     k = 0
@@ -1198,14 +1203,17 @@ def _quote_records(text: str, title: str = "") -> list[dict]:
 _DASH_AFTER = re.compile(r"\s*[—–]")
 
 
-def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]]) -> list[dict]:
+def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
+                           paragraph_sentences: list[tuple[int, int]] | None = None) -> list[dict]:
     """:func:`_quote_records` for an article whose body paragraphs (offsets of the lines the
-    cleaning stage keeps) are already known, as :func:`helpers.clean.clean_corpus` gives them."""
+    cleaning stage keeps) and, optionally, their sentences are already known, as
+    :func:`helpers.clean.clean_corpus` gives them (``body_spans``, ``body_sentences``)."""
     if not _ANY_MARK.search(text):
         return []
     spans = find_quote_spans(text, paragraphs)
     masked = _mask(text, spans)
-    sentence_list = _quote_sentences(text, paragraphs, spans)
+    found = None if paragraph_sentences is None else [tuple(span) for span in paragraph_sentences]
+    sentence_list = _quote_sentences(text, paragraphs, spans, found)
     finder = SpeakerFinder(text, masked, sentence_list)
     rows: list[dict] = []
     for number, span in enumerate(spans):
@@ -1303,7 +1311,9 @@ def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progres
     results are cached and computed on every core (:func:`helpers.cache.per_article`).
     """
     if text_column == "text" and "body_spans" in articles.columns:  # cleaned already: reuse its paragraphs
-        inputs = [(text, [list(span) for span in spans]) for text, spans in zip(articles["text"], articles["body_spans"])]
+        sentences_of = articles["body_sentences"] if "body_sentences" in articles.columns else [None] * len(articles)
+        inputs = [(text, [list(span) for span in spans], None if found is None else [list(span) for span in found])
+                  for text, spans, found in zip(articles["text"], articles["body_spans"], sentences_of)]
         results = per_article("quotes", _quote_records_in_body, inputs, progress=progress)
     else:
         titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)

@@ -604,3 +604,17 @@ def test_plain_lines_are_normalised_as_before(line):
 def test_headline_words_are_compared_one_by_one(title, line, same):
     words = [w.lower() for w in clean._WORD.findall(title)]
     assert clean._has_normal_title(line, words) == same == (clean._normal_title(line) == clean._normal_title(title))
+
+
+def test_body_sentences_are_the_sentences_of_the_kept_paragraphs_as_written():
+    """clean_corpus's body_sentences are what splitting each kept paragraph of the raw text gives,
+    also where cleaning changed a paragraph's spaces; the sentence count is the clean text's."""
+    from helpers.sentences import sentence_spans, split_sentences
+
+    raw = ("Lima Group Meets\n\nThe group met in Lima. It spoke of Venezuela.\n"
+           "Advertisement\n\nMaduro\u00a0said  no.   Guaido  said yes. The U.S. Treasury agreed.\n")
+    cleaned, _ = clean.clean_corpus(pd.DataFrame({"id": ["a"], "title": [""], "text": [raw]}))
+    expected = [(start + s, start + e) for start, end in cleaned.loc[0, "body_spans"]
+                for s, e in sentence_spans(raw[start:end])]
+    assert cleaned.loc[0, "body_sentences"] == expected and len(expected) == 5
+    assert cleaned.loc[0, "sentences"] == len(split_sentences(cleaned.loc[0, "clean_text"])) == 5
