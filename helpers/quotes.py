@@ -1212,8 +1212,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
         return []
     spans = find_quote_spans(text, paragraphs)
     masked = _mask(text, spans)
-    found = None if paragraph_sentences is None else [tuple(span) for span in paragraph_sentences]
-    sentence_list = _quote_sentences(text, paragraphs, spans, found)
+    sentence_list = _quote_sentences(text, paragraphs, spans, paragraph_sentences)
     finder = SpeakerFinder(text, masked, sentence_list)
     rows: list[dict] = []
     for number, span in enumerate(spans):
@@ -1312,8 +1311,7 @@ def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progres
     """
     if text_column == "text" and "body_spans" in articles.columns:  # cleaned already: reuse its paragraphs
         sentences_of = articles["body_sentences"] if "body_sentences" in articles.columns else [None] * len(articles)
-        inputs = [(text, [list(span) for span in spans], None if found is None else [list(span) for span in found])
-                  for text, spans, found in zip(articles["text"], articles["body_spans"], sentences_of)]
+        inputs = list(zip(articles["text"], articles["body_spans"], sentences_of))
         results = per_article("quotes", _quote_records_in_body, inputs, progress=progress)
     else:
         titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)
