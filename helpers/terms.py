@@ -299,25 +299,27 @@ class _TermRules:
         return None if base in self.stopwords else base
 
     def segments(self, text: str) -> list[list[str]]:
-        memo, runs = self.memo, []
-        for line in text.split("\n"):  # a line break ends a run: headlines and captions have no full stop
-            tokens = tokenize(line)
-            if self.merger is not None:
-                tokens = self.merger.tokenize(tokens)
-            run: list[str] = []
-            for token in tokens:
-                try:
-                    term = memo[token]
-                except KeyError:
-                    term = memo[token] = self.term(token)
-                if term is None:
-                    if run:
-                        runs.append(run)
-                        run = []
-                else:
-                    run.append(term)
-            if run:
-                runs.append(run)
+        # A line break ends a run (headlines and captions have no full stop). The whole text is
+        # tokenised at once with each line break written as a NUL mark: a mark is a token of its
+        # own that is never a term and never part of a name, so it ends the run exactly as
+        # tokenising line by line would (and a NUL already in the text was such a mark anyway).
+        tokens = tokenize(text.replace("\n", " \x00 ")) if "\n" in text else tokenize(text)
+        if self.merger is not None:
+            tokens = self.merger.tokenize(tokens)
+        memo, runs, run = self.memo, [], []
+        for token in tokens:
+            try:
+                term = memo[token]
+            except KeyError:
+                term = memo[token] = self.term(token)
+            if term is None:
+                if run:
+                    runs.append(run)
+                    run = []
+            else:
+                run.append(term)
+        if run:
+            runs.append(run)
         return runs
 
 

@@ -376,3 +376,13 @@ def test_phrase_merger_merges_exactly_as_nltk_does():
         tokens = [rng.choice(words) for _ in range(rng.randint(0, 14))]
         assert ours.tokenize(tokens) == nltk_merger.tokenize(tokens), tokens
     assert ours.tokenize([]) == [] and ours.tokenize(["x"]) == ["x"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lima Group Meets\nThe Lima Group met in Lima.\n\nThe United\nStates agreed",
+    "Nicolás Maduro’s allies\n\n\nU.S. and US critics: 1,000 anti-government protesters\n",
+    "a\x00b\nc", "\n", "",
+])
+def test_runs_end_at_line_breaks_as_if_each_line_were_read_alone(text):
+    by_line = [run for line in text.split("\n") for run in T.term_segments(line)]
+    assert T.term_segments(text) == by_line
