@@ -145,7 +145,8 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
         first = json.dumps(function(*jobs[0][1], *shared), ensure_ascii=False)
         rest = jobs[1:]
         with ProcessPoolExecutor(max_workers=count, initializer=_share, initargs=(tuple(shared),)) as pool:
-            computed = pool.map(_call, rest, chunksize=max(1, len(rest) // (count * 8)))
+            # chunks small enough that no core waits long for the other at the end of a stage
+            computed = pool.map(_call, rest, chunksize=max(1, len(rest) // (count * 32)))
             computed = [first, *_progress(computed, len(rest), stage, progress)]
     else:
         serial = (json.dumps(function(*args, *shared), ensure_ascii=False) for _, args in jobs)
