@@ -445,8 +445,8 @@ def mentions_for_corpus(articles: pd.DataFrame, actors: pd.DataFrame, alliances:
         "surface": [text[start:end] for text, (starts, ends, _, _) in zip(texts, spans_per_article)
                     for start, end in zip(starts, ends)],
     }
-    for column in ("actor", "type", "country", "body", "role"):
-        values = [row["name" if column == "actor" else column] for row in actor_rows]
+    for column, field in (("actor", "name"), ("type", "type"), ("country", "country"), ("body", "body"), ("role", "role")):
+        values = [row[field] for row in actor_rows]  # one per actor, then one per mention
         columns[column] = [values[i] for i in actor_index]
     columns["matched_as"] = list(chain.from_iterable(spans[3] for spans in spans_per_article))
     spells, groups_on = _spells_by_member(alliances), {}

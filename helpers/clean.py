@@ -601,21 +601,14 @@ def _subhead(ctx: _Context) -> None:
 
 
 def _standfirst(ctx: _Context) -> None:
-    kept = ctx.kept()
-    words_of: dict[int, set[str]] = {}  # the content words of each line looked at, found once
-
-    def content_words(index: int) -> set[str]:
-        if index not in words_of:
-            words_of[index] = _content_words(kept[index].text)
-        return words_of[index]
-
-    for index, (line, following) in enumerate(list(zip(kept, kept[1:]))[:2]):
+    kept = ctx.kept()[:3]  # the first two lines, each with the line after it
+    for line, following in zip(kept, kept[1:]):
         if len(line.text) >= len(following.text):
-            continue
-        words = content_words(index)
+            continue  # the cheap test first
+        words = _content_words(line.text)
         if len(words) < 4:
             continue
-        shared = words & (ctx.headline_words | content_words(index + 1))
+        shared = words & (ctx.headline_words | _content_words(following.text))
         if len(shared) / len(words) >= STANDFIRST_OVERLAP:
             line.rule = "standfirst"
 

@@ -574,12 +574,8 @@ def _read_name_run(tokens: list[re.Match], words: list[str], lowers: list[str], 
         phrases.append(Phrase("pronoun", lower, tokens[i].start(1), end=tokens[i].end()))
         return i + 1
     run = words[i:j]
-    possessive = False
-    if run[-1].endswith(_POSSESSIVE_ENDINGS):  # else _strip_possessive would return the word unchanged
-        run[-1], possessive = _strip_possessive(run[-1])
-    follower = lowers[j] if j < n else ""
-    if follower.endswith(_POSSESSIVE_ENDINGS):
-        follower = _strip_possessive(follower)[0]
+    run[-1], possessive = _strip_possessive(run[-1])
+    follower = _strip_possessive(lowers[j])[0] if j < n else ""
     if follower in ("administration", "government") and not possessive:
         name = " ".join(w for w in run if w.lower() not in _DETERMINERS)
         phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start(1), end=tokens[j].end()))
@@ -1043,7 +1039,7 @@ class SpeakerFinder:
 # --------------------------------------------------------------------------- cues
 
 def _verb_pattern() -> str:
-    """Any reporting verb form, longer forms first ("told" before "tol…", "says" and "said")."""
+    """A pattern for any reporting verb form; where one form begins another, the longer is tried first."""
     return any_of(reporting_verbs())
 
 

@@ -303,7 +303,7 @@ class _TermRules:
         # tokenised at once with each line break written as a NUL mark: a mark is a token of its
         # own that is never a term and never part of a name, so it ends the run exactly as
         # tokenising line by line would (and a NUL already in the text was such a mark anyway).
-        tokens = tokenize(text.replace("\n", " \x00 ")) if "\n" in text else tokenize(text)
+        tokens = tokenize(text.replace("\n", " \x00 "))
         if self.merger is not None:
             tokens = self.merger.tokenize(tokens)
         memo, runs, run = self.memo, [], []
@@ -437,7 +437,8 @@ def term_counts(articles: pd.DataFrame, column: str = COLUMN, progress: bool = F
     """
     _rules(**options)  # reject bad options here, before any work
     texts = _texts(articles, column)
-    counts = per_article("term-counts", _counts_of, [(text, _plain_options(options)) for text in texts], progress=progress)
+    plain = _plain_options(options)
+    counts = per_article("term-counts", _counts_of, [(text, plain) for text in texts], progress=progress)
     return pd.Series(counts, index=texts.index, name="term_counts", dtype="object")
 
 
