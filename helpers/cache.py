@@ -15,8 +15,10 @@ article's text and a few options. :func:`per_article` runs such a function over 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import marshal
 import os
 import tempfile
 from importlib import metadata
@@ -90,19 +92,32 @@ def _write(path: Path, encoded: str) -> None:
     os.replace(temporary, path)
 
 
-_SHARED: tuple = ()  # in a worker process: the arguments every job shares, sent once
+_JOB: tuple = ()  # in a worker process: (function, inputs, shared, cache paths) of the stage being run
 
 
-def _share(shared: tuple) -> None:
-    global _SHARED
-    _SHARED = shared
+def _share(job: tuple) -> None:
+    global _JOB
+    _JOB = job
 
 
-def _call(job: tuple[Callable, tuple]) -> str:
-    """Run one job and return its result as JSON text: the result is turned into plain JSON
-    values in the worker, and one string per article is all that travels back."""
-    function, arguments = job
-    return json.dumps(function(*arguments, *_SHARED), ensure_ascii=False)
+def _plain(value: Any, path: Path | None) -> Any:
+    """``value`` as plain JSON values (tuples become lists, as they do in the cache), stored
+    at ``path`` when the cache is on: a fresh result and a cached one are exactly alike."""
+    encoded = json.dumps(value, ensure_ascii=False)
+    if path is not None:
+        _write(path, encoded)
+    return json.loads(encoded)
+
+
+def _run_range(bounds: tuple[int, int]) -> bytes:
+    """In a worker: the results of jobs ``bounds[0]`` to ``bounds[1] - 1``, as one marshal blob.
+
+    The jobs themselves are not sent: the worker got them once, when it started (forked from
+    the parent on Linux, so without copying), and only two numbers travel per chunk. The
+    results are plain JSON values already (and cached by the worker), so the parent's share of
+    the work is one quick ``marshal.loads`` per chunk."""
+    function, inputs, shared, paths = _JOB
+    return marshal.dumps([_plain(function(*inputs[k], *shared), paths[k]) for k in range(*bounds)])
 
 
 def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple], *, shared: tuple = (),
@@ -122,7 +137,7 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
     folder = cache_dir()
     results: list[Any] = [None] * len(inputs)
     missing: list[int] = []
-    paths: list[Path | None] = []
+    paths: list[Path | None] = []  # where each missing result is to be stored (None: cache off)
     for index, args in enumerate(inputs):
         path = None
         if folder is not None:
@@ -131,38 +146,45 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
             cached = _read(path) if path.exists() else None
             if cached is not None:
                 results[index] = cached["value"]
-                paths.append(path)
                 continue
         paths.append(path)
         missing.append(index)
+    todo = [inputs[index] for index in missing]
     count = processes if processes is not None else workers()
-    jobs = [(function, inputs[index]) for index in missing]
-    if count > 1 and len(jobs) >= PARALLEL_FROM:
+    if count > 1 and len(todo) >= PARALLEL_FROM:
         # The first article is computed here, before the workers start: whatever the function
         # loads on first use (word lists, compiled patterns, the lemma dictionary) is then loaded
         # once and inherited by every worker (forked from this process on Linux), instead of
         # being loaded again by each of them.
-        first = json.dumps(function(*jobs[0][1], *shared), ensure_ascii=False)
-        rest = jobs[1:]
-        with ProcessPoolExecutor(max_workers=count, initializer=_share, initargs=(tuple(shared),)) as pool:
-            # chunks small enough that no core waits long for the other at the end of a stage
-            computed = pool.map(_call, rest, chunksize=max(1, len(rest) // (count * 32)))
-            computed = [first, *_progress(computed, len(rest), stage, progress)]
+        computed = [_plain(function(*todo[0], *shared), paths[0])]
+        # chunks small enough that no core waits long for the other at the end of a stage
+        size = max(1, (len(todo) - 1) // (count * 32))
+        chunks = [(lo, min(lo + size, len(todo))) for lo in range(1, len(todo), size)]
+        gc.freeze()  # the workers' garbage collector then leaves the objects they inherit alone
+        try:
+            with ProcessPoolExecutor(max_workers=count, initializer=_share,
+                                     initargs=((function, todo, tuple(shared), paths),)) as pool:
+                for part in _progress(map(marshal.loads, pool.map(_run_range, chunks)), len(todo), stage, progress, first=1):
+                    computed += part
+        finally:
+            gc.unfreeze()
     else:
-        serial = (json.dumps(function(*args, *shared), ensure_ascii=False) for _, args in jobs)
-        computed = list(_progress(serial, len(jobs), stage, progress))
-    for index, encoded in zip(missing, computed):
-        # every result goes through JSON, so a fresh result and a cached one are exactly alike
-        # (tuples become lists)
-        results[index] = json.loads(encoded)
-        if paths[index] is not None:
-            _write(paths[index], encoded)
+        serial = ([_plain(function(*args, *shared), path)] for args, path in zip(todo, paths))
+        computed = [value for part in _progress(serial, len(todo), stage, progress) for value in part]
+    for index, value in zip(missing, computed):
+        results[index] = value
     return results
 
 
-def _progress(iterable, total: int, stage: str, show: bool):
+def _progress(parts, total: int, stage: str, show: bool, first: int = 0):
+    """``parts`` (lists of results) as they come, with a progress bar
+    counting articles when ``show`` and there are many; ``first`` results are done already."""
     if not show or total < PROGRESS_FROM:
-        return iterable
+        yield from parts
+        return
     from tqdm.auto import tqdm
 
-    return tqdm(iterable, total=total, desc=stage, unit="article", leave=False)
+    with tqdm(total=total, initial=first, desc=stage, unit="article", leave=False) as bar:
+        for part in parts:
+            yield part
+            bar.update(len(part))

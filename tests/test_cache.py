@@ -122,6 +122,16 @@ def test_cached_results_equal_fresh_ones(many_articles, tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(fresh, cached)
 
 
+def test_workers_fill_the_cache_and_a_second_run_reads_it(many_articles, tmp_path, monkeypatch):
+    """Results computed on two cores are stored by the workers; the next run reads them back unchanged."""
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path))
+    monkeypatch.setenv("NEWS_WORKERS", "2")
+    fresh = quotes.quotes_for_corpus(many_articles)
+    assert len(list((tmp_path / "quotes").rglob("*.json"))) == len(many_articles)
+    monkeypatch.setattr(cache, "ProcessPoolExecutor", None)  # a second run must not compute anything
+    pd.testing.assert_frame_equal(fresh, quotes.quotes_for_corpus(many_articles))
+
+
 def test_a_corpus_with_no_quotes_or_mentions_gives_empty_tables_of_the_usual_shape(monkeypatch):
     monkeypatch.setenv("NEWS_CACHE", "off")
     frame = pd.DataFrame({"id": ["a"], "title": [""], "date": [pd.NaT], "text": ["Nobody said anything here today."]})
