@@ -109,7 +109,7 @@ _WORD_CHAR = re.compile(r"\w")
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class QuoteSpan:
     """Where a quotation is: ``start``/``end`` are the offsets of its text (inside the marks).
 
@@ -318,7 +318,7 @@ def _strip_possessive(token: str) -> tuple[str, bool]:
     return token, False
 
 
-@dataclass
+@dataclass(slots=True)
 class Phrase:
     """A candidate speaker phrase found in a clause."""
 
@@ -664,7 +664,7 @@ def guess_gender(name: str, clue: str = "") -> str | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A speaker: a person (with a guessed gender) or an organisation / collective source."""
 
