@@ -26,7 +26,7 @@ from .cache import PARALLEL_FROM, workers
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_WORD = re.compile(r"\w++(?:['\u2019]\w++)*+")  # possessive: the same words, found quicker
 
 
 class CorpusError(ValueError):

