@@ -573,23 +573,39 @@ def _read_name_run(tokens: list[re.Match], words: list[str], lowers: list[str], 
     if lower in roles["pronoun"] or words[i] == "It":
         phrases.append(Phrase("pronoun", lower, tokens[i].start(1), end=tokens[i].end()))
         return i + 1
-    run = words[i:j]
-    run[-1], possessive = _strip_possessive(run[-1])
-    follower = _strip_possessive(lowers[j])[0] if j < n else ""
-    if follower in ("administration", "government") and not possessive:
-        name = " ".join(w for w in run if w.lower() not in _DETERMINERS)
-        phrases.append(Phrase("org", f"{name} {follower}", tokens[i].start(1), end=tokens[j].end()))
+    reading = _run_reading(tuple(words[i:j]), lowers[j] if j < n else "")
+    if reading is None:
+        return j
+    kind, text, possessive, titled, governs = reading
+    if governs:  # "the Maduro government": the run and the word after it
+        phrases.append(Phrase(kind, text, tokens[i].start(1), end=tokens[j].end()))
         return j + 1
-    kind = _classify(tuple(run))  # what classify_name(run) returns
-    if kind is not None and kind[0] == "name" and len(run) == 1 and j < n and lowers[j] in roles["group"]:
-        kind = ("org", kind[1])  # "Mercosur leaders", "ALBA nations": the name of a body
-    if kind is not None:
-        dropped = len(run) - len(kind[1].split())  # words in front of the name (run[:0] is empty: no title)
-        # "not disjoint" is any(w.lower() in _PERSONAL_TITLES for w in run[:dropped]), without a generator
-        titled = kind[0] == "name" and dropped != 0 and not _PERSONAL_TITLES.isdisjoint(map(str.lower, run[:dropped]))
-        # positional arguments (kind, text, start, possessive, context, titled, end): quicker than keywords
-        phrases.append(Phrase(kind[0], kind[1], tokens[i].start(1), possessive, "", titled, tokens[j - 1].end()))
+    # positional arguments (kind, text, start, possessive, context, titled, end): quicker than keywords
+    phrases.append(Phrase(kind, text, tokens[i].start(1), possessive, "", titled, tokens[j - 1].end()))
     return j
+
+
+@lru_cache(maxsize=20000)
+def _run_reading(run: tuple[str, ...], follower: str) -> tuple[str, str, bool, bool, bool] | None:
+    """What a run of capitalised words (not a pronoun) followed by the lower-cased word
+    ``follower`` ("" at the end of the range) stands for: (kind, text, possessive, titled,
+    governs) for a phrase, where ``governs`` means the follower belongs to it ("the Maduro
+    government"), or None. A pure function of its arguments, so a name met again (names
+    recur through an article and a corpus) is read once."""
+    words = list(run)
+    words[-1], possessive = _strip_possessive(words[-1])
+    head = _strip_possessive(follower)[0] if follower else ""
+    if head in ("administration", "government") and not possessive:
+        name = " ".join(w for w in words if w.lower() not in _DETERMINERS)
+        return "org", f"{name} {head}", False, False, True
+    kind = _classify(tuple(words))  # what classify_name(words) returns
+    if kind is not None and kind[0] == "name" and len(words) == 1 and follower in speaker_words()["group"]:
+        kind = ("org", kind[1])  # "Mercosur leaders", "ALBA nations": the name of a body
+    if kind is None:
+        return None
+    dropped = len(words) - len(kind[1].split())  # words in front of the name (words[:0] is empty: no title)
+    titled = kind[0] == "name" and dropped != 0 and not _PERSONAL_TITLES.isdisjoint(map(str.lower, words[:dropped]))
+    return kind[0], kind[1], possessive, titled, False
 
 
 def _read_role_word(source: str, tokens: list[re.Match], words: list[str], lowers: list[str],
