@@ -21,8 +21,9 @@ And, in the same run, a reference pipeline written the plain way, in one process
 TreebankWordTokenizer and a FreqDist per article, and one regular expression for quotes.
 Each size is run ``--repeat`` times (2 unless told), the pipeline and the reference in turn,
 and the fastest run of each is kept: this machine's speed drifts by 10-20% from minute to
-minute, and the fastest run is the one least disturbed by it. Peak memory is the largest combined resident size of this process and its workers, sampled
-every 50 ms. The last line printed is
+minute, and the fastest run is the one least disturbed by it. Peak memory is the largest
+combined resident size of this process and its workers, sampled every 50 ms, over all runs.
+The last line printed is
 
     articles=N seconds=… words_per_s=… peak_mb=… ratio_vs_reference=…
 
