@@ -15,10 +15,10 @@ article's text and a few options. :func:`per_article` runs such a function over 
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import marshal
+import multiprocessing
 import os
 import tempfile
 from importlib import metadata
@@ -109,15 +109,22 @@ def _plain(value: Any, path: Path | None) -> Any:
     return json.loads(encoded)
 
 
-def _run_range(bounds: tuple[int, int]) -> bytes:
-    """In a worker: the results of jobs ``bounds[0]`` to ``bounds[1] - 1``, as one marshal blob.
+def _run_range(chunk: tuple) -> bytes:
+    """In a worker: the results of jobs ``chunk[0]`` to ``chunk[1] - 1``, as one marshal blob.
 
-    The jobs themselves are not sent: the worker got them once, when it started (forked from
-    the parent on Linux, so without copying), and only two numbers travel per chunk. The
-    results are plain JSON values already (and cached by the worker), so the parent's share of
-    the work is one quick ``marshal.loads`` per chunk."""
+    A worker forked from the parent (Linux) inherited every job when it started, without a copy,
+    so only the two numbers travel per chunk. Elsewhere (spawned workers) the chunk also carries
+    its own inputs and cache paths, as sending the whole stage to each worker at start-up would
+    copy the corpus once per worker and start them one after the other. The results are plain
+    JSON values already (and cached by the worker), so the parent's share of the work is one
+    quick ``marshal.loads`` per chunk."""
     function, inputs, shared, paths = _JOB
-    return marshal.dumps([_plain(function(*inputs[k], *shared), paths[k]) for k in range(*bounds)])
+    if len(chunk) == 4:  # a spawned worker: the chunk brings its own jobs
+        _, _, inputs, paths = chunk
+        numbers = range(len(inputs))
+    else:
+        numbers = range(*chunk)
+    return marshal.dumps([_plain(function(*inputs[k], *shared), paths[k]) for k in numbers])
 
 
 def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple], *, shared: tuple = (),
@@ -160,14 +167,13 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
         # chunks small enough that no core waits long for the other at the end of a stage
         size = max(1, (len(todo) - 1) // (count * 32))
         chunks = [(lo, min(lo + size, len(todo))) for lo in range(1, len(todo), size)]
-        gc.freeze()  # the workers' garbage collector then leaves the objects they inherit alone
-        try:
-            with ProcessPoolExecutor(max_workers=count, initializer=_share,
-                                     initargs=((function, todo, tuple(shared), paths),)) as pool:
-                for part in _progress(map(marshal.loads, pool.map(_run_range, chunks)), len(todo), stage, progress, first=1):
-                    computed += part
-        finally:
-            gc.unfreeze()
+        inherit = multiprocessing.get_start_method() == "fork"
+        if not inherit:
+            chunks = [(lo, end, todo[lo:end], paths[lo:end]) for lo, end in chunks]
+        job = (function, todo, tuple(shared), paths) if inherit else (function, (), tuple(shared), ())
+        with ProcessPoolExecutor(max_workers=count, initializer=_share, initargs=(job,)) as pool:
+            for part in _progress(map(marshal.loads, pool.map(_run_range, chunks)), len(todo), stage, progress, first=1):
+                computed += part
     else:
         serial = ([_plain(function(*args, *shared), path)] for args, path in zip(todo, paths))
         computed = [value for part in _progress(serial, len(todo), stage, progress) for value in part]

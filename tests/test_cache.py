@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from multiprocessing import get_context
 
 import pandas as pd
 import pytest
@@ -130,6 +133,17 @@ def test_workers_fill_the_cache_and_a_second_run_reads_it(many_articles, tmp_pat
     assert len(list((tmp_path / "quotes").rglob("*.json"))) == len(many_articles)
     monkeypatch.setattr(cache, "ProcessPoolExecutor", None)  # a second run must not compute anything
     pd.testing.assert_frame_equal(fresh, quotes.quotes_for_corpus(many_articles))
+
+
+def test_spawned_workers_get_their_jobs_with_each_chunk(tmp_path, monkeypatch):
+    """Where workers are not forked (macOS, Windows), each chunk carries its own inputs and cache
+    paths: results and cache files are the same as on one core."""
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache.multiprocessing, "get_start_method", lambda: "spawn")
+    monkeypatch.setattr(cache, "ProcessPoolExecutor", partial(ProcessPoolExecutor, mp_context=get_context("spawn")))
+    texts = [(f"Article {k} says the Lima Group met {k} times.",) for k in range(cache.PARALLEL_FROM + 6)]
+    assert cache.per_article("t-spawn", count_words, texts, processes=2) == [count_words(*t) for t in texts]
+    assert len(list((tmp_path / "t-spawn").rglob("*.json"))) == len(texts)
 
 
 def test_a_corpus_with_no_quotes_or_mentions_gives_empty_tables_of_the_usual_shape(monkeypatch):
