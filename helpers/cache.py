@@ -92,7 +92,7 @@ def _write(path: Path, encoded: str) -> None:
     os.replace(temporary, path)
 
 
-_JOB: tuple = ()  # in a worker process: (function, inputs, shared, cache paths) of the stage being run
+_JOB: tuple = ()  # in a worker process: (function, inputs, shared, cache paths, finish) of the stage being run
 
 
 def _share(job: tuple) -> None:
@@ -109,39 +109,46 @@ def _plain(value: Any, path: Path | None) -> Any:
     return json.loads(encoded)
 
 
+def _as_is(value: Any, path: None) -> Any:
+    """``value`` unchanged: with the cache bypassed there is nothing to store or to match."""
+    return value
+
+
 def _run_range(chunk: tuple) -> bytes:
     """In a worker: the results of jobs ``chunk[0]`` to ``chunk[1] - 1``, as one marshal blob.
 
     A worker forked from the parent (Linux) inherited every job when it started, without a copy,
     so only the two numbers travel per chunk. Elsewhere (spawned workers) the chunk also carries
     its own inputs and cache paths, as sending the whole stage to each worker at start-up would
-    copy the corpus once per worker and start them one after the other. The results are plain
-    JSON values already (and cached by the worker), so the parent's share of the work is one
-    quick ``marshal.loads`` per chunk."""
-    function, inputs, shared, paths = _JOB
+    copy the corpus once per worker and start them one after the other. The worker finishes each
+    result (made plain JSON values and cached, unless the cache is bypassed), so the parent's
+    share of the work is one quick ``marshal.loads`` per chunk."""
+    function, inputs, shared, paths, finish = _JOB
     if len(chunk) == 4:  # a spawned worker: the chunk brings its own jobs
         _, _, inputs, paths = chunk
         numbers = range(len(inputs))
     else:
         numbers = range(*chunk)
-    return marshal.dumps([_plain(function(*inputs[k], *shared), paths[k]) for k in numbers])
+    return marshal.dumps([finish(function(*inputs[k], *shared), paths[k]) for k in numbers])
 
 
 def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple], *, shared: tuple = (),
-                processes: int | None = None, progress: bool = False) -> list[Any]:
+                processes: int | None = None, progress: bool = False, cached: bool = True) -> list[Any]:
     """``[function(*args, *shared) for args in inputs]``, cached and in parallel; results in input order.
 
     ``function`` must be a module-level function (so other processes can run it) returning
     JSON-friendly values (dicts, lists, strings, numbers). ``stage`` names the cache folder
     and should change whenever ``function``'s meaning does for reasons outside the package
     code: ``shared`` arguments (the same for every article, such as a user's actors table)
-    are not part of the cache key, so put a hash of them in ``stage``.
+    are not part of the cache key, so put a hash of them in ``stage``. ``cached=False`` never
+    reads or writes the cache, for work that must see the files as they are now (reading
+    them); its results are what ``function`` returns, tuples included.
 
     >>> per_article("doctest-upper", str.upper, [("alba",), ("oas",)], processes=1)
     ['ALBA', 'OAS']
     """
     inputs = [tuple(args) for args in inputs]
-    folder = cache_dir()
+    folder = cache_dir() if cached else None
     results: list[Any] = [None] * len(inputs)
     missing: list[int] = []
     paths: list[Path | None] = []  # where each missing result is to be stored (None: cache off)
@@ -150,32 +157,33 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
         if folder is not None:
             key = _key(stage, function, args)
             path = folder / stage / key[:2] / f"{key}.json"
-            cached = _read(path) if path.exists() else None
-            if cached is not None:
-                results[index] = cached["value"]
+            stored = _read(path) if path.exists() else None
+            if stored is not None:
+                results[index] = stored["value"]
                 continue
         paths.append(path)
         missing.append(index)
     todo = [inputs[index] for index in missing]
+    finish = _plain if cached else _as_is
     count = processes if processes is not None else workers()
     if count > 1 and len(todo) >= PARALLEL_FROM:
         # The first article is computed here, before the workers start: whatever the function
         # loads on first use (word lists, compiled patterns, the lemma dictionary) is then loaded
         # once and inherited by every worker (forked from this process on Linux), instead of
         # being loaded again by each of them.
-        computed = [_plain(function(*todo[0], *shared), paths[0])]
+        computed = [finish(function(*todo[0], *shared), paths[0])]
         # chunks small enough that no core waits long for the other at the end of a stage
         size = max(1, (len(todo) - 1) // (count * 32))
         chunks = [(lo, min(lo + size, len(todo))) for lo in range(1, len(todo), size)]
         inherit = multiprocessing.get_start_method() == "fork"
         if not inherit:
             chunks = [(lo, end, todo[lo:end], paths[lo:end]) for lo, end in chunks]
-        job = (function, todo, tuple(shared), paths) if inherit else (function, (), tuple(shared), ())
+        job = (function, todo, tuple(shared), paths, finish) if inherit else (function, (), tuple(shared), (), finish)
         with ProcessPoolExecutor(max_workers=count, initializer=_share, initargs=(job,)) as pool:
             for part in _progress(map(marshal.loads, pool.map(_run_range, chunks)), len(todo), stage, progress, first=1):
                 computed += part
     else:
-        serial = ([_plain(function(*args, *shared), path)] for args, path in zip(todo, paths))
+        serial = ([finish(function(*args, *shared), path)] for args, path in zip(todo, paths))
         computed = [value for part in _progress(serial, len(todo), stage, progress) for value in part]
     for index, value in zip(missing, computed):
         results[index] = value

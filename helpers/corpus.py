@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from .cache import PARALLEL_FROM, workers
+from .cache import per_article
 
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -216,13 +215,10 @@ def _read_one(path: str) -> tuple[str | None, str, int, tuple[str, str, str] | N
 
 
 def _read_articles(paths: list[Path]) -> list[tuple]:
-    """:func:`_read_one` for every path, in order; spread over every core for a large corpus
-    (reading, checking and counting the words of 10,000 articles takes seconds on one)."""
-    processes = workers()
-    if processes > 1 and len(paths) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=processes) as pool:
-            return list(pool.map(_read_one, map(str, paths), chunksize=max(1, len(paths) // (processes * 4))))
-    return [_read_one(str(path)) for path in paths]
+    """:func:`_read_one` for every path, in order; spread over every core for a large
+    corpus (reading, checking and counting the words of 10,000 articles takes seconds on one),
+    and never cached: the files are read as they are now."""
+    return per_article("read", _read_one, [(str(path),) for path in paths], cached=False)
 
 
 def _valid_date(value: str) -> bool:

@@ -398,11 +398,18 @@ def article_segments(articles: pd.DataFrame, column: str = COLUMN, progress: boo
 
     Per-article results are cached and computed on every core (:func:`helpers.cache.per_article`).
     """
-    _rules(**options)  # reject bad options here, before any work
+    return _per_article_series("terms", _segments_of, articles, column, progress, options, "segments")
+
+
+def _per_article_series(stage: str, function, articles: pd.DataFrame, column: str, progress: bool,
+                        options: dict, name: str) -> pd.Series:
+    """``function(text, options)`` for each article's text, on every core and cached, as a Series
+    by article id. Bad options are rejected before any work."""
+    _rules(**options)
     texts = _texts(articles, column)
     plain = _plain_options(options)
-    segments = per_article("terms", _segments_of, [(text, plain) for text in texts], progress=progress)
-    return pd.Series(segments, index=texts.index, name="segments", dtype="object")
+    results = per_article(stage, function, [(text, plain) for text in texts], progress=progress)
+    return pd.Series(results, index=texts.index, name=name, dtype="object")
 
 
 def _plain_options(options: dict) -> dict:
@@ -439,11 +446,7 @@ def term_counts(articles: pd.DataFrame, column: str = COLUMN, progress: bool = F
     >>> term_counts(frame, "text").to_dict()
     {'a': {'alba': 2, 'ally': 1, 'meet': 1}, 'b': {'oas': 1, 'meet': 1}}
     """
-    _rules(**options)  # reject bad options here, before any work
-    texts = _texts(articles, column)
-    plain = _plain_options(options)
-    counts = per_article("term-counts", _counts_of, [(text, plain) for text in texts], progress=progress)
-    return pd.Series(counts, index=texts.index, name="term_counts", dtype="object")
+    return _per_article_series("term-counts", _counts_of, articles, column, progress, options, "term_counts")
 
 
 def _counts_of(text: str, options: dict) -> dict[str, int]:

@@ -117,6 +117,15 @@ def test_loading_in_parallel_equals_loading_on_one_core(tmp_path, monkeypatch):
     assert frames["1"]["words"].tolist() == [count_words(text) for text in frames["1"]["text"]]
 
 
+def test_reading_the_files_is_never_cached(tmp_path, monkeypatch):
+    """Files are read as they are now: loading a corpus (in parallel) stores nothing in the cache."""
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("NEWS_WORKERS", "2")
+    root = write_corpus(tmp_path / "corpus", {f"a{k:03d}.txt": f"Article {k} is about the OAS.\n" for k in range(cache.PARALLEL_FROM + 1)})
+    assert len(load_corpus(root)) == cache.PARALLEL_FROM + 1
+    assert not (tmp_path / "cache").exists()
+
+
 def test_cached_results_equal_fresh_ones(many_articles, tmp_path, monkeypatch):
     monkeypatch.setenv("NEWS_CACHE", str(tmp_path))
     monkeypatch.setenv("NEWS_WORKERS", "1")
