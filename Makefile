@@ -20,21 +20,39 @@ ifdef FIGURES
 export FIGURES := $(abspath $(FIGURES))
 endif
 
-.PHONY: run test lab bench report clean-venv
+.PHONY: setup run test lab bench report clean-venv
+
+# Kernels talk to nbconvert and JupyterLab over local sockets (IPC) in Jupyter's runtime folder, not
+# over TCP ports (an absolute path: a kernel runs in its notebook's folder, its client elsewhere).
+KERNEL = --KernelManager.transport=ipc --KernelManager.ip="$(RUNTIME)/kernel-ipc"
+RUNTIME = $(shell $(BIN)/jupyter --runtime-dir)
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@echo "installing the pinned requirements into $(VENV) (a minute or two the first time)"
+	# -qq: errors only (pip warns that lxml has no 'html_clean' extra; lxml_html_clean is pinned instead)
+	$(BIN)/python -m pip install -qq --disable-pip-version-check -r requirements.txt
 	# executed notebooks keep their outputs on disk; git sees them stripped
 	if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; fi
 	touch $(READY)
 
-## run: execute every notebook in order (outputs saved in the notebooks), writing figures/
+## setup: only the virtual environment (the other targets do this first when needed)
+setup: $(READY)
+
+## run: check the corpus, execute every notebook in order (outputs saved in the notebooks), write figures/
 run: $(READY)
-	$(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) \
+	@$(BIN)/python -m helpers check --corpus "$(or $(CORPUS),corpus)"
+	@mkdir -p "$(RUNTIME)"
+	$(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) $(KERNEL) \
 	    --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.record_timing=False \
 	    --log-level=WARN $(NOTEBOOKS)
 	$(BIN)/python -m helpers index
+	@# git keeps the notebooks stripped of outputs; a notebook whose stripped text is what git already
+	@# has gets its index entry refreshed, so `git status` stays clean (real edits are left alone)
+	@if [ "$(RUN_OUTPUT)" = "--inplace" ] && git rev-parse --git-dir >/dev/null 2>&1; then \
+	    for nb in $(NOTEBOOKS); do \
+	        if [ "$$($(BIN)/python -m nbstripout < $$nb | git hash-object --stdin)" = "$$(git rev-parse -q --verify :$$nb)" ]; then \
+	            git add -- $$nb; fi; done; fi
 
 ## report: run the notebooks, then write them as one page, reports/report.html: code hidden,
 ## figures embedded, a table of contents; it opens offline (another corpus: reports/<folder name>/)
@@ -45,9 +63,13 @@ report: run
 test: $(READY)
 	$(BIN)/python -m pytest
 
-## lab: open JupyterLab on this project's environment
+## lab: open JupyterLab on this project's environment, at the project's root with notebooks/ open
+## (stop it with Ctrl-C in this terminal, then y, or Ctrl-C twice)
+LAB_AS_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(READY)
-	$(BIN)/jupyter lab notebooks/
+	@mkdir -p "$(RUNTIME)"
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
+	    $(KERNEL) $(LAB_AS_ROOT)
 
 ## bench: accuracy of quote finding, then speed on 1,000 and 10,000 synthetic articles (never part of the tests)
 BENCHMARKS := bench/quote_scorecard.py bench/scale.py

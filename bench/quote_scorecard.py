@@ -1,15 +1,17 @@
-"""Quote extraction scorecard: run the CLI, score it with the team's scorer (never a test).
+"""Quote extraction scorecard: run the CLI, score it with the project's scorer (never a test).
 
     .venv/bin/python bench/quote_scorecard.py
 
 Scores four sets:
-- seeds:    corpus/articles against ../shared/gold/seed_quotes.json (the rules were developed on these);
+- seeds:    bench/seeds/articles against bench/seeds/gold.json (the rules were developed on these);
 - held-out A, B, C: bench/heldout*/articles against their gold.json: 10, 12 and 12 invented
             articles in other outlets' styles, annotated blind, without sight of the rules. Each was
             scored once before any rule was changed in its light (speaker accuracy A 0.53, B 0.78,
             C 0.74; quote F1 0.99, 1.00, 1.00); later rules were written as general kinds of
             sentence, each tested on an invented one.
-Prints one scorecard line per set and writes bench/results/quote_scorecard.json.
+Predictions come from `python -m helpers quotes`, scores from `python -m helpers score` (the
+project's scorer, helpers/score.py). Prints one scorecard line per set and writes
+bench/results/quote_scorecard.json.
 """
 from __future__ import annotations
 
@@ -19,21 +21,19 @@ import sys
 import time
 from pathlib import Path
 
+from helpers.score import SCORE_KEYS
+
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "gold" / "score.py"
 SETS = {
-    "seeds": (ROOT / "corpus" / "articles", ROOT.parent / "shared" / "gold" / "seed_quotes.json"),
+    "seeds": (ROOT / "bench" / "seeds" / "articles", ROOT / "bench" / "seeds" / "gold.json"),
     "held-out A": (ROOT / "bench" / "heldout" / "articles", ROOT / "bench" / "heldout" / "gold.json"),
     "held-out B": (ROOT / "bench" / "heldout_b" / "articles", ROOT / "bench" / "heldout_b" / "gold.json"),
     "held-out C": (ROOT / "bench" / "heldout_c" / "articles", ROOT / "bench" / "heldout_c" / "gold.json"),
 }
-KEYS = ["gold", "predicted", "matched", "precision", "recall", "f1", "full_recall", "speaker_accuracy", "attributed_f1"]
+KEYS = list(SCORE_KEYS)
 
 
 def main() -> int:
-    if not SCORER.exists():
-        print(f"{SCORER}: the scorer is missing; put the shared/ folder beside this project.", file=sys.stderr)
-        return 1
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
     results = {}
@@ -47,8 +47,8 @@ def main() -> int:
         seconds = time.perf_counter() - started
         predictions = out_dir / f"quotes_{name.replace(' ', '_')}.json"
         predictions.write_text(run.stdout, encoding="utf-8")
-        scored = subprocess.run([sys.executable, str(SCORER), str(gold), str(predictions), "--json"],
-                                capture_output=True, text=True, check=True)
+        scored = subprocess.run([sys.executable, "-m", "helpers", "score", str(gold), str(predictions), "--json"],
+                                capture_output=True, text=True, cwd=ROOT, check=True)
         result = json.loads(scored.stdout)
         files = len(list(articles.glob("*.txt")))
         results[name] = {**{k: result[k] for k in KEYS}, "articles": files, "cli_seconds": round(seconds, 2)}

@@ -12,14 +12,17 @@
 - :mod:`helpers.terms`    word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion (notebook 03)
 - :mod:`helpers.actors`   who is named in a text, and which alliances they belonged to on the article's date
 - :mod:`helpers.compare`  the camps compared: mentions, co-occurrence network, quotes, distinctive words, tone
+- :mod:`helpers.score`    the quote scorer: predictions against hand-annotated quotes (``python -m helpers score``)
+- :mod:`helpers.tables`   tables for reading in a notebook: rounded, wrapped, escaped, first rows (``show_table``)
 """
 from . import actors, add, cache, clean, compare, overview, quotes, sentences, terms
 from .add import add_article
 from .config import corpus_dir, figures_dir, shown
 from .corpus import CorpusError, count_words, find_problems, load_corpus, read_article
 from .figures import colour_for, palette, save_figure, save_table, use_style
+from .tables import show_table
 
 __all__ = [
     "CorpusError", "add_article", "colour_for", "corpus_dir", "count_words", "figures_dir", "find_problems",
-    "load_corpus", "palette", "read_article", "save_figure", "save_table", "shown", "use_style",
+    "load_corpus", "palette", "read_article", "save_figure", "save_table", "show_table", "shown", "use_style",
 ]

@@ -3,6 +3,8 @@
 Commands
     check [--corpus DIR]    validate a corpus folder and list every problem
     quotes PATH...          print the direct quotations (and speakers) of .txt files or folders as JSON
+    score GOLD PREDICTIONS [--json]
+                            score predicted quotations against hand-annotated ones (see helpers/score.py)
     add FILE --title T --outlet O --date YYYY-MM-DD [--url U] [--language en] [--corpus DIR]
                             add a .txt file or saved .html page to the corpus
     index [--figures DIR]   write DIR/index.md: every figure with a thumbnail, caption, notebook and data file
@@ -18,7 +20,6 @@ import sys
 
 from pathlib import Path
 
-from . import quotes
 from .add import add_article
 from .config import corpus_dir, figures_dir, shown
 from .corpus import Corpus, CorpusError, _load
@@ -35,8 +36,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _quotes(args: argparse.Namespace) -> int:
+    from . import quotes
+
     print(quotes.dump_json(quotes.quotes_json(args.paths)))
     return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from .score import ScoreInputError, main as score_main
+
+    try:
+        return score_main(args.gold, args.predictions, as_json=args.json)
+    except ScoreInputError as err:
+        print(err, file=sys.stderr)
+        return 1
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -70,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     quote = commands.add_parser("quotes", help="direct quotations with speakers, as JSON")
     quote.add_argument("paths", nargs="+", help=".txt files or folders of them")
     quote.set_defaults(run=_quotes)
+    scorer = commands.add_parser("score", help="score predicted quotations against hand-annotated ones")
+    scorer.add_argument("gold", help="the hand-annotated quotes (JSON, the shape `quotes` prints)")
+    scorer.add_argument("predictions", help="the predicted quotes (JSON, as `quotes` prints them)")
+    scorer.add_argument("--json", action="store_true", help="print the scores and errors as JSON")
+    scorer.set_defaults(run=_score)
     add = commands.add_parser("add", help="add an article (.txt or saved .html) to the corpus")
     add.add_argument("file", type=Path, help="the article: a .txt file or a saved .html page")
     add.add_argument("--title", help="headline (taken from an .html page when not given)")

@@ -36,7 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from .cache import per_article
-from .config import DATA_DIR, DEFAULT_CORPUS
+from .config import DATA_DIR, shown
 from .corpus import CorpusError
 from .patterns import any_of
 
@@ -53,12 +53,28 @@ SEPARATOR = ";"
 # ---------------------------------------------------------------- reading the two tables
 
 def _table_path(source: str | Path | None, file_name: str) -> Path:
-    """``source`` may be the CSV itself or a corpus folder; a folder without the file falls
-    back to the project's own ``corpus/`` copy, so another corpus can reuse the facts."""
-    path = Path(source) if source is not None else DEFAULT_CORPUS
+    """``source`` may be the CSV itself or a corpus folder; no source, or a folder without the
+    file, means the project's own table in ``helpers/data/``, so any corpus can reuse the facts."""
+    path = Path(source) if source is not None else DATA_DIR / file_name
     if path.is_dir():
-        path = path / file_name if (path / file_name).is_file() else DEFAULT_CORPUS / file_name
+        path = path / file_name if (path / file_name).is_file() else DATA_DIR / file_name
     return path
+
+
+def _from(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    table.attrs["source"] = str(path)
+    return table
+
+
+def table_note(table: pd.DataFrame) -> str:
+    """Where a table from :func:`load_actors` or :func:`load_alliances` was read, as a reader should see it.
+
+    >>> table_note(load_alliances())
+    "helpers/data/alliances.csv (the project's table)"
+    """
+    path = Path(table.attrs.get("source", ""))
+    owner = "the project's table" if path.parent == DATA_DIR else "the corpus's own table"
+    return f"{shown(path)} ({owner})"
 
 
 def _read_csv(path: Path, columns: list[str], fix: str) -> pd.DataFrame:
@@ -86,8 +102,8 @@ def split_list(value: str) -> tuple[str, ...]:
 
 def load_actors(source: str | Path | None = None) -> pd.DataFrame:
     """The actors table, one row per actor, with ``aliases``, ``demonyms`` and
-    ``short_forms`` as tuples. ``source`` is ``actors.csv`` or a corpus folder (default:
-    the project's corpus). Raises :class:`~helpers.corpus.CorpusError` naming the line of
+    ``short_forms`` as tuples. ``source`` is ``actors.csv`` or a corpus folder; a folder
+    without its own ``actors.csv``, or none, means the project's (``helpers/data/actors.csv``). Raises :class:`~helpers.corpus.CorpusError` naming the line of
     a bad row.
 
     >>> actors = load_actors()
@@ -107,12 +123,13 @@ def load_actors(source: str | Path | None = None) -> pd.DataFrame:
         raise CorpusError(path, f"actor {dupes.iloc[0]!r} is listed twice", "keep one row per actor and put other spellings in aliases")
     for column in LIST_COLUMNS:
         table[column] = table[column].map(split_list)
-    return table.reset_index(drop=True)
+    return _from(table.reset_index(drop=True), path)
 
 
 def load_alliances(source: str | Path | None = None) -> pd.DataFrame:
     """The membership table: one row per spell, ``joined``/``left`` as timestamps (NaT
-    when blank). ``source`` is ``alliances.csv`` or a corpus folder.
+    when blank). ``source`` is ``alliances.csv`` or a corpus folder; a folder without its own
+    ``alliances.csv``, or none, means the project's (``helpers/data/alliances.csv``).
 
     >>> spells = load_alliances()
     >>> spells.query("alliance == 'ALBA' and member == 'Ecuador'")["left"].dt.strftime("%Y-%m-%d").tolist()
@@ -137,7 +154,7 @@ def load_alliances(source: str | Path | None = None) -> pd.DataFrame:
             raise CorpusError(where, f"left ({row.left}) is not after joined ({row.joined})", "swap or correct the dates")
     for column in ("joined", "left"):
         table[column] = pd.to_datetime(table[column].replace("", None), format="%Y-%m-%d")
-    return table.reset_index(drop=True)
+    return _from(table.reset_index(drop=True), path)
 
 
 # ---------------------------------------------------------------- membership at a date

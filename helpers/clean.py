@@ -822,13 +822,38 @@ def line_by_line(raw_text: str, article_id: str = "", title: str = "") -> pd.Dat
     return pd.DataFrame(rows, columns=["line", "text", "kept", "rule"])
 
 
-def style_line_by_line(table: pd.DataFrame):
-    """Show a :func:`line_by_line` table with removed lines shaded and text left-aligned."""
+def cleaning_outcome(text: str, kept: str, rule: str) -> str:
+    """What cleaning did to one line, in words, without repeating the text that was kept.
+
+    >>> cleaning_outcome("Cuba sent doctors.", "Cuba sent doctors.", "")
+    'kept'
+    >>> cleaning_outcome("Advertisement", "", "advertisement")
+    'removed (advertisement)'
+    >>> cleaning_outcome("HAVANA (Reuters) - Cuba sent doctors.", "Cuba sent doctors.", "dateline")
+    'removed “HAVANA (Reuters) -” (dateline), kept the rest'
+    """
+    if not rule:
+        return "kept"
+    if not kept:
+        return f"removed ({rule})"
+    for removed, where in ((text[: len(text) - len(kept)], text.endswith(kept)), (text[len(kept):], text.startswith(kept))):
+        if where and removed.strip():
+            return f"removed “{removed.strip()}” ({rule}), kept the rest"
+    return f"kept only “{kept}” ({rule})"
+
+
+def style_line_by_line(table: pd.DataFrame, rows: int | None = 80):
+    """Show a :func:`line_by_line` table: each line as saved and what cleaning did to it, removed
+    lines shaded (escaped, wrapped; the first ``rows`` lines)."""
+    from .tables import show_table
+
+    outcome = [cleaning_outcome(t, k, r) for t, k, r in zip(table["text"], table["kept"], table["rule"])]
+    view = pd.DataFrame({"line": table["line"], "text": table["text"], "cleaning": outcome})
+
     def shade(row):
-        colour = "background-color: #eeeeee; color: #777777" if row["rule"] else ""
+        colour = "background-color: #eeeeee; color: #777777" if row["cleaning"] != "kept" else ""
         return [colour] * len(row)
-    return (table.style.apply(shade, axis=1).hide(axis="index")
-            .set_properties(subset=["text", "kept"], **{"text-align": "left"}))
+    return show_table(view, rows=rows).apply(shade, axis=1)
 
 
 def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: str):

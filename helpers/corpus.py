@@ -239,9 +239,17 @@ def load_corpus(root: str | Path) -> pd.DataFrame:
     chars and words. Raises :class:`CorpusError` on the first problem found;
     ``python -m helpers check`` lists them all.
 
-    >>> from helpers.config import DEFAULT_CORPUS
-    >>> load_corpus(DEFAULT_CORPUS).columns[:7].tolist()
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp()) / "corpus"
+    >>> (root / "articles").mkdir(parents=True)
+    >>> _ = (root / "articles" / "a.txt").write_text("The Lima Group met in Lima on Tuesday.", encoding="utf-8")
+    >>> _ = (root / "metadata.csv").write_text("id,file,title,outlet,date,url,language\\n"
+    ...                                        "a,a.txt,Lima Group meets,Test Wire,2019-05-01,,en\\n", encoding="utf-8")
+    >>> articles = load_corpus(root)
+    >>> articles.columns[:7].tolist()
     ['id', 'file', 'title', 'outlet', 'date', 'url', 'language']
+    >>> articles[["id", "outlet", "words"]].values.tolist()
+    [['a', 'Test Wire', 8]]
     """
     frame, problems = _load(Corpus(Path(root)))
     if problems:

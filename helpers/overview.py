@@ -72,7 +72,7 @@ def plot_timeline(articles: pd.DataFrame, title: str):
                     va="center", fontsize=8)
     ax.set_yticks([])
     ax.set_ylim(-0.8, max(len(dated), 1) - 0.2)
-    locator = mdates.AutoDateLocator(maxticks=8)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     note = f" ({undated} article(s) without a date not shown)" if undated else ""

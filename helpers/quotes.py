@@ -34,7 +34,6 @@ import csv
 import json
 import re
 import textwrap
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -49,6 +48,7 @@ from .cache import per_article
 from .config import DATA_DIR
 from .corpus import CorpusError, read_article
 from .patterns import any_of
+from .text import fold
 
 COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type"]
 
@@ -86,18 +86,6 @@ def speaker_words() -> dict[str, frozenset[str]]:
             if len(row) >= 2:
                 roles.setdefault(row[1].strip(), set()).add(row[0].strip().lower())
     return {role: frozenset(words) for role, words in roles.items()}
-
-
-def fold(text: str) -> str:
-    """Accents removed, for comparing and canonical names.
-
-    >>> fold("Nicolás Maduro, Delcy Rodríguez")
-    'Nicolas Maduro, Delcy Rodriguez'
-    """
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 # --------------------------------------------------------------------------- quote marks

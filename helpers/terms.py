@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
@@ -755,12 +756,13 @@ def kwic(articles: pd.DataFrame, query: str, *, width: int = 8, column: str = CO
     return pd.DataFrame(rows, columns=["article", "left", "keyword", "right"])
 
 
-def style_kwic(table: pd.DataFrame):
-    """A concordance view of :func:`kwic`: left context right-aligned, keyword in bold, no index."""
-    return (table.style.hide(axis="index")
-            .set_properties(subset=["left"], **{"text-align": "right"})
-            .set_properties(subset=["keyword"], **{"font-weight": "bold", "text-align": "center"})
-            .set_properties(subset=["right"], **{"text-align": "left"}))
+def style_kwic(table: pd.DataFrame, rows: int | None = 40, saved: str | Path | None = None):
+    """A concordance view of :func:`kwic`: left context right-aligned, keyword in bold, no index
+    (escaped, so article text never becomes markup; the first ``rows`` lines)."""
+    from .tables import show_table
+
+    return (show_table(table, rows=rows, right=["left"], saved=saved)
+            .set_properties(subset=["keyword"], **{"font-weight": "bold", "text-align": "center"}))
 
 
 # --------------------------------------------------------------------------- dispersion

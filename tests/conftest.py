@@ -1,4 +1,11 @@
-"""Shared test fixtures: small corpora written in the test, and the project's paths."""
+"""Shared test fixtures: small corpora written in the test, the seed fixture, and the project's paths.
+
+The tests never read the user's ``corpus/`` (it is their data: it may hold 0 or 10,000 articles)
+nor anything outside this repository. The five seed articles with their hand-annotated quotes live
+in ``bench/seeds/`` (articles/, metadata.csv, gold.json); for the whole session ``$CORPUS`` points
+at a temporary copy of them, so anything that falls back to "the corpus" (the notebooks, the
+command line, ``corpus_dir()``) analyses the fixture and can never write to the repository.
+"""
 from __future__ import annotations
 
 import csv
@@ -9,9 +16,9 @@ import pytest
 from helpers.config import PROJECT_ROOT
 from helpers.corpus import METADATA_COLUMNS
 
-SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
-GOLD = PROJECT_ROOT.parent / "shared" / "gold" / "seed_quotes.json"
-CORPUS = PROJECT_ROOT / "corpus"
+SEED_CORPUS = PROJECT_ROOT / "bench" / "seeds"   # a corpus folder: articles/, metadata.csv, gold.json
+SEEDS = SEED_CORPUS / "articles"
+GOLD = SEED_CORPUS / "gold.json"
 
 
 def write_corpus(root: Path, articles: dict[str, bytes | str], rows: list[dict] | None = None) -> Path:
@@ -41,12 +48,21 @@ def small_corpus(tmp_path):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def separate_cache(tmp_path_factory):
-    """Tests (and the notebooks they run) cache per-article results in a folder of their own."""
+def separate_cache_and_corpus(tmp_path_factory):
+    """Tests (and the notebooks they run) cache per-article results in a folder of their own, and
+    the default corpus is a temporary copy of the seed fixture, never the user's ``corpus/``."""
     import os
+    import shutil
 
+    saved = {name: os.environ.get(name) for name in ("NEWS_CACHE", "CORPUS")}
     os.environ["NEWS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["CORPUS"] = str(shutil.copytree(SEED_CORPUS, tmp_path_factory.mktemp("default") / "corpus"))
     yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"

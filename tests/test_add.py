@@ -10,7 +10,7 @@ import pytest
 
 from helpers.add import add_article, article_id
 from helpers.corpus import CorpusError, load_corpus
-from conftest import CORPUS, PROJECT_ROOT
+from conftest import PROJECT_ROOT, SEED_CORPUS
 from test_corpus import tree_digest
 
 BODY = ("Foreign ministers of the Lima Group met in Ottawa on Monday to discuss the crisis in Venezuela. "
@@ -29,8 +29,8 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="windows-1252">
 
 @pytest.fixture
 def corpus(tmp_path):
-    """A copy of the project's corpus to add articles to."""
-    return shutil.copytree(CORPUS, tmp_path / "corpus")
+    """A copy of the seed fixture to add articles to."""
+    return shutil.copytree(SEED_CORPUS, tmp_path / "corpus")
 
 
 def test_add_a_string(corpus):

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import actors, cache, clean, quotes, terms
 from helpers.corpus import count_words, find_problems, load_corpus
-from conftest import CORPUS, write_corpus
+from conftest import SEED_CORPUS, write_corpus
 
 CALLS: list[str] = []
 
@@ -48,7 +48,7 @@ def test_a_different_stage_is_not_confused(tmp_path, monkeypatch):
 @pytest.fixture
 def many_articles():
     """The seeds repeated with a varying first line: enough articles for the process pool."""
-    seeds = load_corpus(CORPUS)
+    seeds = load_corpus(SEED_CORPUS)
     rows = []
     for copy in range(cache.PARALLEL_FROM // len(seeds) + 1):
         for row in seeds.itertuples(index=False):

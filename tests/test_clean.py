@@ -10,9 +10,9 @@ import pytest
 
 from helpers import clean
 from helpers.corpus import load_corpus, read_article
-from conftest import CORPUS, GOLD
+from conftest import GOLD, SEED_CORPUS
 
-ARTICLES = CORPUS / "articles"
+ARTICLES = SEED_CORPUS / "articles"
 
 # The body of each seed article, sentence by sentence, written out from reading the files.
 # Everything else in a seed is page furniture (see FURNITURE_LINES).
@@ -153,7 +153,7 @@ FURNITURE_LINES = {
 
 @pytest.fixture(scope="module")
 def seeds():
-    articles = load_corpus(CORPUS)
+    articles = load_corpus(SEED_CORPUS)
     return {row.file: clean.clean_article(row.text, article_id=row.id, title=row.title)
             for row in articles.itertuples()}
 
@@ -229,7 +229,7 @@ def test_dateline_goes_but_the_sentence_after_it_stays(seeds):
 
 
 def test_clean_corpus_adds_columns_and_returns_the_audit():
-    articles = load_corpus(CORPUS)
+    articles = load_corpus(SEED_CORPUS)
     cleaned, audit = clean.clean_corpus(articles)
     assert {"clean_text", "clean_words", "sentences"} <= set(cleaned.columns)
     assert len(cleaned) == len(articles) and articles.columns.tolist() == cleaned.columns.tolist()[:len(articles.columns)]

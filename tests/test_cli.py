@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import CORPUS, PROJECT_ROOT, write_corpus
+from conftest import PROJECT_ROOT, SEED_CORPUS, write_corpus
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -12,8 +12,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           cwd=PROJECT_ROOT, timeout=120)
 
 
-def test_check_passes_on_the_project_corpus():
-    result = run("check", "--corpus", str(CORPUS))
+def test_check_passes_on_the_seed_fixture():
+    result = run("check", "--corpus", str(SEED_CORPUS))
     assert result.returncode == 0, result.stderr
     assert "5 articles" in result.stdout
 
@@ -31,3 +31,13 @@ def test_check_lists_each_problem_without_traceback(tmp_path):
 def test_check_on_missing_folder(tmp_path):
     result = run("check", "--corpus", str(tmp_path / "nowhere"))
     assert result.returncode == 1 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_make_run_on_a_missing_corpus_is_one_sentence(tmp_path):
+    missing = tmp_path / "no-such-corpus"
+    result = subprocess.run(["make", "run", f"CORPUS={missing}", f"FIGURES={tmp_path / 'figures'}"],
+                            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    sentence = [line for line in result.stderr.splitlines() if str(missing) in line]
+    assert len(sentence) == 1 and "does not exist" in sentence[0] and "create it" in sentence[0]
+    assert not (tmp_path / "figures").exists()

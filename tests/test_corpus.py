@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.corpus import CorpusError, find_problems, load_corpus, read_article
-from conftest import CORPUS, write_corpus
+from conftest import SEED_CORPUS, write_corpus
 
 
 def tree_digest(root: Path) -> str:
@@ -20,8 +20,8 @@ def tree_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def test_loads_the_project_corpus():
-    articles = load_corpus(CORPUS)
+def test_loads_the_seed_fixture():
+    articles = load_corpus(SEED_CORPUS)
     assert len(articles) == 5
     assert list(articles.columns[:7]) == ["id", "file", "title", "outlet", "date", "url", "language"]
     assert {"text", "chars", "words"} <= set(articles.columns)

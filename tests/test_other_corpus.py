@@ -8,12 +8,12 @@ import subprocess
 import pandas as pd
 
 from helpers.add import add_article
-from conftest import CORPUS, PROJECT_ROOT
+from conftest import PROJECT_ROOT, SEED_CORPUS
 from test_add import PAGE
 
 
 def test_make_run_on_another_corpus_includes_an_added_article(tmp_path):
-    corpus = shutil.copytree(CORPUS, tmp_path / "my_corpus")
+    corpus = shutil.copytree(SEED_CORPUS, tmp_path / "my_corpus")
     page = tmp_path / "page.html"
     page.write_bytes(PAGE.encode("cp1252"))
     added = add_article(page, outlet="Example Wire", corpus=corpus)

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from helpers import corpus, quotes, terms
-from conftest import CORPUS, SEEDS
+from conftest import PROJECT_ROOT, SEEDS
 
 _POSSESSIVE = re.compile(r"(?<=[*+?}])\+")
 
@@ -29,7 +29,9 @@ def texts() -> list[str]:
     # edges of the Latin-1 letter ranges, a combining mark
     alphabet = "aAbBsSUNMrDtGCpe.,:/-‐‑'’ \t\u00a00123456789٣²_éÀÖØöøÿ×÷\u0301İ\n"
     fuzz = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
-    articles = [p.read_text(encoding="utf-8") for folder in (SEEDS, CORPUS / "articles") for p in sorted(folder.glob("*.txt"))]
+    files = [*sorted(SEEDS.glob("*.txt")), *sorted((PROJECT_ROOT / "bench").glob("heldout*/articles/*.txt"))]
+    assert len(files) >= 35, "the seed and held-out articles in bench/ are missing"
+    articles = [p.read_text(encoding="utf-8") for p in files]
     invented = ["U.S.-backed U.S.'s a.m. 1,000.5 10:30 rock-'n'-roll don't don’t -x x- 'x' 3.5.", "Mr. Dr.Gen. J. F. Kennedy"]
     return fuzz + articles + invented
 

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from helpers.quotes import classify_name, extract_quotes, find_quote_spans, quote_kind, quotes_json
-from conftest import CORPUS, GOLD, PROJECT_ROOT
+from helpers.score import score
+from conftest import GOLD, PROJECT_ROOT, SEED_CORPUS
 
 
 def quotes_of(text: str) -> list[tuple[str, str | None]]:
@@ -387,23 +388,13 @@ def test_and_does_not_join_two_organisations():
 
 # --------------------------------------------------------------------------- seeds and CLI
 
-def score(predictions: dict) -> dict:
-    sys.path.insert(0, str(GOLD.parent))
-    try:
-        import score as scorer
-    finally:
-        sys.path.pop(0)
-    return scorer.score(json.loads(GOLD.read_text(encoding="utf-8")), predictions)
-
-
-@pytest.mark.skipif(not GOLD.exists(), reason="the shared gold file is not beside this checkout")
 def test_seed_scorecard():
-    result = score(quotes_json([CORPUS / "articles"]))
+    result = score(json.loads(GOLD.read_text(encoding="utf-8")), quotes_json([SEED_CORPUS / "articles"]))
     assert result["f1"] >= 0.95 and result["full_recall"] == 1.0 and result["speaker_accuracy"] >= 0.95, result
 
 
 def test_cli_prints_the_gold_shape():
-    result = subprocess.run([sys.executable, "-m", "helpers", "quotes", str(CORPUS / "articles" / "000_b4172eddce0fcf27.txt")],
+    result = subprocess.run([sys.executable, "-m", "helpers", "quotes", str(SEED_CORPUS / "articles" / "000_b4172eddce0fcf27.txt")],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
