@@ -9,6 +9,9 @@ Scores four sets:
             scored once before any rule was changed in its light (speaker accuracy A 0.53, B 0.78,
             C 0.74; quote F1 0.99, 1.00, 1.00); later rules were written as general kinds of
             sentence, each tested on an invented one.
+- real news, development and blind: 84 real pages from 80 outlets (bench/realnews, politics and
+            diplomacy outside the Americas, furniture included), annotated blind and split two
+            thirds / one third before any rule was changed in their light.
 Predictions come from `python -m helpers quotes`, scores from `python -m helpers score` (the
 project's scorer, helpers/score.py). Prints one scorecard line per set and writes
 bench/results/quote_scorecard.json.
@@ -29,6 +32,8 @@ SETS = {
     "held-out A": (ROOT / "bench" / "heldout" / "articles", ROOT / "bench" / "heldout" / "gold.json"),
     "held-out B": (ROOT / "bench" / "heldout_b" / "articles", ROOT / "bench" / "heldout_b" / "gold.json"),
     "held-out C": (ROOT / "bench" / "heldout_c" / "articles", ROOT / "bench" / "heldout_c" / "gold.json"),
+    "real news, development": (ROOT / "bench" / "realnews" / "pages", ROOT / "bench" / "realnews" / "gold_development.json"),
+    "real news, blind": (ROOT / "bench" / "realnews" / "pages", ROOT / "bench" / "realnews" / "gold_blind.json"),
 }
 KEYS = list(SCORE_KEYS)
 
@@ -50,7 +55,7 @@ def main() -> int:
         scored = subprocess.run([sys.executable, "-m", "helpers", "score", str(gold), str(predictions), "--json"],
                                 capture_output=True, text=True, cwd=ROOT, check=True)
         result = json.loads(scored.stdout)
-        files = len(list(articles.glob("*.txt")))
+        files = len(json.loads(gold.read_text(encoding="utf-8"))["articles"])
         results[name] = {**{k: result[k] for k in KEYS}, "articles": files, "cli_seconds": round(seconds, 2)}
         for line in result["errors"]:
             print(f"  {line}")

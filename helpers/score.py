@@ -150,6 +150,11 @@ class Tally:
         return {k: round(v, 3) if isinstance(v, float) else v for k, v in values.items()} | {"errors": self.errors}
 
 
+def _start_of(quote: str) -> str:
+    """The first 60 characters of a quote on one line (hard-wrapped quotes hold line breaks)."""
+    return " ".join(quote.split())[:60]
+
+
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -195,8 +200,8 @@ def score(gold: dict, predictions: dict) -> dict:
                 tally.right_speaker += 1
             else:
                 tally.errors.append(f"{name}: speaker {preds[pi].get('speaker')!r} for "
-                                    f"{golds[gi]['speaker']!r}: {golds[gi]['quote'][:60]}")
-        tally.errors.extend(f"{name}: missed ({g['speaker']}): {g['quote'][:60]}"
+                                    f"{golds[gi]['speaker']!r}: {_start_of(golds[gi]['quote'])}")
+        tally.errors.extend(f"{name}: missed ({g['speaker']}): {_start_of(g['quote'])}"
                             for gi, g in enumerate(golds) if gi not in matched_gold)
     return tally.scores()
 

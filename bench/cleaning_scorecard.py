@@ -1,0 +1,114 @@
+"""Cleaning scorecard on real pages: how much furniture goes, how much of the body stays (never a test).
+
+    .venv/bin/python bench/cleaning_scorecard.py [--misses N]
+
+Each page of bench/realnews/pages was labelled line by line by hand (annotations/NNN.json:
+body / furniture / metadata), without sight of the rules. Every page is cleaned with
+`helpers.clean.clean_article` (the title given is the page's own headline line when the
+annotation marks one, as a user adding the page would give it) and, for the development and the
+blind part of the set (split.csv), the scorecard reports:
+
+- furniture_removed: the share of furniture lines of which cleaning kept nothing;
+- body_words_kept: the share of the body lines' words that are still in the clean text;
+- metadata_removed: the same as furniture_removed for headlines, bylines and datelines (either
+  way is acceptable for those; reported for information);
+- the worst misses: furniture lines kept, and body lines losing the most words, with file and line.
+
+Writes bench/results/cleaning_scorecard.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from helpers.clean import clean_article
+from helpers.corpus import count_words
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "bench" / "realnews"
+sys.path.insert(0, str(SET))
+from build_gold import annotation, parts  # noqa: E402  (the set's own reader)
+
+
+def line_ranges(text: str) -> dict[int, tuple[int, int]]:
+    """1-based line number -> (start, end) offsets of that line in ``text``."""
+    ranges, start = {}, 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        ranges[number] = (start, start + len(line))
+        start += len(line) + 1
+    return ranges
+
+
+def kept_words(text: str, span: tuple[int, int], kept: list[tuple[int, int]]) -> int:
+    """Words of ``text[span]`` that lie inside the kept spans."""
+    start, end = span
+    return sum(count_words(text[max(start, a):min(end, b)]) for a, b in kept if a < end and b > start)
+
+
+def score_page(name: str) -> dict:
+    text = (SET / "pages" / name).read_text(encoding="utf-8")
+    labels = annotation(name)["lines"]
+    headline = next((text.split("\n")[row["n"] - 1].strip() for row in labels
+                     if row["label"] == "metadata" and "headline" in row.get("why", "").lower()), "")
+    result = clean_article(text, article_id=name, title=headline)
+    ranges = line_ranges(text)
+    rules = {entry["line"]: entry["rule"] for entry in result.removed}
+    counts = {"furniture": 0, "furniture_removed": 0, "metadata": 0, "metadata_removed": 0,
+              "body_words": 0, "body_words_kept": 0}
+    furniture_kept, body_lost = [], []
+    for row in labels:
+        number, label = row["n"], row["label"]
+        line = text[slice(*ranges[number])]
+        words, kept = count_words(line), kept_words(text, ranges[number], result.kept_spans)
+        if label in ("furniture", "metadata"):
+            counts[label] += 1
+            counts[f"{label}_removed"] += kept == 0
+            if label == "furniture" and kept:
+                furniture_kept.append({"page": name, "line": number, "why": row.get("why", ""), "text": line.strip()[:100]})
+        elif label == "body":
+            counts["body_words"] += words
+            counts["body_words_kept"] += kept
+            if kept < words:
+                body_lost.append({"page": name, "line": number, "words_lost": words - kept,
+                                  "rule": rules.get(number, ""), "text": line.strip()[:100]})
+    return {"counts": counts, "furniture_kept": furniture_kept, "body_lost": body_lost}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", type=int, default=12, help="worst misses listed per part and kind")
+    args = parser.parse_args()
+    results = {}
+    for part in ("development", "blind"):
+        names = sorted(name for name, which in parts().items() if which == part)
+        pages = [score_page(name) for name in names]
+        total = {key: sum(p["counts"][key] for p in pages) for key in pages[0]["counts"]}
+        furniture_kept = [miss for p in pages for miss in p["furniture_kept"]]
+        body_lost = sorted((miss for p in pages for miss in p["body_lost"]), key=lambda m: -m["words_lost"])
+        results[part] = {
+            "pages": len(pages),
+            "furniture_lines": total["furniture"],
+            "furniture_removed": round(total["furniture_removed"] / max(total["furniture"], 1), 3),
+            "body_words": total["body_words"],
+            "body_words_kept": round(total["body_words_kept"] / max(total["body_words"], 1), 3),
+            "metadata_lines": total["metadata"],
+            "metadata_removed": round(total["metadata_removed"] / max(total["metadata"], 1), 3),
+            "furniture_kept": furniture_kept, "body_lost": body_lost,
+        }
+        r = results[part]
+        print(f"{part}: pages={r['pages']} furniture_removed={r['furniture_removed']} ({r['furniture_lines']} lines) "
+              f"body_words_kept={r['body_words_kept']} ({r['body_words']} words) metadata_removed={r['metadata_removed']}")
+        for miss in furniture_kept[:args.misses]:
+            print(f"  furniture kept  {miss['page']}:{miss['line']} ({miss['why']}): {miss['text']}")
+        for miss in body_lost[:args.misses]:
+            print(f"  body lost       {miss['page']}:{miss['line']} -{miss['words_lost']} words [{miss['rule']}]: {miss['text']}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "cleaning_scorecard.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
