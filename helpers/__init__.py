@@ -1,28 +1,54 @@
 """Helpers for the news-corpus notebooks: one small module per stage.
 
-- :mod:`helpers.config`  where the corpus and figures folders are
-- :mod:`helpers.corpus`  load and validate a corpus (``load_corpus``)
-- :mod:`helpers.figures` one figure style, fixed colours, deterministic ``save_figure``
-- :mod:`helpers.overview` tables and figures describing a corpus (notebook 01)
+The flow: corpus (load, validate, add) → clean (boilerplate out, with an audit) → sentences →
+terms / quotes / actors (per article, cached, on every core) → compare (corpus-level tables) →
+plots (figures, saved by ``save_figure``).
+
+- :mod:`helpers.config`   where the corpus and figures folders are
+- :mod:`helpers.corpus`   load and validate a corpus (``load_corpus``)
 - :mod:`helpers.add`      add an article (.txt, text or saved .html) safely (``add_article``)
 - :mod:`helpers.cache`    per-article results cached by content hash and computed on every core
 - :mod:`helpers.clean`    boilerplate out, with an audit of every removed line (``clean_article``, ``clean_corpus``, ``RULES``)
 - :mod:`helpers.sentences` sentence splitting by NLTK Punkt's rules with shipped abbreviations (``split_sentences``, ``sentence_spans``)
-- :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``)
 - :mod:`helpers.terms`    word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion (notebook 03)
+- :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``)
 - :mod:`helpers.actors`   who is named in a text, and which alliances they belonged to on the article's date
 - :mod:`helpers.compare`  the camps compared: mentions, co-occurrence network, quotes, distinctive words, tone
-- :mod:`helpers.score`    the quote scorer: predictions against hand-annotated quotes (``python -m helpers score``)
+- :mod:`helpers.overview` tables describing a corpus (notebook 01)
+- :mod:`helpers.plots`    the figures, one module per notebook (matplotlib is imported only there)
+- :mod:`helpers.figures`  one figure style, fixed colours, deterministic ``save_figure``
 - :mod:`helpers.tables`   tables for reading in a notebook: rounded, wrapped, escaped, first rows (``show_table``)
-"""
-from . import actors, add, cache, clean, compare, overview, quotes, sentences, terms
-from .add import add_article
-from .config import corpus_dir, figures_dir, shown
-from .corpus import CorpusError, count_words, find_problems, load_corpus, read_article
-from .figures import colour_for, palette, save_figure, save_table, use_style
-from .tables import show_table
+- :mod:`helpers.score`    the quote scorer: predictions against hand-annotated quotes (``python -m helpers score``)
+- :mod:`helpers.text`     small text utilities (``fold``)
 
-__all__ = [
-    "CorpusError", "add_article", "colour_for", "corpus_dir", "count_words", "figures_dir", "find_problems",
-    "load_corpus", "palette", "read_article", "save_figure", "save_table", "show_table", "shown", "use_style",
-]
+Modules are imported when first used (``helpers.quotes`` imports the quote finder then), so
+``import helpers`` and the command line start quickly.
+"""
+from __future__ import annotations
+
+import importlib
+
+_MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "overview", "quotes",
+            "plots", "score", "sentences", "tables", "terms", "text")
+_NAMES = {  # the notebook-facing names, and the module each comes from
+    "add_article": "add", "corpus_dir": "config", "figures_dir": "config", "shown": "config",
+    "CorpusError": "corpus", "count_words": "corpus", "find_problems": "corpus", "load_corpus": "corpus",
+    "read_article": "corpus", "colour_for": "figures", "palette": "figures", "save_figure": "figures",
+    "save_table": "figures", "use_style": "figures", "show_table": "tables",
+}
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str):
+    """Import a module, or the module behind a notebook-facing name, on first use."""
+    if name in _NAMES:
+        value = getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    if name in _MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_NAMES, *_MODULES})

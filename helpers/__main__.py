@@ -20,12 +20,12 @@ import sys
 
 from pathlib import Path
 
-from .add import add_article
 from .config import corpus_dir, figures_dir, shown
-from .corpus import Corpus, CorpusError, _load
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .corpus import Corpus, _load
+
     frame, problems = _load(Corpus(Path(args.corpus)))  # one reading: every problem, or the totals
     if problems:
         for problem in problems:
@@ -53,6 +53,8 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from .add import add_article
+
     row = add_article(args.file, title=args.title, outlet=args.outlet, date=args.date, url=args.url,
                       language=args.language, corpus=args.corpus)
     print(f"added {row['file']} to {args.corpus}: {row['title']} ({row['outlet']}, {row['date']})")
@@ -111,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from .corpus import CorpusError  # the commands' one kind of refusal
+
     try:
         return args.run(args)
     except CorpusError as err:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import csv
 import re
-import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,9 +37,7 @@ from pathlib import Path
 from re import _parser as _regex_parser  # CPython's own regex parser: private, but there in Python 3.11+
 from typing import Callable
 
-import matplotlib.pyplot as plt
-import pandas as pd
-
+from ._lazy import pandas as pd  # imported on first use: one article never needs it
 from .config import DATA_DIR
 from .cache import per_article
 from .corpus import count_words
@@ -638,16 +635,21 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
 )
 
 
-def _rules_table() -> pd.DataFrame:
+def _rule_rows() -> list[dict]:
     rows = [{"name": r.name, "kind": "pattern" if r.scope == "line" else "pattern (start of line only)",
              "reason": r.reason} for r in pattern_rules()]
-    rows += [{"name": r.name, "kind": "structure", "reason": r.reason} for r in STRUCTURAL_RULES]
-    return pd.DataFrame(rows, columns=["name", "kind", "reason"])
+    return rows + [{"name": r.name, "kind": "structure", "reason": r.reason} for r in STRUCTURAL_RULES]
 
 
-RULES = _rules_table()
-"""Every rule in the order it is applied: name, kind (pattern or structure) and reason in plain words."""
-_REASONS = dict(zip(RULES["name"], RULES["reason"]))
+def __getattr__(name: str):
+    """``RULES``: every rule in the order it is applied, as a table of name, kind (pattern or
+    structure) and reason in plain words; built when first asked for (it needs pandas)."""
+    if name == "RULES":
+        return pd.DataFrame(_rule_rows(), columns=["name", "kind", "reason"])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_REASONS = {row["name"]: row["reason"] for row in _rule_rows()}
 
 
 # --------------------------------------------------------------------------- cleaning
@@ -855,23 +857,3 @@ def style_line_by_line(table: pd.DataFrame, rows: int | None = 80):
         return [colour] * len(row)
     return show_table(view, rows=rows).apply(shade, axis=1)
 
-
-def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: str):
-    """Paired horizontal bars per article: the raw count (grey) and the clean count (coloured)."""
-    order = before.sort_values().index
-    before, after = before.reindex(order), after.reindex(order)
-    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.6 * len(order) + 1.4)))
-    positions = range(len(order))
-    height = 0.38
-    bars_before = ax.barh([p + height / 2 for p in positions], before.to_numpy(), height,
-                          color="#BBBBBB", label="raw text")
-    bars_after = ax.barh([p - height / 2 for p in positions], after.to_numpy(), height,
-                         color="#332288", label="clean text")
-    ax.bar_label(bars_before, labels=[f"{v:,.0f}" for v in before], padding=3, fontsize=8)
-    ax.bar_label(bars_after, labels=[f"{v:,.0f}" for v in after], padding=3, fontsize=8)
-    ax.set_yticks(list(positions), [str(i) for i in order])
-    ax.set_title(textwrap.fill(title, 62))
-    ax.set_xlabel(xlabel)
-    ax.margins(x=0.12)
-    ax.legend(loc="lower right", fontsize=9, frameon=True, framealpha=0.9, edgecolor="none")
-    return fig

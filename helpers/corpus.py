@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .cache import per_article
+
+if TYPE_CHECKING:  # pandas is imported by the functions that build tables, so reading one article stays light
+    import pandas as pd
 
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -118,6 +120,8 @@ def _fingerprint(text: str) -> str:
 
 
 def _read_metadata(corpus: Corpus) -> pd.DataFrame:
+    import pandas as pd
+
     where = corpus.metadata
     if not corpus.root.is_dir():
         raise CorpusError(corpus.root, "the corpus folder does not exist", "check the path or create it with articles/ and metadata.csv inside")
@@ -147,6 +151,8 @@ def find_problems(root: str | Path) -> list[CorpusError]:
 
 
 def _load(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]:
+    import pandas as pd
+
     meta = _read_metadata(corpus)
     where = corpus.metadata
     problems: list[CorpusError] = []

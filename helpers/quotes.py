@@ -33,16 +33,14 @@ import bisect
 import csv
 import json
 import re
-import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-import pandas as pd
 
+from ._lazy import pandas as pd  # imported on first use: one article never needs it
 from . import clean, sentences
 from .cache import per_article
 from .config import DATA_DIR
@@ -1363,12 +1361,11 @@ def _titles_beside(folder: Path) -> dict[str, str]:
     if not metadata.is_file():
         return {}
     try:
-        table = pd.read_csv(metadata, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
-    except (ValueError, UnicodeDecodeError):
+        with open(metadata, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (csv.Error, UnicodeDecodeError, OSError):
         return {}
-    if not {"file", "title"} <= set(table.columns):
-        return {}
-    return dict(zip(table["file"], table["title"]))
+    return {row["file"]: row["title"] or "" for row in rows if row.get("file") is not None and "title" in row}
 
 
 def dump_json(document: dict) -> str:
@@ -1396,33 +1393,12 @@ def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["quoted_words", "quotes"], ascending=False).astype("int64")
 
 
-def plot_speakers(table: pd.DataFrame, title: str, top: int = 15):
-    """Two panels side by side: quotes and quoted words for the ``top`` speakers."""
-    shown = table.head(top).iloc[::-1]
-    fig, (left, right) = plt.subplots(1, 2, sharey=True, figsize=(9, max(2.5, 0.38 * len(shown) + 1.3)))
-    for ax, column, label in ((left, "quotes", "quotations"), (right, "quoted_words", "words quoted")):
-        bars = ax.barh(shown.index, shown[column])
-        ax.bar_label(bars, padding=3, fontsize=8)
-        ax.set_xlabel(label)
-        ax.margins(x=0.15)
-    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
-    return fig
+def quotes_per_article(quotes: pd.DataFrame, articles: pd.Index) -> pd.DataFrame:
+    """Full quotations and fragments per article, one row per article of ``articles`` (none: zeros).
 
-
-def plot_quotes_per_article(quotes: pd.DataFrame, articles: pd.Index, title: str):
-    """Full quotations and fragments per article as stacked horizontal bars (articles with none shown too)."""
-    counts = (quotes.groupby(["article", "kind"]).size().unstack(fill_value=0)
-              .reindex(index=articles, columns=["full", "fragment"], fill_value=0))
-    shown = counts.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(8, max(2.5, 0.45 * len(shown) + 1.3)))
-    left = pd.Series(0, index=shown.index)
-    for kind, colour in (("full", "#332288"), ("fragment", "#88CCEE")):
-        ax.barh(shown.index, shown[kind], left=left, color=colour, label=f"{kind} quotations")
-        left = left + shown[kind]
-    for y, total in enumerate(left):
-        ax.text(total, y, f" {total}", va="center", fontsize=8)
-    ax.set_xlabel("quotations in the article")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
-    ax.set_title(textwrap.fill(title, 58))
-    ax.margins(x=0.1)
-    return fig, counts
+    >>> quotes = pd.DataFrame({"article": ["a", "a", "b"], "kind": ["full", "fragment", "full"]})
+    >>> quotes_per_article(quotes, pd.Index(["a", "b", "c"])).to_dict("index")
+    {'a': {'full': 1, 'fragment': 1}, 'b': {'full': 1, 'fragment': 0}, 'c': {'full': 0, 'fragment': 0}}
+    """
+    return (quotes.groupby(["article", "kind"]).size().unstack(fill_value=0)
+            .reindex(index=articles, columns=["full", "fragment"], fill_value=0))

@@ -56,7 +56,6 @@ from pathlib import Path
 # and ``\w`` mean exactly the same characters as inside Punkt (the standard ``re`` module
 # differs on a few thousand of them); see _CANDIDATE for the one exception.
 import regex
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .config import DATA_DIR
 
@@ -532,7 +531,10 @@ def split_sentences(text: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> PunktSentenceTokenizer:
+def _tokenizer():
+    """NLTK's own Punkt with our parameters (imported here: only the reference needs NLTK)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations()[0])
     params.sent_starters = set(_sentence_starters())

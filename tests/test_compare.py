@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers import compare
+from helpers.plots import plot_network
 from helpers.actors import actor_for_name, groups_for, load_actors, load_alliances, mentions_for_corpus
 
 ACTORS = ("name,type,country,body,role,aliases,demonyms,short_forms,note\n"
@@ -101,7 +102,7 @@ def test_network_drawing_is_deterministic(world, tmp_path):
     colours = compare.actor_colour_groups(mentions)
     assert colours["Cuba"] == "Cuba" and colours["Nicolas Maduro"] == "ALBA" and colours["Luis Almagro"] == "OAS"
     for folder in ("one", "two"):
-        save_figure(compare.draw_network(graph, colours, "t"), "net", folder=tmp_path / folder, formats=("svg",))
+        save_figure(plot_network(graph, colours, "t"), "net", folder=tmp_path / folder, formats=("svg",))
     assert (tmp_path / "one" / "net.svg").read_bytes() == (tmp_path / "two" / "net.svg").read_bytes()
 
 

@@ -11,6 +11,7 @@ import nltk
 import pandas as pd
 import pytest
 
+from helpers import plots
 from helpers import terms as T
 
 
@@ -332,18 +333,18 @@ def test_dispersion_positions_and_offsets():
 def test_dispersion_plot_has_one_row_per_term():
     articles = frame("The OAS met. ALBA too.", "The OAS again.")
     hits = T.dispersion(articles, ["OAS", "ALBA", "CELAC"])
-    fig = T.plot_dispersion(hits, T.word_counts(articles), title="t", terms_order=["OAS", "ALBA", "CELAC"])
+    fig = plots.plot_dispersion(hits, T.word_counts(articles), title="t", terms_order=["OAS", "ALBA", "CELAC"])
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["OAS (2)", "ALBA (1)", "CELAC (0)"]
 
 
 def test_heatmap_and_top_terms_figures_label_every_row():
     table = pd.DataFrame({"a": [1.0, 0.0], "b": [2.5, 3.0]}, index=["oas", "alba"])
-    fig = T.plot_heatmap(table, title="t", value_label="per 1,000 words")
+    fig = plots.plot_heatmap(table, title="t", value_label="per 1,000 words")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["oas", "alba"]
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0.0", "1.0", "2.5", "3.0"]
     top = pd.DataFrame({"term": ["oas", "bloc"], "count": [5, 3], "per_1000": [2.0, 1.0]})
-    fig = T.plot_top_terms(top, title="t", groups=T.term_groups({"OAS": ["OAS"]}))
+    fig = plots.plot_top_terms(top, title="t", groups=T.term_groups({"OAS": ["OAS"]}))
     assert fig.axes[0].get_legend().get_texts()[0].get_text() == "OAS"
 
 

@@ -1,0 +1,169 @@
+"""Figures of notebook 05: mentions, the co-occurrence network, quotes, distinctive words and tone by group."""
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable, Mapping
+
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..compare import camp_colour, group_order
+from ..figures import colour_for
+
+
+def _set_title(ax, title: str) -> None:
+    """A left-aligned title wrapped to the figure's width, so a long finding is never clipped."""
+    width = int(ax.figure.get_figwidth() * 8.5)
+    ax.set_title(textwrap.fill(title, width))
+
+
+def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, seed: int = 7):
+    """Draw the co-occurrence graph: node area by sentences, edge width by shared
+    sentences, each node in its group's fixed colour; returns the figure.
+
+    Positions come from a spring layout with a fixed ``seed`` (links unweighted, so hubs do
+    not swallow their neighbours), so the same graph is always drawn the same way.
+    """
+    fig, ax = plt.subplots(figsize=(10, 8))
+    if graph.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "no names to draw", ha="center", va="center")
+        ax.set_axis_off()
+        _set_title(ax, title)
+        return fig
+    nodes = sorted(graph.nodes)
+    ordered = nx.Graph()
+    ordered.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
+    position = nx.spring_layout(ordered, seed=seed, weight=None, k=2.4 / math.sqrt(len(nodes)), iterations=500)
+    widths = [0.5 + 1.2 * math.log1p(w) for _, _, w in ordered.edges(data="weight")]
+    nx.draw_networkx_edges(ordered, position, ax=ax, width=widths, edge_color="#aaaaaa", alpha=0.5)
+    sizes = {n: 40 + 110 * math.sqrt(ordered.nodes[n]["sentences"]) for n in nodes}
+    colours = [colour_for(colour_groups.get(n, "other")) for n in nodes]
+    nx.draw_networkx_nodes(ordered, position, ax=ax, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                           node_color=colours, edgecolors="white", linewidths=1.0)
+    for name in nodes:
+        x, y = position[name]
+        ax.annotate(name, (x, y), xytext=(0, math.sqrt(sizes[name]) / 2 + 2), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=8,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+    present = {colour_groups.get(n, "other") for n in nodes}
+    shown = [g for g in group_order(present - {"other"}) if g in present] + (["other"] if "other" in present else [])
+    handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=9, color=colour_for(g),
+                          label="no alliance (e.g. opposition)" if g == "other" else g) for g in shown]
+    handles.append(plt.Line2D([], [], color="#aaaaaa", linewidth=2, label="line: named in one sentence\n(thicker: more often)"))
+    ax.legend(handles=handles, title="node colour", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    ax.margins(0.1)
+    ax.set_axis_off()
+    _set_title(ax, title)
+    return fig
+
+
+def plot_log_odds(top: pd.DataFrame, camps: Mapping[str, Iterable[str]], title: str):
+    """One panel per camp: its most distinctive words as bars of z (dashed line at 1.96)."""
+    names = [c for c in camps if c in set(top["camp"])] or list(camps)
+    rows = max(1, max((int((top["camp"] == c).sum()) for c in names), default=1))
+    fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names) + 0.6, 0.32 * rows + 1.8), squeeze=False)
+    for ax, camp in zip(axes[0], names):
+        part = top[top["camp"] == camp].iloc[::-1]
+        ax.barh(part["word"], part["z"], color=camp_colour(camp, camps))
+        ax.axvline(1.96, color="#555555", linestyle="--", linewidth=0.8)
+        ax.set_title(camp, fontsize=10)
+        ax.set_xlabel("z-score of log-odds (camp vs rest)")
+        ax.tick_params(axis="y", labelsize=9)
+    fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.5)), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    return fig
+
+
+def plot_mentions_by_group(table: pd.DataFrame, title: str):
+    """Horizontal bars per group: named mentions solid, mentions through members hatched,
+    in the group's colour; most-mentioned on top."""
+    table = table.sort_values("total")
+    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.42 * len(table) + 1.4)))
+    colours = [colour_for(g) for g in table.index]
+    ax.barh(table.index, table["named"], color=colours)
+    ax.barh(table.index, table["member"], left=table["named"], color=colours, alpha=0.45, hatch="///", edgecolor="white")
+    handles = [Patch(facecolor="#777777", label="named (the group or someone acting for it)"),
+               Patch(facecolor="#777777", alpha=0.45, hatch="///", edgecolor="white",
+                     label="through a member country or its people")]
+    for y, total in enumerate(table["total"]):
+        ax.annotate(f"{total}", (total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_xlabel("mentions in all articles")
+    ax.margins(x=0.1)
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
+    _set_title(ax, title)
+    return fig
+
+
+def plot_mentions_by_article(table: pd.DataFrame, title: str, labels: Mapping[str, str] | None = None,
+                             named: pd.DataFrame | None = None):
+    """A dot matrix: one row per article, one column per group, in the group's colour. The
+    pale disc grows with all mentions (its count above it); the solid disc inside with the
+    mentions naming the group itself (``named``, same shape; its count beside it)."""
+    labels = labels or {}
+    named = named.reindex(index=table.index, columns=table.columns, fill_value=0) if named is not None else None
+    fig, ax = plt.subplots(figsize=(max(6.5, 1.0 * len(table.columns) + 3.2), 0.75 * len(table) + 2.2))
+    largest = max(int(table.to_numpy().max()), 1) if table.size else 1
+    area = lambda value: 30 + 1100 * value / largest
+    for x, group in enumerate(table.columns):
+        for y, article in enumerate(table.index):
+            value = int(table.loc[article, group])
+            if not value:
+                continue
+            ax.scatter(x, y, s=area(value), color=colour_for(group), alpha=0.35, linewidths=0, zorder=3)
+            ax.annotate(str(value), (x, y), xytext=(0, math.sqrt(area(value)) / 2 + 1), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=7, color="#333333", zorder=5)
+            inner = int(named.loc[article, group]) if named is not None else 0
+            if inner:
+                ax.scatter(x, y, s=area(inner), color=colour_for(group), linewidths=0, zorder=4)
+                ax.annotate(str(inner), (x, y), xytext=(math.sqrt(area(inner)) / 2 + 2, 0), textcoords="offset points",
+                            ha="left", va="center", fontsize=7, fontweight="bold", color="#111111", zorder=5)
+    ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(table.index)), [labels.get(a, a) for a in table.index])
+    ax.set_xlim(-0.6, len(table.columns) - 0.4)
+    ax.set_ylim(len(table.index) - 0.45, -0.75)
+    ax.grid(axis="both", visible=True, color="#eeeeee")
+    if named is not None:
+        handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=10, color="#888888", alpha=0.35,
+                              label="all mentions (count above)"),
+                   plt.Line2D([], [], marker="o", linestyle="", markersize=6, color="#888888",
+                              label="naming the group itself (count beside)")]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    _set_title(ax, title)
+    return fig
+
+
+def plot_quotes_by_group(table: pd.DataFrame, title: str):
+    """Bars of quoted words per group (group colours; unresolved speakers grey), each
+    labelled with the number of quotes and speakers."""
+    table = table.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.45 * len(table) + 1.4)))
+    bars = ax.barh(table.index, table["words"], color=[colour_for(g) for g in table.index])
+    ax.bar_label(bars, labels=[f"{w} words · {q} quotes · {s} speaker(s)" for w, q, s in
+                               zip(table["words"], table["quotes"], table["speakers"])], padding=3, fontsize=8)
+    ax.set_xlabel("words inside quotation marks (a quote counts for each group its speaker stands for)")
+    ax.margins(x=0.45)
+    _set_title(ax, title)
+    return fig
+
+
+def plot_sentiment(table: pd.DataFrame, title: str):
+    """Mean VADER score per group with ± 1 standard error, in group colours, labelled with
+    the number of sentences; a vertical line at 0 (neutral)."""
+    table = table.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.45 * len(table) + 1.4)))
+    y = np.arange(len(table))
+    for i, (group, row) in enumerate(table.iterrows()):
+        error = row["sem"] if pd.notna(row["sem"]) else 0
+        ax.errorbar(row["mean"], i, xerr=error, fmt="o", color=colour_for(group), markersize=8, capsize=3)
+        ax.annotate(f"n = {int(row['sentences'])}", (min(max(row["mean"] + error, -1), 1), i), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8)
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    ax.set_yticks(y, table.index)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("mean VADER compound score of sentences naming the group (−1 negative … +1 positive)")
+    _set_title(ax, title)
+    return fig
