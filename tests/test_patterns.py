@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from helpers import corpus, quotes, terms
+from helpers import corpus, terms
+from helpers.quotes import names as quote_names
 from conftest import PROJECT_ROOT, SEEDS
 
 _POSSESSIVE = re.compile(r"(?<=[*+?}])\+")
@@ -38,7 +39,7 @@ def texts() -> list[str]:
 
 @pytest.mark.parametrize("name, pattern", [
     ("terms.NewsTokenizer", terms._TOKENIZER._regexp),
-    ("quotes._SPACED_TOKEN", quotes._SPACED_TOKEN),
+    ("quotes.names._SPACED_TOKEN", quote_names._SPACED_TOKEN),
     ("corpus._WORD", corpus._WORD),
 ])
 def test_possessive_patterns_match_as_their_plain_forms(name, pattern):

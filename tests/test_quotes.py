@@ -460,7 +460,7 @@ _PLAIN_TOKEN = __import__("re").compile(
     "   “" + " " * 80 + "”, said Foreign Minister Bruno Rodriguez.  A.  B. c. Mr",
 ])
 def test_the_tokenizer_finds_the_same_tokens_as_the_plain_pattern(text):
-    from helpers import quotes
+    from helpers.quotes import names as quotes
     for start, end in [(0, len(text)), (3, len(text) - 4), (10, 40), (len(text) // 2, len(text))]:
         plain = [(m.start(), m.end(), m.group()) for m in _PLAIN_TOKEN.finditer(text, start, end)]
         assert [(m.start(), m.end(), m.group()) for m in quotes._TOKEN.finditer(text, start, end)] == plain
@@ -471,7 +471,7 @@ def test_the_tokenizer_finds_the_same_tokens_as_the_plain_pattern(text):
 def test_a_long_gap_before_a_character_no_token_starts_with_is_crossed_once():
     """Spaces (a blanked quotation) before an underscore or a non-Latin letter are not re-read
     from every space: the matches are as many as the characters after the gap, not the spaces."""
-    from helpers import quotes
+    from helpers.quotes import names as quotes
     text = "x" + " " * 200_000 + "_Ł" + " " * 200_000
     matches = list(quotes._SPACED_TOKEN.finditer(text))
     assert [m[1] for m in matches if m[1]] == ["x"] and len(matches) <= 5  # x, gap+_, Ł, gap+end, end

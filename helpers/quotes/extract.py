@@ -1,0 +1,315 @@
+"""Quotations with their speakers, for one article and for a corpus, as tables and as JSON."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .._lazy import pandas as pd  # imported on first use: one article never needs it
+from .. import clean, sentences
+from ..cache import per_article
+from ..corpus import CorpusError, read_article
+from .marks import ANY_MARK, QuoteSpan, find_quote_spans, quote_kind
+from .speakers import Entity, SpeakerFinder
+from .cues import (CONTINUATION, NEXT_SENTENCE, PREVIOUS_SENTENCE, SAME_SENTENCE, SENTENCE_SUBJECT, cue_patterns,
+                   post_cue, pre_cue)
+
+
+COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type"]
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    """The text with every quotation's words blanked, so cues are never read inside quotes."""
+    chars = list(text)
+    for span in spans:
+        for start, end in span.pieces:
+            # each character but a newline becomes a space, as one slice (same length, so the
+            # offsets stay); blanking is idempotent, so overlapping pieces give the same result
+            piece = text[start:end]
+            chars[start:end] = _NOT_NEWLINE.sub(" ", piece) if "\n" in piece else " " * len(piece)
+    return "".join(chars)
+
+
+def _body_paragraphs(text: str, title: str = "") -> list[tuple[int, int]]:
+    """Offsets of the lines the cleaning stage keeps as the article's body (headline given or not)."""
+    return list(clean.clean_article(text, title=title).kept_spans)
+
+
+def _quote_sentences(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan],
+                     found: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the body, with sentences inside one quotation merged into one.
+
+    ``found``, when given, are the paragraphs' sentences as the cleaning stage split them.
+    """
+    if found is None:
+        found = []
+        for start, end in paragraphs:
+            found.extend((start + s, start + e) for s, e in sentences.sentence_spans(text[start:end]))
+    inside = [(q.start, q.end) for q in spans]
+    merged: list[tuple[int, int]] = []
+    k = 0
+    for start, end in found:
+        while k < len(inside) and inside[k][1] < start:
+            k += 1
+        boundary_in_quote = k < len(inside) and inside[k][0] < start <= inside[k][1]
+        same_paragraph = merged and "\n" not in text[merged[-1][1]:start]
+        if merged and boundary_in_quote and same_paragraph:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def extract_quotes(text: str, article_id: str = "", title: str = "") -> pd.DataFrame:
+    """Every direct quotation in one article's text, with speaker, cue and kind.
+
+    Returns a DataFrame with columns article, quote, start, end, speaker, cue,
+    kind, sentence, speaker_type; ``start``/``end`` are offsets into ``text``.
+    ``speaker`` is None when no rule finds one; ``speaker_type`` is "person" or
+    "organisation" (a body, a statement's issuer, a country speaking).
+
+    >>> extract_quotes('Foreign Minister Ana Diaz spoke on Monday.\\n\\n"We will not give in," Diaz said.')[["quote", "speaker", "cue", "kind"]].values.tolist()
+    [['We will not give in,', 'Ana Diaz', 'said', 'full']]
+    """
+    frame = pd.DataFrame([{"article": article_id, **r} for r in _quote_records(text, title)], columns=COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
+
+
+def _quote_records(text: str, title: str = "") -> list[dict]:
+    """One article's quotations as plain records (all columns but ``article``); what the cache stores."""
+    if not ANY_MARK.search(text):
+        return []
+    return _quote_records_in_body(text, _body_paragraphs(text, title))
+
+
+_DASH_AFTER = re.compile(r"\s*[—–]")
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quotation and who said it: the record behind every row of the quote tables.
+
+    ``start``/``end`` are offsets of the quoted words (inside the marks) in the article text;
+    ``cue`` names the rule that found the speaker (a reporting verb as written, or one of the
+    names in :mod:`helpers.quotes.cues`); ``first_sentence``/``last_sentence`` number the sentences
+    the quotation spans (for the rules that look at the quotes before it; not in the tables).
+    """
+
+    quote: str
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+    kind: str
+    sentence: str
+    speaker_type: str | None
+    first_sentence: int = field(default=0, repr=False)
+    last_sentence: int = field(default=0, repr=False)
+
+    def row(self) -> dict:
+        """The record as a table row: the columns of :data:`COLUMNS` but ``article``."""
+        return {"quote": self.quote, "start": self.start, "end": self.end, "speaker": self.speaker,
+                "cue": self.cue, "kind": self.kind, "sentence": self.sentence, "speaker_type": self.speaker_type}
+
+
+def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
+                           paragraph_sentences: list[tuple[int, int]] | None = None) -> list[dict]:
+    """:func:`_quote_records` for an article whose body paragraphs (offsets of the lines the
+    cleaning stage keeps) and, optionally, their sentences are already known, as
+    :func:`helpers.clean.clean_corpus` gives them (``body_spans``, ``body_sentences``)."""
+    if not ANY_MARK.search(text):
+        return []
+    spans = find_quote_spans(text, paragraphs)
+    masked = _mask(text, spans)
+    sentence_list = _quote_sentences(text, paragraphs, spans, paragraph_sentences)
+    finder = SpeakerFinder(text, masked, sentence_list)
+    rows: list[Quote] = []
+    for number, span in enumerate(spans):
+        open_at, close_at = span.start - 1, span.end
+        first = finder.sentence_index(open_at)
+        last = finder.sentence_index(max(close_at, open_at))
+        sentence_start = sentence_list[first][0] if first < len(sentence_list) else open_at
+        sentence_end = sentence_list[last][1] if last < len(sentence_list) else close_at + 1
+        next_open = spans[number + 1].start - 1 if number + 1 < len(spans) else len(text)
+        post_end = min(sentence_end, next_open)
+        before = masked[sentence_start:open_at]
+        kind = quote_kind(span.text, before)
+        entity, cue = None, None
+        if kind == "fragment" and rows and rows[-1].first_sentence == first and rows[-1].speaker:
+            entity, cue = Entity(rows[-1].speaker, rows[-1].speaker_type, open_at), SAME_SENTENCE
+        starts_sentence = not before.strip(" \t—–-")
+        order = (post_cue, pre_cue) if starts_sentence else (pre_cue, post_cue)
+        line_end = text.find("\n", close_at)
+        if _DASH_AFTER.match(masked[close_at + 1:close_at + 4]):  # "…” — Name, title" closing a paragraph
+            post_end = min(next_open, line_end if line_end != -1 else len(text))
+        for rule in order if entity is None else ():
+            if rule is post_cue:
+                entity, cue = post_cue(finder, close_at + 1, post_end)
+            else:
+                entity, cue = pre_cue(finder, sentence_start, open_at)
+            if entity is not None:
+                break
+        if entity is None and not starts_sentence:  # words quoted in a sentence about someone
+            entity = finder.clause_subject(sentence_start, open_at)
+            cue = SENTENCE_SUBJECT if entity is not None else None
+        if entity is None:
+            entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
+        rows.append(Quote(
+            span.text, span.start, span.end, entity.name if entity else None, cue, kind,
+            text[sentence_start:sentence_end].strip(),
+            ("person" if entity.kind == "person" else "organisation") if entity else None, first, last))
+    return [quote.row() for quote in rows]
+
+
+_POINTS_BACK = re.compile(r"\W*(?:that|this|those|these|such|so)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:put it|words of|message (?:of|from)|remarks by|stated by|said by)\b")
+_VERB_OBJECT_BACK = re.compile(r"\s+(?:this|that|so|it)\b")
+
+
+def _neighbour_cue(finder: SpeakerFinder, rows: list[Quote], first: int, last: int, kind: str,
+                   open_at: int) -> tuple[Entity | None, str | None]:
+    """No cue in the quote's own sentence: look at the quotes and sentences around it.
+
+    In order: the previous quote continues in the same paragraph; the sentence before ends
+    with a colon ("He told the assembly:"); the sentence after points back at the quote and
+    names the speaker ("That was how Ortega put it."); a person who was the subject of the
+    sentence before; an earlier quote continuing across paragraphs; an organisation that was
+    the subject of the sentence before.
+    """
+    text = finder.masked
+    previous_quote = rows[-1] if rows and rows[-1].speaker else None
+    if previous_quote and previous_quote.last_sentence >= first - 1 and "\n" not in text[previous_quote.end:open_at]:
+        return Entity(previous_quote.speaker, previous_quote.speaker_type, 0), CONTINUATION
+    previous = finder.subject_of_sentence(first - 1) if first > 0 else None
+    if previous is not None:
+        previous_start, previous_end = finder.sentences[first - 1]
+        if text[previous_start:previous_end].rstrip().endswith(":"):
+            return previous, PREVIOUS_SENTENCE
+    if kind == "full" and last + 1 < len(finder.sentences):
+        next_start, next_end = finder.sentences[last + 1]
+        following = text[next_start:next_end]
+        verb = cue_patterns()["verb"].search(following)
+        points_back = _POINTS_BACK.match(following) or _REFERS_BACK.search(following) or (
+            verb and _VERB_OBJECT_BACK.match(following[verb.end():]))
+        if points_back:
+            entity = finder.first_entity(finder.phrases(next_start, next_end))
+            if entity is not None:
+                return entity, NEXT_SENTENCE
+    if previous is not None and previous.kind == "person":
+        return previous, PREVIOUS_SENTENCE
+    if previous_quote and kind == "full" and previous_quote.last_sentence >= first - 3:
+        return Entity(previous_quote.speaker, previous_quote.speaker_type, 0), CONTINUATION
+    if previous is not None:
+        return previous, PREVIOUS_SENTENCE
+    return None, None
+
+
+def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progress: bool = False) -> pd.DataFrame:
+    """Quotations of every article in a corpus DataFrame (from ``load_corpus``), one row each.
+
+    Offsets refer to each article's text as loaded (the raw ``text`` column). Quotes are looked
+    for in the body paragraphs the cleaning stage keeps: the ``body_spans`` column that
+    :func:`helpers.clean.clean_corpus` adds, or, for articles not cleaned yet, a fresh
+    cleaning (the ``title`` column, when there is one, tells it which line is the headline). Per-article
+    results are cached and computed on every core (:func:`helpers.cache.per_article`).
+    """
+    if text_column == "text" and "body_spans" in articles.columns:  # cleaned already: reuse its paragraphs
+        sentences_of = articles["body_sentences"] if "body_sentences" in articles.columns else [None] * len(articles)
+        inputs = list(zip(articles["text"], articles["body_spans"], sentences_of))
+        results = per_article("quotes", _quote_records_in_body, inputs, progress=progress)
+    else:
+        titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)
+        inputs = [(text, title) for text, title in zip(articles[text_column], titles)]
+        results = per_article("quotes", _quote_records, inputs, progress=progress)
+    # assembled column by column (a large corpus has a few hundred thousand quotes)
+    columns = {"article": [ident for ident, records in zip(articles["id"], results) for _ in records]}
+    for column in COLUMNS[1:]:
+        columns[column] = [record[column] for records in results for record in records]
+    frame = pd.DataFrame(columns if columns["article"] else None, columns=COLUMNS)  # no quotes: empty object columns
+    return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
+
+
+def quotes_json(paths: list[str | Path]) -> dict:
+    """The JSON document ``python -m helpers quotes`` prints, for files or folders of .txt files.
+
+    Articles are keyed by file name; a ``metadata.csv`` in a folder's parent (a corpus) gives
+    each file's headline to the cleaning stage. Raises :class:`CorpusError` for a path that is
+    missing or not a .txt file, a folder with no .txt files, or two files with the same name.
+    """
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not found:
+                raise CorpusError(path, "the folder holds no .txt files", "point at the articles folder itself (for example corpus/articles)")
+            files.extend(found)
+        elif not path.exists():
+            raise CorpusError(path, "no such file or folder", "give the path of a .txt article or of a folder of them")
+        elif path.suffix.lower() != ".txt":
+            raise CorpusError(path, "only .txt articles are read", "give .txt files (add saved web pages with `python -m helpers add`)")
+        else:
+            files.append(path)
+    names = [p.name for p in files]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise CorpusError(repeated[0], "two files given have this name, and the output is keyed by file name", "score the folders one at a time")
+    articles: dict[str, list[dict]] = {}
+    for path in files:
+        records = _quote_records(read_article(path), _titles_beside(path.parent).get(path.name, ""))
+        articles[path.name] = [{k: r[k] for k in ("quote", "start", "end", "speaker", "cue", "kind")} for r in records]
+    return {"articles": articles}
+
+
+@lru_cache(maxsize=16)
+def _titles_beside(folder: Path) -> dict[str, str]:
+    """file name -> title from the metadata.csv of the corpus that ``folder`` is the articles of (if any)."""
+    metadata = folder.parent / "metadata.csv"
+    if not metadata.is_file():
+        return {}
+    try:
+        with open(metadata, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (csv.Error, UnicodeDecodeError, OSError):
+        return {}
+    return {row["file"]: row["title"] or "" for row in rows if row.get("file") is not None and "title" in row}
+
+
+def dump_json(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1)
+
+
+# --------------------------------------------------------------------------- summaries
+
+def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes, quoted words, full quotes and articles per speaker, most quoted words first.
+
+    Quotations with no speaker are grouped as "(no speaker found)".
+
+    >>> table = quotes_by_speaker(pd.DataFrame({"article": ["a", "a", "b"], "speaker": ["Ana Diaz", None, "Ana Diaz"],
+    ...     "quote": ["We stay.", "a mistake", "We go now."], "kind": ["full", "fragment", "full"]}))
+    >>> table.loc["Ana Diaz"].tolist()
+    [2, 5, 2, 2]
+    """
+    frame = quotes.assign(speaker=quotes["speaker"].fillna("(no speaker found)"),
+                          words=quotes["quote"].str.count(r"\w+"),
+                          full=quotes["kind"].eq("full"))
+    table = frame.groupby("speaker").agg(quotes=("quote", "size"), quoted_words=("words", "sum"),
+                                         full_quotes=("full", "sum"), articles=("article", "nunique"))
+    return table.sort_values(["quoted_words", "quotes"], ascending=False).astype("int64")
+
+
+def quotes_per_article(quotes: pd.DataFrame, articles: pd.Index) -> pd.DataFrame:
+    """Full quotations and fragments per article, one row per article of ``articles`` (none: zeros).
+
+    >>> quotes = pd.DataFrame({"article": ["a", "a", "b"], "kind": ["full", "fragment", "full"]})
+    >>> quotes_per_article(quotes, pd.Index(["a", "b", "c"])).to_dict("index")
+    {'a': {'full': 1, 'fragment': 1}, 'b': {'full': 1, 'fragment': 0}, 'c': {'full': 0, 'fragment': 0}}
+    """
+    return (quotes.groupby(["article", "kind"]).size().unstack(fill_value=0)
+            .reindex(index=articles, columns=["full", "fragment"], fill_value=0))

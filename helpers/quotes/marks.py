@@ -1,0 +1,185 @@
+"""Quotation marks paired into quotations, and the kind of each quotation (full or fragment)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_MARK = re.compile(r"[“”«»„\"]")
+_SINGLE = re.compile(r"[‘’']")
+_WORD_CHAR = re.compile(r"\w")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """Where a quotation is: ``start``/``end`` are the offsets of its text (inside the marks).
+
+    ``pieces`` holds one (start, end) per paragraph for a quotation that runs over
+    several paragraphs; ``text`` joins them with a space.
+    """
+
+    start: int
+    end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return not _is_space(after) and (_is_space(before) or before in "([{—–-/:;,")
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return not _is_space(before) and (_is_space(after) or not _WORD_CHAR.match(after))
+
+
+def _double_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of double marks in text[start:end]: (open index, close index), plus an index left open."""
+    pairs: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for match in _MARK.finditer(text, start, end):
+        i, mark = match.start(), match.group()
+        if open_at is None:
+            if mark in OPENERS and (mark != '"' or _can_open(text, i)):
+                open_at = i
+            continue
+        closer = OPENERS[text[open_at]]
+        if mark == closer or (mark in "”»" and text[open_at] in "“\"«„") or (mark == '"' and _can_close(text, i)):
+            if mark == '"' and not _can_close(text, i) and _can_open(text, i):
+                open_at = i  # the earlier straight mark was stray
+                continue
+            pairs.append((open_at, i))
+            open_at = None
+        elif mark in "“«„" or (mark == '"' and _can_open(text, i)):
+            open_at = i  # a new opening mark while one is open: the earlier one was stray
+    return pairs, open_at
+
+
+def _single_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of single marks used as the main quote marks, apostrophes left alone, plus an index left open."""
+    pairs, open_at = [], None
+    for match in _SINGLE.finditer(text, start, end):
+        i, mark = match.start(), match.group()
+        before = text[i - 1] if i > start else ""
+        after = text[i + 1] if i + 1 < end else ""
+        if _WORD_CHAR.match(before or " ") and _WORD_CHAR.match(after or " "):
+            continue  # don't, Venezuela’s, O'Brien
+        if open_at is None:
+            if mark in "‘'" and _can_open(text, i):
+                open_at = i
+        elif mark in "’'" and _can_close(text, i):
+            if before == "s" and after and after.isspace() and text.find("’", i + 1, end) != -1:
+                continue  # the Russians’ … — a plural possessive while a later close is waiting
+            pairs.append((open_at, i))
+            open_at = None
+    return pairs, open_at
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Every quotation in ``text``, in order, looking only inside ``paragraphs`` (default: each line).
+
+    >>> [q.text for q in find_quote_spans('He said "no" and she said “yes, now”.')]
+    ['no', 'yes, now']
+    >>> [q.text for q in find_quote_spans('“We will stay.\\n“We will win,” he said.')]
+    ['We will stay. We will win,']
+    >>> find_quote_spans("Venezuela’s allies don't agree; a stray ” mark.")
+    []
+    """
+    if paragraphs is None:
+        paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    found: list[QuoteSpan] = []
+    carried: list[tuple[int, int]] = []  # pieces of a quotation still open from earlier paragraphs
+    single = False                       # whether that quotation uses single marks
+    for index, (start, end) in enumerate(paragraphs):
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        if carried and not (first < end and text[first] in ("‘'" if single else "“«„\"")):
+            carried = []  # the open quotation did not continue: it was unbalanced
+        scan_from = start
+        if carried:
+            close = _first_single_close(text, first + 1, end) if single else _first_close(text, first + 1, end)
+            if close is None:
+                carried.append((first + 1, end))
+                continue
+            carried.append((first + 1, close))
+            found.append(_span_from(text, carried))
+            carried, scan_from = [], close + 1
+        pairs, open_at = _double_quotes(text, scan_from, end)
+        single = False
+        if not pairs and open_at is None and not _MARK.search(text, start, end):
+            pairs, open_at = _single_quotes(text, scan_from, end)
+            single = True
+        found.extend(_span_from(text, [(o + 1, c)]) for o, c in pairs)
+        if open_at is not None and index + 1 < len(paragraphs):
+            carried = [(open_at + 1, end)]
+    return [q for q in found if q.text.strip()]
+
+
+def _first_close(text: str, start: int, end: int) -> int | None:
+    for match in _MARK.finditer(text, start, end):
+        if match.group() in "”»" or (match.group() == '"' and _can_close(text, match.start())):
+            return match.start()
+        if match.group() in "“«„" or match.group() == '"':
+            return None  # a new quotation starts before this one closes
+    return None
+
+
+def _first_single_close(text: str, start: int, end: int) -> int | None:
+    for match in _SINGLE.finditer(text, start, end):
+        i = match.start()
+        before, after = text[i - 1], text[i + 1] if i + 1 < end else ""
+        if match.group() in "’'" and not (_WORD_CHAR.match(before) and _WORD_CHAR.match(after or " ")) and _can_close(text, i):
+            return i
+    return None
+
+
+def _span_from(text: str, pieces: list[tuple[int, int]]) -> QuoteSpan:
+    pieces = [(s, e) for s, e in pieces]
+    joined = " ".join(text[s:e].strip() for s, e in pieces)
+    return QuoteSpan(pieces[0][0], pieces[-1][1], pieces, joined)
+
+
+# --------------------------------------------------------------------------- kind
+
+ANY_MARK = re.compile(r"[“”«»„\"‘’']")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_WORDS = re.compile(r"\w+")
+
+
+def quote_kind(quote: str, before: str) -> str:
+    """``full`` for a clause of speech, ``fragment`` for words quoted inside the writer's sentence.
+
+    ``before`` is the text of the sentence before the opening mark. A quotation is
+    full when it starts with a capital where speech can start (the sentence's
+    start, after a colon, comma or dash), or runs to 25 words or more; otherwise a
+    fragment (a scare quote, a phrase worked into the writer's own grammar).
+
+    >>> quote_kind("We will not give up,", "")
+    'full'
+    >>> quote_kind("Yes, we are ready.", "He told reporters, ")
+    'full'
+    >>> quote_kind("illegitimate", "help remove its ")
+    'fragment'
+    >>> quote_kind("Bolivarian Revolution", "the so-called ")
+    'fragment'
+    """
+    words = len(_WORDS.findall(quote))
+    if words >= 25:
+        return "full"
+    first = next((c for c in quote if c.isalnum()), "")
+    lead = before.rstrip()
+    speech_can_start = lead == "" or lead[-1] in ":,;—–-" or bool(_SENTENCE_END.search(lead))
+    if first.isupper() or first.isdigit():
+        if speech_can_start and (words >= 2 or _SENTENCE_END.search(quote.rstrip(" ,"))):
+            return "full"
+    return "fragment"
