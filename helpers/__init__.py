@@ -11,7 +11,8 @@ plots (figures, saved by ``save_figure``).
 - :mod:`helpers.clean`    boilerplate out, with an audit of every removed line (``clean_article``, ``clean_corpus``, ``RULES``)
 - :mod:`helpers.sentences` sentence splitting by NLTK Punkt's rules with shipped abbreviations (``split_sentences``, ``sentence_spans``)
 - :mod:`helpers.terms`    word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion (notebook 03)
-- :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``)
+- :mod:`helpers.quotes`   direct quotations with their speakers (``extract_quotes``, ``quotes_for_corpus``): a
+  package of one module per step (marks, names, speakers, cues, extract, wordlists)
 - :mod:`helpers.actors`   who is named in a text, and which alliances they belonged to on the article's date
 - :mod:`helpers.compare`  the camps compared: mentions, co-occurrence network, quotes, distinctive words, tone
 - :mod:`helpers.overview` tables describing a corpus (notebook 01)
@@ -20,6 +21,7 @@ plots (figures, saved by ``save_figure``).
 - :mod:`helpers.tables`   tables for reading in a notebook: rounded, wrapped, escaped, first rows (``show_table``)
 - :mod:`helpers.score`    the quote scorer: predictions against hand-annotated quotes (``python -m helpers score``)
 - :mod:`helpers.text`     small text utilities (``fold``)
+- :mod:`helpers.datafiles` the one reader of the word lists and tables in ``helpers/data/``
 
 Modules are imported when first used (``helpers.quotes`` imports the quote finder then), so
 ``import helpers`` and the command line start quickly.
@@ -29,7 +31,7 @@ from __future__ import annotations
 import importlib
 
 _MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "overview", "quotes",
-            "plots", "score", "sentences", "tables", "terms", "text")
+            "datafiles", "plots", "score", "sentences", "tables", "terms", "text")
 _NAMES = {  # the notebook-facing names, and the module each comes from
     "add_article": "add", "corpus_dir": "config", "figures_dir": "config", "shown": "config",
     "CorpusError": "corpus", "count_words": "corpus", "find_problems": "corpus", "load_corpus": "corpus",

@@ -24,9 +24,9 @@ from .config import corpus_dir, figures_dir, shown
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .corpus import Corpus, _load
+    from .corpus import Corpus, read_with_problems
 
-    frame, problems = _load(Corpus(Path(args.corpus)))  # one reading: every problem, or the totals
+    frame, problems = read_with_problems(Corpus(Path(args.corpus)))  # one reading: every problem, or the totals
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -37,6 +37,7 @@ import pandas as pd
 
 from .cache import per_article
 from .config import DATA_DIR, shown
+from .datafiles import lines
 from .corpus import CorpusError
 from .patterns import any_of
 
@@ -256,8 +257,7 @@ def _variants(alias: str) -> set[str]:
 def _not_mentions() -> tuple[str, ...]:
     if not NOT_MENTIONS_FILE.is_file():
         return ()
-    lines = NOT_MENTIONS_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(lines(NOT_MENTIONS_FILE))
 
 
 ActorIndex = tuple[tuple, list[dict]]

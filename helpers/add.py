@@ -14,30 +14,22 @@ half-written article or metadata file.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 import re
 import tempfile
 from datetime import date as Date
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .config import DATA_DIR, corpus_dir
-from .corpus import METADATA_COLUMNS, Corpus, CorpusError, _fingerprint, _load, _read_metadata, count_words, looks_binary, read_article
+from .config import corpus_dir
+from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, count_words, fingerprint, looks_binary, read_article,
+                     read_metadata, read_with_problems, valid_language, LANGUAGE_FIX)
 
 MIN_WORDS = 25
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-@lru_cache(maxsize=1)
-def language_codes() -> frozenset[str]:
-    """The ISO 639-1 codes accepted as an article's language (data/language_codes.txt)."""
-    with open(DATA_DIR / "language_codes.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
 def article_id(text: str) -> str:
@@ -48,7 +40,7 @@ def article_id(text: str) -> str:
     >>> article_id("ALBA met in Havana.") == article_id("ALBA  met\\nin Havana.\\n")
     True
     """
-    return _fingerprint(text)[:16]
+    return fingerprint(text)[:16]
 
 
 def _decode_html(raw: bytes, where: str) -> str:
@@ -160,16 +152,15 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
     if not (date or page_date):
         raise CorpusError(where, "no date was given and none was found in the page", "give one with --date YYYY-MM-DD")
     published = _parse_date(date or page_date[:10], where)  # a page's date may carry a time
-    if language not in language_codes():
-        raise CorpusError(where, f"language {language!r} is not an ISO 639-1 code",
-                          "use a two-letter code such as en, es or pt")
+    if not valid_language(language):
+        raise CorpusError(where, f"language {language!r} is not a language code", LANGUAGE_FIX)
 
     if root.metadata.exists():
-        existing, problems = _load(root)  # every file read once: validated, and kept to look for duplicates
+        existing, problems = read_with_problems(root)  # every file read once: validated, and kept to look for duplicates
         if problems:
             raise CorpusError(root.root, f"the corpus has {len(problems)} problem(s) already, the first: {problems[0]}",
                               "fix them first (`python -m helpers check` lists them), then add the article")
-        columns = list(_read_metadata(root).columns)  # the file's own column order, for the new row
+        columns = list(read_metadata(root).columns)  # the file's own column order, for the new row
         old = root.metadata.read_bytes()
         if old and not old.endswith(b"\n"):
             old += b"\n"
@@ -180,9 +171,9 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
     name = f"{ident}.txt"
     if ident in set(existing["id"]) or (root.articles / name).exists():
         raise CorpusError(where, f"this article is already in the corpus as {name}", "nothing to add")
-    digest = _fingerprint(text)
+    digest = fingerprint(text)
     for file, other in zip(existing["file"], existing["text"]):
-        if _fingerprint(other) == digest:
+        if fingerprint(other) == digest:
             raise CorpusError(where, f"the same text is already in the corpus as {file}", "nothing to add")
 
     row = {"id": ident, "file": name, "title": title, "outlet": outlet, "date": published,

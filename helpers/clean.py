@@ -28,7 +28,6 @@ Quotation marks and apostrophes, straight or curly, are left exactly as they are
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from typing import Callable
 
 from ._lazy import pandas as pd  # imported on first use: one article never needs it
 from .config import DATA_DIR
+from .datafiles import table
 from .cache import per_article
 from .corpus import count_words
 from .sentences import sentence_spans, split_sentences
@@ -97,9 +97,7 @@ class PatternRule:
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return table(path)
 
 
 @lru_cache(maxsize=4)

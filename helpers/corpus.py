@@ -15,18 +15,21 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import per_article
+from .datafiles import lines
 
 if TYPE_CHECKING:  # pandas is imported by the functions that build tables, so reading one article stays light
     import pandas as pd
 
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+_REGION = re.compile(r"^(?:[A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3})$")  # BCP 47 region (MX, 419) or script (Latn)
+LANGUAGE_FIX = "use a two-letter ISO 639-1 code such as en, es or pt, optionally with a region (es-MX)"
 _WORD = re.compile(r"\w++(?:['\u2019]\w++)*+")  # possessive: the same words, found quicker
 
 
@@ -114,12 +117,14 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _fingerprint(text: str) -> str:
+def fingerprint(text: str) -> str:
     """Hash of the text with white space folded, to catch the same article saved twice."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def _read_metadata(corpus: Corpus) -> pd.DataFrame:
+def read_metadata(corpus: Corpus) -> pd.DataFrame:
+    """The corpus's ``metadata.csv`` as a table of strings (spaces trimmed), or a :class:`CorpusError`
+    when the folder or the file is missing or the file is not readable UTF-8 CSV."""
     import pandas as pd
 
     where = corpus.metadata
@@ -144,16 +149,18 @@ def _read_metadata(corpus: Corpus) -> pd.DataFrame:
 def find_problems(root: str | Path) -> list[CorpusError]:
     """Every problem in the corpus at ``root``, in reading order (empty list: all good)."""
     try:
-        _, problems = _load(Corpus(Path(root)))
+        _, problems = read_with_problems(Corpus(Path(root)))
     except CorpusError as err:  # problems that stop reading altogether
         return [err]
     return problems
 
 
-def _load(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]:
+def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]:
+    """Every article of the corpus read once: the table :func:`load_corpus` returns, and every
+    problem found on the way (an empty list when all is well)."""
     import pandas as pd
 
-    meta = _read_metadata(corpus)
+    meta = read_metadata(corpus)
     where = corpus.metadata
     problems: list[CorpusError] = []
     if not corpus.articles.is_dir():
@@ -181,8 +188,8 @@ def _load(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]:
             problems.append(CorpusError(corpus.articles / row.file, f"the file named on {where.name} line {line} does not exist", "add the file or delete that row"))
         if row.date and not _valid_date(row.date):
             problems.append(CorpusError(label, f"date {row.date!r} does not parse", "write it as YYYY-MM-DD (for example 2019-05-01) or leave it blank"))
-        if row.language and not _LANGUAGE.match(row.language):
-            problems.append(CorpusError(label, f"language {row.language!r} is not a language code", "use a code such as en or es"))
+        if row.language and not valid_language(row.language):
+            problems.append(CorpusError(label, f"language {row.language!r} is not a language code", LANGUAGE_FIX))
     for name in sorted(on_disk - set(seen_files)):
         if name.endswith(".txt"):
             problems.append(CorpusError(corpus.articles / name, f"the file has no row in {where.name}", f"add a row for it to {where} (or add it with `python -m helpers add`)"))
@@ -217,7 +224,7 @@ def _read_one(path: str) -> tuple[str | None, str, int, tuple[str, str, str] | N
         text = read_article(path)
     except CorpusError as err:
         return None, "", 0, (err.where, err.problem, err.fix)
-    return text, _fingerprint(text), count_words(text), None
+    return text, fingerprint(text), count_words(text), None
 
 
 def _read_articles(paths: list[Path]) -> list[tuple]:
@@ -225,6 +232,24 @@ def _read_articles(paths: list[Path]) -> list[tuple]:
     corpus (reading, checking and counting the words of 10,000 articles takes seconds on one),
     and never cached: the files are read as they are now."""
     return per_article("read", _read_one, [(str(path),) for path in paths], cached=False)
+
+
+@lru_cache(maxsize=1)
+def language_codes() -> frozenset[str]:
+    """The ISO 639-1 codes accepted as an article's language (``data/language_codes.txt``)."""
+    return frozenset(lines("language_codes.txt"))
+
+
+def valid_language(code: str) -> bool:
+    """Whether ``code`` names a language: an ISO 639-1 code, optionally with a region or script.
+
+    The one check used by loading, ``check`` and ``add``.
+
+    >>> [valid_language(c) for c in ("en", "es-MX", "pt-BR", "es-419", "zz", "english", "en-", "EN")]
+    [True, True, True, True, False, False, False, False]
+    """
+    primary, dash, region = code.partition("-")
+    return primary in language_codes() and (not dash or bool(_REGION.match(region)))
 
 
 def _valid_date(value: str) -> bool:
@@ -257,7 +282,7 @@ def load_corpus(root: str | Path) -> pd.DataFrame:
     >>> articles[["id", "outlet", "words"]].values.tolist()
     [['a', 'Test Wire', 8]]
     """
-    frame, problems = _load(Corpus(Path(root)))
+    frame, problems = read_with_problems(Corpus(Path(root)))
     if problems:
         first = problems[0]
         if len(problems) > 1:

@@ -8,7 +8,6 @@ given) as its ``Title`` metadata, which ``figures/index.md`` is built from.
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .config import DATA_DIR, figures_dir
+from .datafiles import table
 
 STYLE_FILE = DATA_DIR / "news.mplstyle"
 FORMATS = ("png", "svg", "pdf")
@@ -40,8 +40,7 @@ def palette() -> dict[str, str]:
     >>> palette()["ALBA"]
     '#CC6677'
     """
-    with open(DATA_DIR / "palette.csv", encoding="utf-8") as fh:
-        return {row["group"]: row["colour"] for row in csv.DictReader(fh)}
+    return {row["group"]: row["colour"] for row in table("palette.csv", delimiter=",")}
 
 
 def colour_for(group: str) -> str:

@@ -58,6 +58,7 @@ from pathlib import Path
 import regex
 
 from .config import DATA_DIR
+from .datafiles import lines
 
 ABBREVIATIONS_FILE = DATA_DIR / "abbreviations.txt"
 STARTERS_FILE = DATA_DIR / "sentence_starters.txt"
@@ -86,12 +87,7 @@ _OPENING = "\"'“‘([{«"
 # ---------------------------------------------------------------------------------------------
 
 def _read_list(path: Path) -> list[list[str]]:
-    rows = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            rows.append(line.split())
-    return rows
+    return [line.split() for line in lines(path)]
 
 
 @lru_cache(maxsize=1)

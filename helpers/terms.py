@@ -42,6 +42,7 @@ from nltk.util import Trie, ngrams
 
 from .cache import per_article
 from .config import DATA_DIR
+from .datafiles import lines
 from .overview import NOT_STATED
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_en.txt"
@@ -188,8 +189,7 @@ def is_word(token: str) -> bool:
 
 def _read_list(path) -> list[str]:
     """Non-blank, non-comment lines of a word-list file, stripped."""
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line]
+    return lines(path)
 
 
 def _normalise_word(word: str) -> str:
