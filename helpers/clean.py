@@ -28,8 +28,11 @@ Quotation marks and apostrophes, straight or curly, are left exactly as they are
 """
 from __future__ import annotations
 
+import bisect
+import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -726,13 +729,91 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
     return Cleaned("\n\n".join(line.text for line in kept), audit, [(line.start, line.end) for line in kept])
 
 
+class OffsetMap:
+    """From offsets in an article file's text to offsets in its clean text, and back.
+
+    The clean text is the kept paragraphs, each normalised (:func:`normalise_line`), joined by a
+    blank line; ``kept_spans`` are their (start, end) offsets in the file. Inside a paragraph that
+    normalising left as it was (the usual case) an offset moves by the paragraph's shift; inside
+    one it changed (odd spaces, accents composed), the two texts are aligned character by
+    character. An offset between paragraphs goes to the nearest paragraph edge.
+
+    >>> raw = "HEADLINE\\n\\nCuba\\u00a0 sent doctors.\\nThey arrived."
+    >>> spans = [(10, 29), (30, 43)]
+    >>> clean_text = "Cuba sent doctors.\\n\\nThey arrived."
+    >>> offsets = OffsetMap(raw, spans, clean_text)
+    >>> clean_text[offsets.to_clean(16):offsets.to_clean(28)], clean_text[offsets.to_clean(35):offsets.to_clean(43)]
+    ('sent doctors', 'arrived.')
+    >>> raw[offsets.to_file(20):offsets.to_file(33)]
+    'They arrived.'
+    """
+
+    def __init__(self, raw_text: str, kept_spans: Sequence[tuple[int, int]], clean_text: str):
+        self.raw = raw_text
+        self.spans = [tuple(span) for span in kept_spans]
+        self.paragraphs = clean_text.split("\n\n") if clean_text else []
+        self.clean_starts = []
+        position = 0
+        for paragraph in self.paragraphs:
+            self.clean_starts.append(position)
+            position += len(paragraph) + 2
+        self._raw_starts = [start for start, _ in self.spans]
+        self._blocks: dict[int, list] = {}
+
+    def _matching(self, index: int) -> list:
+        """Matching blocks (raw position, clean position, size) of paragraph ``index``, computed once."""
+        if index not in self._blocks:
+            start, end = self.spans[index]
+            matcher = difflib.SequenceMatcher(None, self.raw[start:end], self.paragraphs[index], autojunk=False)
+            self._blocks[index] = matcher.get_matching_blocks()
+        return self._blocks[index]
+
+    def to_clean(self, offset: int) -> int:
+        """The clean-text offset of file offset ``offset``."""
+        if not self.spans:
+            return 0
+        index = max(bisect.bisect_right(self._raw_starts, offset) - 1, 0)
+        start, end = self.spans[index]
+        within = min(max(offset - start, 0), end - start)
+        paragraph = self.paragraphs[index]
+        if self.raw[start:end] != paragraph:
+            within = _through_blocks(self._matching(index), within, raw_side=True)
+        return self.clean_starts[index] + min(within, len(paragraph))
+
+    def to_file(self, offset: int) -> int:
+        """The file offset of clean-text offset ``offset``."""
+        if not self.spans:
+            return 0
+        index = max(bisect.bisect_right(self.clean_starts, offset) - 1, 0)
+        start, end = self.spans[index]
+        within = min(max(offset - self.clean_starts[index], 0), len(self.paragraphs[index]))
+        if self.raw[start:end] != self.paragraphs[index]:
+            within = _through_blocks(self._matching(index), within, raw_side=False)
+        return start + min(within, end - start)
+
+
+def _through_blocks(blocks: list, position: int, raw_side: bool) -> int:
+    """``position`` on one side of an alignment moved to the other side (inside or just after a
+    matching block; at the start of the next block when it falls in a gap)."""
+    for a, b, size in blocks:
+        here, there = (a, b) if raw_side else (b, a)
+        if position < here:
+            return there
+        if position <= here + size:
+            return there + (position - here)
+    last = blocks[-1] if blocks else (0, 0, 0)
+    return (last[1] if raw_side else last[0]) + last[2]
+
+
 def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a corpus (the DataFrame from :func:`helpers.load_corpus`).
 
-    Returns the articles with five new columns — ``clean_text``, ``clean_words`` (word count
-    of the clean text), ``sentences`` (number of sentences in it), ``body_spans`` and
-    ``body_sentences`` (the (start, end) offsets in ``text`` of each kept paragraph and of each
-    of their sentences, which the quote stage reuses) — and the audit of all
+    Returns the articles with six new columns — ``clean_text``, ``clean_words`` (word count
+    of the clean text), ``sentences`` (number of sentences in it), ``sentence_spans`` (their
+    (start, end) offsets in ``clean_text``: the one coordinate system of quotes, mentions and
+    sentences), ``body_spans`` and ``body_sentences`` (the (start, end) offsets in the file's
+    ``text`` of each kept paragraph and of each of their sentences, which the quote stage reuses
+    and :class:`OffsetMap` maps back) — and the audit of all
     removed lines (columns article, line, text, rule, reason). Per-article results are cached
     on disk and computed on every core (:func:`helpers.cache.per_article`); ``progress`` shows
     a progress bar.
@@ -754,6 +835,7 @@ def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.Dat
     cleaned["sentences"] = [r["sentences"] for r in results]
     cleaned["body_spans"] = [[tuple(span) for span in r["kept_spans"]] for r in results]
     cleaned["body_sentences"] = [[tuple(span) for span in r["sentence_spans"]] for r in results]
+    cleaned["sentence_spans"] = [[tuple(span) for span in r["clean_sentences"]] for r in results]
     audit = pd.DataFrame([entry for r in results for entry in r["removed"]], columns=AUDIT_COLUMNS)
     return cleaned, audit
 
@@ -768,15 +850,17 @@ def _clean_record(text: str, article_id: str, title: str) -> dict:
     left as it was (the usual case) has the same sentences in ``text``, so they are split once.
     """
     result = clean_article(text, article_id=article_id, title=title)
-    count, raw_sentences = 0, []
+    raw_sentences, clean_sentences, position = [], [], 0
     for (start, end), paragraph in zip(result.kept_spans, result.paragraphs):
         spans = sentence_spans(paragraph)
-        count += len(spans)
+        clean_sentences.extend((position + s, position + e) for s, e in spans)
+        position += len(paragraph) + 2
         if text[start:end] != paragraph:  # spaces or accents normalised: split the text as it was
             spans = sentence_spans(text[start:end])
         raw_sentences.extend((start + s, start + e) for s, e in spans)
     return {"text": result.text, "removed": result.removed, "words": count_words(result.text),
-            "sentences": count, "kept_spans": result.kept_spans, "sentence_spans": raw_sentences}
+            "sentences": len(clean_sentences), "kept_spans": result.kept_spans, "sentence_spans": raw_sentences,
+            "clean_sentences": clean_sentences}
 
 
 def _text_or_blank(value) -> str:

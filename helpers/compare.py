@@ -90,11 +90,14 @@ def mentions_by_article(counts: pd.DataFrame, groups: Iterable[str] | None = Non
 
 # ---------------------------------------------------------------- sentences
 
-def sentence_table(articles: pd.DataFrame, mentions: pd.DataFrame, spans: Spans,
+def sentence_table(articles: pd.DataFrame, mentions: pd.DataFrame, spans: Spans | None = None,
                    text_column: str = "clean_text") -> pd.DataFrame:
     """One row per sentence: article, sentence (number from 0), start, end, text, actors
-    and groups (tuples, in order of first mention, without repeats). ``spans(text)`` gives
-    the sentences' (start, end) offsets, e.g. ``helpers.sentences.sentence_spans``.
+    and groups (tuples, in order of first mention, without repeats).
+
+    The sentences are the ``sentence_spans`` that :func:`helpers.clean.clean_corpus` found
+    (offsets into ``clean_text``, like those of mentions and quotes), so nothing is split twice;
+    ``spans(text)``, when given, splits the text instead (e.g. ``helpers.sentences.sentence_spans``).
 
     >>> arts = pd.DataFrame({"id": ["a"], "clean_text": ["ALBA met. Cuba spoke."]})
     >>> m = pd.DataFrame({"article": ["a", "a"], "start": [0, 10], "actor": ["ALBA", "Cuba"],
@@ -105,9 +108,10 @@ def sentence_table(articles: pd.DataFrame, mentions: pd.DataFrame, spans: Spans,
     """
     rows = []
     by_article = {a: g.sort_values("start") for a, g in mentions.groupby("article")} if len(mentions) else {}
-    for ident, text in zip(articles["id"], articles[text_column]):
+    given = articles["sentence_spans"] if spans is None else [spans(text) for text in articles[text_column]]
+    for ident, text, sentence_spans in zip(articles["id"], articles[text_column], given):
         found = by_article.get(ident)
-        for number, (start, end) in enumerate(spans(text)):
+        for number, (start, end) in enumerate(sentence_spans):
             actors: list[str] = []
             groups: list[str] = []
             if found is not None:

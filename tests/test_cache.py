@@ -161,5 +161,5 @@ def test_a_corpus_with_no_quotes_or_mentions_gives_empty_tables_of_the_usual_sha
     cleaned, _ = clean.clean_corpus(frame)
     found = quotes.quotes_for_corpus(cleaned)
     mentioned = actors.mentions_for_corpus(cleaned, actors.load_actors(), actors.load_alliances())
-    assert found.empty and list(found.columns) == quotes.COLUMNS and found["article"].dtype == object
+    assert found.empty and list(found.columns) == quotes.CORPUS_COLUMNS and found["article"].dtype == object
     assert mentioned.empty and mentioned["start"].dtype == "int64" and mentioned["actor"].dtype == object

@@ -32,14 +32,14 @@ the steps on one article (``extract_quotes``), on a corpus (``quotes_for_corpus`
 every core) and on files for the command line (``quotes_json``).
 """
 from .cues import WEAK_CUES, cue_patterns
-from .extract import (COLUMNS, Quote, dump_json, extract_quotes, quotes_by_speaker, quotes_for_corpus, quotes_json,
+from .extract import (COLUMNS, CORPUS_COLUMNS, Quote, dump_json, extract_quotes, quotes_by_speaker, quotes_for_corpus, quotes_json,
                       quotes_per_article)
 from .marks import QuoteSpan, find_quote_spans, quote_kind
 from .names import Phrase, classify_name, find_phrases
 from .speakers import Entity, SpeakerFinder, guess_gender
 from .wordlists import given_names, reporting_verbs, speaker_words
 
-__all__ = ["COLUMNS", "Entity", "Phrase", "Quote", "QuoteSpan", "WEAK_CUES", "SpeakerFinder", "classify_name", "cue_patterns", "dump_json",
+__all__ = ["COLUMNS", "CORPUS_COLUMNS", "Entity", "Phrase", "Quote", "QuoteSpan", "WEAK_CUES", "SpeakerFinder", "classify_name", "cue_patterns", "dump_json",
            "extract_quotes", "find_phrases", "find_quote_spans", "given_names", "guess_gender", "quote_kind",
            "quotes_by_speaker", "quotes_for_corpus", "quotes_json", "quotes_per_article", "reporting_verbs",
            "speaker_words"]

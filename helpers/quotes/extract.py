@@ -19,6 +19,7 @@ from .cues import (CONTINUATION, NEXT_SENTENCE, PREVIOUS_SENTENCE, SAME_SENTENCE
 
 
 COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type"]
+CORPUS_COLUMNS = [*COLUMNS, "file_start", "file_end"]  # quotes_for_corpus: start/end in clean_text, file_* in the file
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -210,29 +211,41 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[Quote], first: int, last: i
     return None, None
 
 
-def quotes_for_corpus(articles: pd.DataFrame, text_column: str = "text", progress: bool = False) -> pd.DataFrame:
-    """Quotations of every article in a corpus DataFrame (from ``load_corpus``), one row each.
+def quotes_for_corpus(articles: pd.DataFrame, progress: bool = False) -> pd.DataFrame:
+    """Quotations of every article in a corpus DataFrame, one row each (columns :data:`CORPUS_COLUMNS`).
 
-    Offsets refer to each article's text as loaded (the raw ``text`` column). Quotes are looked
-    for in the body paragraphs the cleaning stage keeps: the ``body_spans`` column that
-    :func:`helpers.clean.clean_corpus` adds, or, for articles not cleaned yet, a fresh
-    cleaning (the ``title`` column, when there is one, tells it which line is the headline). Per-article
-    results are cached and computed on every core (:func:`helpers.cache.per_article`).
+    ``start`` and ``end`` are offsets into each article's ``clean_text``, like the offsets of
+    mentions and of the ``sentence_spans`` that :func:`helpers.clean.clean_corpus` adds, so the
+    three can be joined; ``file_start`` and ``file_end`` are the same places in the article's
+    file (its ``text``). Quotes are looked for in the body paragraphs the cleaning stage keeps;
+    articles not cleaned yet are cleaned first (cached). Per-article results are cached and
+    computed on every core (:func:`helpers.cache.per_article`).
+
+    >>> frame = pd.DataFrame({"id": ["a"], "title": ["Talks"], "text": ["Talks\\n\\n\\"We will talk,\\" Ana Diaz said."]})
+    >>> found = quotes_for_corpus(frame)
+    >>> found[["quote", "speaker", "start", "file_start"]].values.tolist()
+    [['We will talk,', 'Ana Diaz', 1, 8]]
     """
-    if text_column == "text" and "body_spans" in articles.columns:  # cleaned already: reuse its paragraphs
-        sentences_of = articles["body_sentences"] if "body_sentences" in articles.columns else [None] * len(articles)
-        inputs = list(zip(articles["text"], articles["body_spans"], sentences_of))
-        results = per_article("quotes", _quote_records_in_body, inputs, progress=progress)
-    else:
-        titles = articles["title"].fillna("").astype(str) if "title" in articles.columns else [""] * len(articles)
-        inputs = [(text, title) for text, title in zip(articles[text_column], titles)]
-        results = per_article("quotes", _quote_records, inputs, progress=progress)
+    if "body_spans" not in articles.columns or "clean_text" not in articles.columns:
+        articles, _ = clean.clean_corpus(articles, progress=progress)
+    sentences_of = articles["body_sentences"] if "body_sentences" in articles.columns else [None] * len(articles)
+    inputs = list(zip(articles["text"], articles["body_spans"], sentences_of))
+    results = per_article("quotes", _quote_records_in_body, inputs, progress=progress)
     # assembled column by column (a large corpus has a few hundred thousand quotes)
     columns = {"article": [ident for ident, records in zip(articles["id"], results) for _ in records]}
     for column in COLUMNS[1:]:
         columns[column] = [record[column] for records in results for record in records]
-    frame = pd.DataFrame(columns if columns["article"] else None, columns=COLUMNS)  # no quotes: empty object columns
-    return frame.astype({"start": "int64", "end": "int64", "speaker": "object", "speaker_type": "object"})
+    columns["file_start"], columns["file_end"] = columns["start"], columns["end"]
+    clean_starts, clean_ends = [], []
+    for text, spans, clean_text, records in zip(articles["text"], articles["body_spans"], articles["clean_text"], results):
+        if records:
+            offsets = clean.OffsetMap(text, spans, clean_text)
+            clean_starts.extend(offsets.to_clean(r["start"]) for r in records)
+            clean_ends.extend(offsets.to_clean(r["end"]) for r in records)
+    columns["start"], columns["end"] = clean_starts, clean_ends
+    frame = pd.DataFrame(columns if columns["article"] else None, columns=CORPUS_COLUMNS)  # none: object columns
+    return frame.astype({"start": "int64", "end": "int64", "file_start": "int64", "file_end": "int64",
+                         "speaker": "object", "speaker_type": "object"})
 
 
 def quotes_json(paths: list[str | Path]) -> dict:
