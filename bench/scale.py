@@ -114,7 +114,7 @@ def pipeline(corpus: Path) -> tuple[dict[str, float], int]:
         return result
 
     articles = timed("load", load_corpus, corpus)
-    cleaned, _ = timed("clean", clean.clean_corpus, articles)
+    cleaned = timed("clean", clean.clean_corpus, articles)
     timed("terms", terms.term_counts, cleaned)
     timed("quotes", quotes.quotes_for_corpus, cleaned)
     actor_table, alliances = actors.load_actors(), actors.load_alliances()

@@ -805,25 +805,25 @@ def _through_blocks(blocks: list, position: int, raw_side: bool) -> int:
     return (last[1] if raw_side else last[0]) + last[2]
 
 
-def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> pd.DataFrame:
     """Clean every article of a corpus (the DataFrame from :func:`helpers.load_corpus`).
 
-    Returns the articles with six new columns — ``clean_text``, ``clean_words`` (word count
+    Returns the articles with seven new columns — ``clean_text``, ``clean_words`` (word count
     of the clean text), ``sentences`` (number of sentences in it), ``sentence_spans`` (their
     (start, end) offsets in ``clean_text``: the one coordinate system of quotes, mentions and
     sentences), ``body_spans`` and ``body_sentences`` (the (start, end) offsets in the file's
     ``text`` of each kept paragraph and of each of their sentences, which the quote stage reuses
-    and :class:`OffsetMap` maps back) — and the audit of all
-    removed lines (columns article, line, text, rule, reason). Per-article results are cached
+    and :class:`OffsetMap` maps back), and ``removed``, each article's removed lines, which
+    :func:`cleaning_audit` turns into one table. Per-article results are cached
     on disk and computed on every core (:func:`helpers.cache.per_article`); ``progress`` shows
     a progress bar.
 
     >>> frame = pd.DataFrame({"id": ["a"], "title": ["Lima Group Meets"],
     ...                       "text": ["Lima Group Meets\\nThe group met. It spoke.\\nAdvertisement"]})
-    >>> cleaned, audit = clean_corpus(frame)
+    >>> cleaned = clean_corpus(frame)
     >>> cleaned.loc[0, "clean_text"], int(cleaned.loc[0, "clean_words"]), int(cleaned.loc[0, "sentences"])
     ('The group met. It spoke.', 5, 2)
-    >>> audit["rule"].tolist()
+    >>> cleaning_audit(cleaned)["rule"].tolist()
     ['headline', 'advertisement']
     """
     inputs = [(row.text, str(row.id), _text_or_blank(getattr(row, "title", "")))
@@ -836,8 +836,14 @@ def clean_corpus(articles: pd.DataFrame, progress: bool = False) -> tuple[pd.Dat
     cleaned["body_spans"] = [[tuple(span) for span in r["kept_spans"]] for r in results]
     cleaned["body_sentences"] = [[tuple(span) for span in r["sentence_spans"]] for r in results]
     cleaned["sentence_spans"] = [[tuple(span) for span in r["clean_sentences"]] for r in results]
-    audit = pd.DataFrame([entry for r in results for entry in r["removed"]], columns=AUDIT_COLUMNS)
-    return cleaned, audit
+    cleaned["removed"] = [r["removed"] for r in results]
+    return cleaned
+
+
+def cleaning_audit(cleaned: pd.DataFrame) -> pd.DataFrame:
+    """Every line (or line start) that cleaning removed from a corpus cleaned by :func:`clean_corpus`,
+    one row each: article, line (its number in the file), text, rule, reason."""
+    return pd.DataFrame([entry for entries in cleaned["removed"] for entry in entries], columns=AUDIT_COLUMNS)
 
 
 def _clean_record(text: str, article_id: str, title: str) -> dict:

@@ -237,27 +237,28 @@ def count_words(text: str) -> int:
     return len(_WORDS.findall(str(text or "")))
 
 
-def quotes_by_speaker(quotes: pd.DataFrame, speaker_actor: Callable[[str | None], str | None],
-                      actors: pd.DataFrame, groups_at: Callable[[str, str, str, object], list[str]],
-                      dates: Mapping[str, object], camps: Mapping[str, Iterable[str]]) -> pd.DataFrame:
+def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: pd.DataFrame,
+                   dates: Mapping[str, object], camps: Mapping[str, Iterable[str]],
+                   include_opposition: bool = False) -> pd.DataFrame:
     """Each quote with who said it, for whom: columns article, speaker, quote, kind,
-    words, actor, country, groups (tuple), camp.
+    words, actor, country, body, groups (tuple), camp.
 
-    ``speaker_actor(name)`` maps a speaker's name to an actor (e.g.
-    :func:`helpers.actors.actor_for_name` with the actors table bound); ``groups_at(country,
-    body, role, date)`` gives the groups (e.g. :func:`helpers.actors.groups_for` with the
-    alliances bound); ``dates`` maps article id to date. Unknown speakers keep actor None
-    and no groups. Collective speakers ("ALBA statement") resolve to their body.
+    A speaker's name is resolved to an actor of ``actor_table`` (:func:`helpers.actors.actor_for_name`),
+    then to the groups it stood for on its article's date (``dates``: article id to date) in
+    ``alliances`` (:func:`helpers.actors.groups_for`), then to a camp. Unknown speakers keep
+    actor None and no groups. Collective speakers ("ALBA statement") resolve to their body.
     """
-    info = actors.set_index("name")
+    from .actors import actor_for_name, groups_for
+
+    info = actor_table.set_index("name")
     rows = []
     for row in quotes.itertuples(index=False):
-        actor = speaker_actor(row.speaker)
+        actor = actor_for_name(row.speaker, actor_table)
         country = body = role = ""
         groups: tuple[str, ...] = ()
         if actor is not None and actor in info.index:
             country, body, role = info.loc[actor, ["country", "body", "role"]]
-            groups = tuple(groups_at(country, body, role, dates.get(row.article)))
+            groups = tuple(groups_for(country, body, role, dates.get(row.article), alliances, include_opposition))
         rows.append({"article": row.article, "speaker": row.speaker, "quote": row.quote,
                      "kind": getattr(row, "kind", ""), "words": count_words(row.quote), "actor": actor,
                      "country": country, "body": body, "groups": groups, "camp": camp_label(groups, camps)})

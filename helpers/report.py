@@ -19,7 +19,6 @@ import copy
 import html
 import os
 import re
-import sys
 from pathlib import Path
 
 import nbformat
@@ -427,13 +426,3 @@ def external_resources(page: str) -> list[str]:
     """
     return [m.group(0) for m in _EXTERNAL.finditer(page)]
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.report …`` is ``python -m helpers report …`` (one CLI, one way to fail)."""
-    from .__main__ import main as cli
-
-    return cli(["report", *(sys.argv[1:] if argv is None else argv)])
-
-
-if __name__ == "__main__":
-    sys.exit(main())

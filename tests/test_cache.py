@@ -63,7 +63,8 @@ def test_parallel_results_equal_single_core(many_articles, monkeypatch):
     for processes in ("1", "2"):
         monkeypatch.setenv("NEWS_CACHE", "off")
         monkeypatch.setenv("NEWS_WORKERS", processes)
-        cleaned, audit = clean.clean_corpus(many_articles)
+        cleaned = clean.clean_corpus(many_articles)
+        audit = clean.cleaning_audit(cleaned)
         results[processes] = (cleaned, audit, quotes.quotes_for_corpus(cleaned),
                               actors.mentions_for_corpus(cleaned, actor_table, spells),
                               terms.article_terms(cleaned), terms.term_counts(cleaned))
@@ -80,14 +81,14 @@ def test_parallel_results_equal_single_core(many_articles, monkeypatch):
 def test_quotes_reuse_the_cleaning_and_agree_with_a_fresh_one(many_articles, monkeypatch):
     """Quotes of a cleaned table (body paragraphs reused) equal quotes of the raw table (cleaned anew)."""
     monkeypatch.setenv("NEWS_CACHE", "off")
-    cleaned, _ = clean.clean_corpus(many_articles.head(5))
+    cleaned = clean.clean_corpus(many_articles.head(5))
     assert "body_spans" in cleaned.columns
     pd.testing.assert_frame_equal(quotes.quotes_for_corpus(cleaned), quotes.quotes_for_corpus(many_articles.head(5)))
 
 
 def test_term_counts_count_the_terms(many_articles, monkeypatch):
     monkeypatch.setenv("NEWS_CACHE", "off")
-    cleaned, _ = clean.clean_corpus(many_articles.head(3))
+    cleaned = clean.clean_corpus(many_articles.head(3))
     counted = terms.term_counts(cleaned)
     for ident, term_list in terms.article_terms(cleaned).items():
         assert counted[ident] == dict(Counter(term_list).most_common())
@@ -158,7 +159,7 @@ def test_spawned_workers_get_their_jobs_with_each_chunk(tmp_path, monkeypatch):
 def test_a_corpus_with_no_quotes_or_mentions_gives_empty_tables_of_the_usual_shape(monkeypatch):
     monkeypatch.setenv("NEWS_CACHE", "off")
     frame = pd.DataFrame({"id": ["a"], "title": [""], "date": [pd.NaT], "text": ["Nobody said anything here today."]})
-    cleaned, _ = clean.clean_corpus(frame)
+    cleaned = clean.clean_corpus(frame)
     found = quotes.quotes_for_corpus(cleaned)
     mentioned = actors.mentions_for_corpus(cleaned, actors.load_actors(), actors.load_alliances())
     assert found.empty and list(found.columns) == quotes.CORPUS_COLUMNS and found["article"].dtype == object

@@ -230,7 +230,8 @@ def test_dateline_goes_but_the_sentence_after_it_stays(seeds):
 
 def test_clean_corpus_adds_columns_and_returns_the_audit():
     articles = load_corpus(SEED_CORPUS)
-    cleaned, audit = clean.clean_corpus(articles)
+    cleaned = clean.clean_corpus(articles)
+    audit = clean.cleaning_audit(cleaned)
     assert {"clean_text", "clean_words", "sentences"} <= set(cleaned.columns)
     assert len(cleaned) == len(articles) and articles.columns.tolist() == cleaned.columns.tolist()[:len(articles.columns)]
     assert (cleaned["clean_words"] < cleaned["words"]).sum() == 4
@@ -244,7 +245,8 @@ def test_clean_corpus_adds_columns_and_returns_the_audit():
 
 def test_clean_corpus_with_nothing_to_remove_gives_an_empty_audit():
     frame = pd.DataFrame({"id": ["a"], "title": [float("nan")], "text": ["Cuba sent doctors.\n"]})
-    cleaned, audit = clean.clean_corpus(frame)
+    cleaned = clean.clean_corpus(frame)
+    audit = clean.cleaning_audit(cleaned)
     assert cleaned.loc[0, "clean_text"] == "Cuba sent doctors."
     assert audit.empty and audit.columns.tolist() == clean.AUDIT_COLUMNS
 
@@ -613,7 +615,7 @@ def test_body_sentences_are_the_sentences_of_the_kept_paragraphs_as_written():
 
     raw = ("Lima Group Meets\n\nThe group met in Lima. It spoke of Venezuela.\n"
            "Advertisement\n\nMaduro\u00a0said  no.   Guaido  said yes. The U.S. Treasury agreed.\n")
-    cleaned, _ = clean.clean_corpus(pd.DataFrame({"id": ["a"], "title": [""], "text": [raw]}))
+    cleaned = clean.clean_corpus(pd.DataFrame({"id": ["a"], "title": [""], "text": [raw]}))
     expected = [(start + s, start + e) for start, end in cleaned.loc[0, "body_spans"]
                 for s, e in sentence_spans(raw[start:end])]
     assert cleaned.loc[0, "body_sentences"] == expected and len(expected) == 5

@@ -12,7 +12,7 @@ import pytest
 
 from helpers import compare
 from helpers.plots import plot_network
-from helpers.actors import actor_for_name, groups_for, load_actors, load_alliances, mentions_for_corpus
+from helpers.actors import load_actors, load_alliances, mentions_for_corpus
 
 ACTORS = ("name,type,country,body,role,aliases,demonyms,short_forms,note\n"
           "Venezuela,country,Venezuela,,,Caracas,Venezuelan,,\n"
@@ -116,9 +116,7 @@ def test_quotes_resolve_speaker_to_country_to_alliances_and_camp(world):
         "speaker": ["Nicolas Maduro", "ALBA statement", "Lima Group", None],
         "kind": ["full"] * 4})
     camps = {"ALBA camp": ["ALBA", "Cuba"], "Lima Group camp": ["Lima Group"]}
-    table = compare.quotes_by_speaker(
-        quotes, lambda name: actor_for_name(name, actors), actors,
-        lambda c, b, r, d: groups_for(c, b, r, d, alliances), dict(zip(articles["id"], articles["date"])), camps)
+    table = compare.quotes_by_camp(quotes, actors, alliances, dict(zip(articles["id"], articles["date"])), camps)
     assert table["actor"].tolist()[:3] == ["Nicolas Maduro", "ALBA", "Lima Group"]
     assert pd.isna(table["actor"].iloc[3])
     assert table["groups"].tolist() == [("ALBA",), ("ALBA",), ("Lima Group",), ()]

@@ -21,7 +21,7 @@ def cleaned():
     seeds = load_corpus(SEED_CORPUS)
     odd = pd.DataFrame({"id": ["odd"], "title": ["Talks in Geneva"], "text": [ODD], "date": [pd.Timestamp("2019-05-01")]})
     articles = pd.concat([seeds[["id", "title", "text", "date"]], odd], ignore_index=True)
-    return clean.clean_corpus(articles)[0]
+    return clean.clean_corpus(articles)
 
 
 def test_quotes_point_into_the_clean_text_and_into_the_file(cleaned):

@@ -160,7 +160,7 @@ def test_report_refuses_notebooks_that_were_not_run(tmp_path):
     path = fake_notebook(tmp_path / "01_new.ipynb", "01 · New", ["mentions"], executed=False)
     with pytest.raises(ReportError, match="has not been run"):
         build_report([path], tmp_path / "report.html", tmp_path)
-    result = run_cli("-m", "helpers.report", "--out", str(tmp_path / "r.html"), str(path))
+    result = run_cli("-m", "helpers", "report", "--out", str(tmp_path / "r.html"), str(path))
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
     assert "make report" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "r.html").exists()

@@ -227,7 +227,7 @@ def quotes_for_corpus(articles: pd.DataFrame, progress: bool = False) -> pd.Data
     [['We will talk,', 'Ana Diaz', 1, 8]]
     """
     if "body_spans" not in articles.columns or "clean_text" not in articles.columns:
-        articles, _ = clean.clean_corpus(articles, progress=progress)
+        articles = clean.clean_corpus(articles, progress=progress)
     sentences_of = articles["body_sentences"] if "body_sentences" in articles.columns else [None] * len(articles)
     inputs = list(zip(articles["text"], articles["body_spans"], sentences_of))
     results = per_article("quotes", _quote_records_in_body, inputs, progress=progress)
