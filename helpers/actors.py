@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
@@ -38,6 +37,7 @@ import pandas as pd
 from .cache import per_article
 from .config import DATA_DIR, shown
 from .datafiles import lines
+from .text import fold
 from .corpus import CorpusError
 from .patterns import any_of
 
@@ -222,34 +222,10 @@ def members(alliance: str, date, alliances: pd.DataFrame) -> list[str]:
 
 # ---------------------------------------------------------------- finding mentions
 
-def fold(text: str) -> str:
-    """``text`` with accents removed, one character for one so offsets stay valid.
-
-    >>> fold("Nicolás Maduro, Jeanine Áñez, Türkiye")
-    'Nicolas Maduro, Jeanine Anez, Turkiye'
-    """
-    if text.isascii():
-        return text
-    return text.translate(_FOLD_TABLE)
-
-
-class _FoldTable(dict):
-    """A ``str.translate`` table folding one accented character to one plain character,
-    filled in as characters are met, so each is worked out once per process."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-        self[code] = value = base if len(base) == 1 else char
-        return value
-
-
-_FOLD_TABLE = _FoldTable()
-
 
 def _variants(alias: str) -> set[str]:
     """Folded spellings of one alias: as written, and in full capitals unless it is an acronym."""
-    folded = fold(alias)
+    folded = fold(alias, keep_length=True)
     return {folded, folded.upper()} if folded != folded.upper() else {folded}
 
 
@@ -331,7 +307,7 @@ def _mention_spans(text: str, key: tuple) -> tuple[list[int], list[int], list[in
     has hundreds of thousands of mentions. ``key`` is the spellings part of :func:`_actor_index`.
     """
     pattern, entries = _matcher(key, _not_mentions())
-    folded = fold(text)
+    folded = fold(text, keep_length=True)
     hits = []  # (start, end, candidates)
     for match in pattern.finditer(folded):
         candidates = entries[match.group(0)]
@@ -497,9 +473,9 @@ def actor_for_name(name: str | None, actors: pd.DataFrame) -> str | None:
     found = find_mentions(str(name), actors)
     if len(found):
         return found["actor"].iloc[0]
-    folded = fold(str(name)).strip().lower()
+    folded = fold(str(name), keep_length=True).strip().lower()
     owners = [row.name for row in actors.itertuples(index=False)
-              if any(fold(s).lower() == folded for s in row.short_forms)]
+              if any(fold(s, keep_length=True).lower() == folded for s in row.short_forms)]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -513,7 +489,7 @@ def name_words(actors: pd.DataFrame) -> set[str]:
     words: set[str] = set()
     for row in actors.itertuples(index=False):
         for form in (row.name, *row.aliases, *row.demonyms, *row.short_forms):
-            low = fold(form).lower()
+            low = fold(form, keep_length=True).lower()
             parts = re.findall(r"\w+", low)
             words.update(parts)
             words.update({low, " ".join(parts), "_".join(parts), "-".join(parts)})

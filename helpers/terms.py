@@ -43,6 +43,7 @@ from nltk.util import Trie, ngrams
 from .cache import per_article
 from .config import DATA_DIR
 from .datafiles import lines
+from .text import fold
 from .overview import NOT_STATED
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_en.txt"
@@ -54,7 +55,6 @@ COLUMN = "clean_text"
 
 # --------------------------------------------------------------------------- tokens
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NUMBER = re.compile(r"\d[\d.,:/-]*(?:st|nd|rd|th|s)?")
 _SPACE = re.compile(r"\s+")
 
@@ -127,17 +127,6 @@ class PhraseMerger(MWETokenizer):
         return result
 
 
-def strip_accents(text: str) -> str:
-    """Fold accented letters to their plain form (and ligatures to their letters).
-
-    >>> strip_accents("Nicolás Maduro met Raúl Castro in Curaçao")
-    'Nicolas Maduro met Raul Castro in Curacao'
-    """
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
-
-
 _US = re.compile(r"\bUS\b")
 
 
@@ -165,7 +154,7 @@ def tokenize(text: str, *, fold_accents: bool = True, lower: bool = True) -> lis
     ['Maduro', 'U.S.', 'critics']
     """
     if fold_accents:
-        text = strip_accents(text)
+        text = fold(text)
     # whole-text steps first (fast), then one cheap test per token; _normalise does the same per token
     if "’" in text:
         text = text.replace("’", "'")
@@ -193,7 +182,7 @@ def _read_list(path) -> list[str]:
 
 
 def _normalise_word(word: str) -> str:
-    return strip_accents(word).replace("’", "'").lower()
+    return fold(word).replace("’", "'").lower()
 
 
 @lru_cache(maxsize=None)
@@ -459,7 +448,7 @@ def word_counts(articles: pd.DataFrame, column: str = COLUMN) -> pd.Series:
     [7]
     """
     def count(text: str) -> int:
-        return sum(1 for token in _TOKENIZER.tokenize(strip_accents(text)) if token[0].isalnum())
+        return sum(1 for token in _TOKENIZER.tokenize(fold(text)) if token[0].isalnum())
     return _texts(articles, column).map(count).astype("int64").rename("words")
 
 
@@ -694,7 +683,7 @@ def _query(query: str) -> list[str | re.Pattern]:
     matchers: list[str | re.Pattern] = []
     for piece in query.split():
         if "*" in piece:
-            piece = _normalise(strip_accents(piece), lower=True)
+            piece = _normalise(fold(piece), lower=True)
             matchers.append(re.compile(".*".join(re.escape(part) for part in piece.split("*"))))
         else:
             matchers.extend(tokenize(piece))
@@ -739,10 +728,10 @@ def kwic(articles: pd.DataFrame, query: str, *, width: int = 8, column: str = CO
     rows = []
     for article, text in _texts(articles, column).items():
         text = unicodedata.normalize("NFC", text)
-        if not _might_contain(strip_accents(text).lower().replace("’", "'"), matchers):
+        if not _might_contain(fold(text).lower().replace("’", "'"), matchers):
             continue
         spans = list(_TOKENIZER.span_tokenize(text))
-        tokens = [_normalise(strip_accents(text[a:b]), lower=True) for a, b in spans]
+        tokens = [_normalise(fold(text[a:b]), lower=True) for a, b in spans]
         for i in _matches(tokens, matchers):
             j = i + len(matchers)
             left = text[spans[max(0, i - width)][0]:spans[i][0]] if i else ""

@@ -8,7 +8,7 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from helpers import clean
+from helpers import _linefilter, clean
 from helpers.corpus import load_corpus, read_article
 from conftest import GOLD, SEED_CORPUS
 
@@ -514,12 +514,12 @@ def test_the_quick_test_is_built_from_every_line_rule():
     matcher = clean._line_matcher()
     line_rules = [r for r in clean.pattern_rules() if r.scope == "line"]
     assert matcher.line_rules == tuple(line_rules)
-    side_by_side = [clean._scoped(r.pattern.pattern) for r in line_rules if r.pattern not in matcher.searched]
+    side_by_side = [_linefilter._scoped(r.pattern.pattern) for r in line_rules if r.pattern not in matcher.searched]
     assert matcher.at_start.pattern == "|".join(side_by_side)
     for rule in line_rules:
         if rule.pattern in matcher.searched:
             continue
-        for text, folded in clean._needed_away_from_start(rule.pattern):
+        for text, folded in _linefilter._needed_away_from_start(rule.pattern):
             pieces = matcher.texts.folded if folded else matcher.texts.exact
             assert any(piece in text for piece in pieces), (rule.name, text)
 
@@ -533,7 +533,7 @@ def test_folding_agrees_with_the_regex_engine_ignoring_case():
     for char in chars:
         for ascii_char in map(chr, range(128)):
             if re.fullmatch("(?i)" + re.escape(ascii_char), char):
-                assert clean._fold(char) == ascii_char.lower(), char
+                assert _linefilter._fold(char) == ascii_char.lower(), char
 
 
 @pytest.mark.parametrize("pattern, needed", [
@@ -549,7 +549,7 @@ def test_folding_agrees_with_the_regex_engine_ignoring_case():
     (r"(?i)caf\u00e9 au lait", {(" au lait", True)}),              # é ignoring case is not used
 ])
 def test_fixed_texts_found_in_patterns(pattern, needed):
-    assert clean._needed_away_from_start(re.compile(pattern)) == (None if needed is None else frozenset(needed))
+    assert _linefilter._needed_away_from_start(re.compile(pattern)) == (None if needed is None else frozenset(needed))
 
 
 def test_a_new_rule_in_another_rules_file_is_honoured(tmp_path):
