@@ -20,7 +20,8 @@ per step:
    an earlier quote in the same sentence; a quote that continues the previous one;
    a speaker named in the sentence before or after. The noun phrase found (names are
    read by :mod:`.names`) is then resolved within the article (:mod:`.speakers`,
-   :class:`SpeakerFinder`): titles and demonyms dropped ("Cuban Foreign Minister
+   :class:`SpeakerFinder`, which keeps the people and organisations met so far in an
+   :class:`EntityRegister`): titles and demonyms dropped ("Cuban Foreign Minister
    Bruno Rodriguez" → Bruno Rodriguez), a last name to the full name introduced
    earlier, he/she to the last person who was the subject of a sentence, "the
    official" to the last person named, "the group"/"the bloc" to the last
@@ -36,10 +37,11 @@ from .extract import (COLUMNS, CORPUS_COLUMNS, Quote, dump_json, extract_quotes,
                       quotes_per_article)
 from .marks import QuoteSpan, find_quote_spans, quote_kind
 from .names import Phrase, classify_name, find_phrases
-from .speakers import Entity, SpeakerFinder, guess_gender
+from .speakers import Entity, EntityRegister, SpeakerFinder, guess_gender
 from .wordlists import given_names, reporting_verbs, speaker_words
 
-__all__ = ["COLUMNS", "CORPUS_COLUMNS", "Entity", "Phrase", "Quote", "QuoteSpan", "WEAK_CUES", "SpeakerFinder", "classify_name", "cue_patterns", "dump_json",
-           "extract_quotes", "find_phrases", "find_quote_spans", "given_names", "guess_gender", "quote_kind",
+__all__ = ["COLUMNS", "CORPUS_COLUMNS", "Entity", "EntityRegister", "Phrase", "Quote", "QuoteSpan",
+           "SpeakerFinder", "WEAK_CUES", "classify_name", "cue_patterns", "dump_json", "extract_quotes",
+           "find_phrases", "find_quote_spans", "given_names", "guess_gender", "quote_kind",
            "quotes_by_speaker", "quotes_for_corpus", "quotes_json", "quotes_per_article", "reporting_verbs",
            "speaker_words"]

@@ -57,8 +57,85 @@ _ADJACENT = re.compile(r"\s*(?:(?:also|later|then|again|further|still|previously
                        r"would|will|did|does|do|had|not|never|[a-z]+ly)\s+)*")
 
 
+class EntityRegister:
+    """Every person and organisation one article names, in order, and the short forms each is
+    called by later (a last name, an acronym): the memory the speaker rules look back into."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, list[Entity]] = {}     # short forms of a name (folded, lower) -> people
+        self.mentions: list[tuple[int, Entity]] = []   # (offset, entity) of every person/org mention
+        self.aliases: dict[str, str] = {}               # long organisation name -> acronym
+
+    def mention(self, start: int, entity: Entity) -> None:
+        """Record that ``entity`` is mentioned at ``start`` (mentions come in text order)."""
+        self.mentions.append((start, entity))
+
+    @staticmethod
+    def keys(name: str) -> list[str]:
+        """Short forms a person may be called by later: last name, later names, double surnames."""
+        parts = fold(name).lower().split()
+        keys = [parts[-1]]
+        if len(parts) == 2 and parts[0] not in given_names():
+            keys.append(parts[0])  # "Wang Wenbin" is called "Wang"; "Ana Diaz" is never called "Ana"
+        if len(parts) >= 3:
+            keys += [" ".join(parts[k:]) for k in range(1, len(parts) - 1)]
+            keys += [p for p in parts[1:-1] if p not in PARTICLES]
+        return keys
+
+    def known(self, name: str) -> list[Entity]:
+        """The people already called ``name`` (a full name or one of its short forms)."""
+        return self.people.get(fold(name).lower(), [])
+
+    def person(self, name: str, start: int, clue: str = "") -> Entity:
+        """The person a name mentioned at ``start`` stands for: someone introduced earlier whose
+        full name it shortens, or a new person (``clue``: the words before, for the gender)."""
+        name = fold(name)
+        parts = name.split()
+        if len(parts) == 1 and not self.known(name):  # "Mr Maduro" with no full name given earlier
+            entity = Entity(name, "person", start, guess_gender(name, clue))
+            self.people.setdefault(name.lower(), []).append(entity)
+            return entity
+        if len(parts) == 1 or self.known(name):
+            known = [e for e in self.known(name) if e.start <= start]
+            if known and (len(parts) == 1 or len(known[-1].name.split()) > len(parts)):
+                return known[-1]
+        for entity in self.people.get(self.keys(name)[0], []):
+            if entity.name == name:
+                return entity
+        entity = Entity(name, "person", start, guess_gender(name, clue))
+        for key in self.keys(name):
+            self.people.setdefault(key, []).append(entity)
+        return entity
+
+    def org(self, name: str, start: int) -> Entity:
+        """The organisation a name stands for (by its acronym when the article gave one)."""
+        name = fold(name)
+        agency = name.lower().split()[-1] in speaker_words()["agency"] or name.lower() == "associated press"
+        return Entity(self.aliases.get(name.lower(), name), "org", start, agency=agency)
+
+    def last(self, kind: str, before: int, gender: str | None = None, head: str | None = None,
+             strict: bool = False, named: bool = False) -> Entity | None:
+        """The last person or organisation mentioned before ``before`` that fits the filters."""
+        last = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
+        for _, entity in reversed(self.mentions[max(0, last - 300):last]):
+            if entity.kind != kind or entity.agency or (named and entity.descriptive):
+                continue
+            if gender and entity.gender != gender and (strict or entity.gender):
+                continue
+            if head and not fold(entity.name).lower().endswith(head):
+                continue
+            return entity
+        return None
+
+    def first_after(self, kind: str, after: int) -> Entity | None:
+        """The first person or organisation mentioned after ``after``."""
+        return next((e for at, e in self.mentions if e.kind == kind and at > after and not e.agency), None)
+
+
 class SpeakerFinder:
-    """Resolves the speaker of each quotation in one article (names are per article)."""
+    """Resolves who a phrase near a quotation stands for, in one article: a name, a title ("the
+    minister"), a pronoun, a document ("the statement") or a group ("the bloc"); the people and
+    organisations met so far are kept in an :class:`EntityRegister` (``register``)."""
 
     def __init__(self, text: str, masked: str, sentence_spans: list[tuple[int, int]]):
         self.text, self.masked = text, masked
@@ -66,10 +143,8 @@ class SpeakerFinder:
         self._sentence_starts = [start for start, _ in sentence_spans]
         self._sentence_phrases: dict[int, list[Phrase]] = {}
         self._range_phrases: dict[tuple[int, int], list[Phrase]] = {}  # ranges in no single sentence
-        self.people: dict[str, list[Entity]] = {}     # short forms of a name (folded, lower) -> people
-        self.mentions: list[tuple[int, Entity]] = []   # (offset, entity) of every person/org mention
+        self.register = EntityRegister()
         self._subject_of: dict[int, Entity] = {}       # sentence index -> its subject
-        self.aliases: dict[str, str] = {}               # long organisation name -> acronym
         self.issuers: list[tuple[int, str]] = []        # (offset, body) of documents quoted
         self.issued: list[tuple[int, str, Entity]] = []  # (offset, noun, body): "the OAS adopted a resolution"
         self._scan()
@@ -101,17 +176,17 @@ class SpeakerFinder:
             for phrase in phrases:
                 entity = None
                 if phrase.kind == "name":
-                    if len(phrase.text.split()) == 1 and not self._known(phrase.text) and not phrase.titled:
+                    if len(phrase.text.split()) == 1 and not self.register.known(phrase.text) and not phrase.titled:
                         continue  # a lone capitalised word nobody introduced: a place or a common noun
                     clue = self.masked[max(start, phrase.start - 40): phrase.start]
-                    entity = self._register(phrase.text, phrase.start, clue)
+                    entity = self.register.person(phrase.text, phrase.start, clue)
                 elif phrase.kind == "org":
-                    entity = self._org(phrase.text, phrase.start)
+                    entity = self.register.org(phrase.text, phrase.start)
                 elif phrase.kind == "group" and self._self_describing(phrase):
-                    entity = self._org(self._strip_determiner(phrase.text), phrase.start)
+                    entity = self.register.org(self._strip_determiner(phrase.text), phrase.start)
                     entity.descriptive = True
                 if entity is not None:
-                    self.mentions.append((phrase.start, entity))
+                    self.register.mention(phrase.start, entity)
             subject = self.clause_subject(start, end)
             if subject is not None:
                 self._subject_of[index] = subject
@@ -133,47 +208,8 @@ class SpeakerFinder:
                 if not self._ACRONYM_JOIN.fullmatch(self.masked[before.end:chain_start]):
                     break  # only names joined by spaces, dashes and the bracket itself
                 if before.kind == "org":
-                    self.aliases[fold(before.text).lower()] = phrase.text
+                    self.register.aliases[fold(before.text).lower()] = phrase.text
                 chain_start = before.start
-
-    @staticmethod
-    def _keys(name: str) -> list[str]:
-        """Short forms a person may be called by later: last name, later names, double surnames."""
-        parts = fold(name).lower().split()
-        keys = [parts[-1]]
-        if len(parts) == 2 and parts[0] not in given_names():
-            keys.append(parts[0])  # "Wang Wenbin" is called "Wang"; "Ana Diaz" is never called "Ana"
-        if len(parts) >= 3:
-            keys += [" ".join(parts[k:]) for k in range(1, len(parts) - 1)]
-            keys += [p for p in parts[1:-1] if p not in PARTICLES]
-        return keys
-
-    def _known(self, name: str) -> list[Entity]:
-        return self.people.get(fold(name).lower(), [])
-
-    def _register(self, name: str, start: int, clue: str = "") -> Entity:
-        name = fold(name)
-        parts = name.split()
-        if len(parts) == 1 and not self._known(name):  # "Mr Maduro" with no full name given earlier
-            entity = Entity(name, "person", start, guess_gender(name, clue))
-            self.people.setdefault(name.lower(), []).append(entity)
-            return entity
-        if len(parts) == 1 or self._known(name):
-            known = [e for e in self._known(name) if e.start <= start]
-            if known and (len(parts) == 1 or len(known[-1].name.split()) > len(parts)):
-                return known[-1]
-        for entity in self.people.get(self._keys(name)[0], []):
-            if entity.name == name:
-                return entity
-        entity = Entity(name, "person", start, guess_gender(name, clue))
-        for key in self._keys(name):
-            self.people.setdefault(key, []).append(entity)
-        return entity
-
-    def _org(self, name: str, start: int) -> Entity:
-        name = fold(name)
-        agency = name.lower().split()[-1] in speaker_words()["agency"] or name.lower() == "associated press"
-        return Entity(self.aliases.get(name.lower(), name), "org", start, agency=agency)
 
     @staticmethod
     def _strip_determiner(text: str) -> str:
@@ -190,31 +226,13 @@ class SpeakerFinder:
 
     def _entity(self, phrase: Phrase) -> Entity | None:
         if phrase.kind == "name":
-            known = [e for e in self._known(phrase.text) if e.start <= phrase.start]
+            known = [e for e in self.register.known(phrase.text) if e.start <= phrase.start]
             if known and len(known[-1].name.split()) >= len(phrase.text.split()):
                 return known[-1]
             return Entity(fold(phrase.text), "person", phrase.start, guess_gender(phrase.text))
         if phrase.kind == "org":
-            return self._org(phrase.text, phrase.start)
+            return self.register.org(phrase.text, phrase.start)
         return None
-
-    # -- looking back ---------------------------------------------------------------
-    def _last(self, kind: str, before: int, gender: str | None = None, head: str | None = None,
-              strict: bool = False, named: bool = False) -> Entity | None:
-        """The last person or organisation mentioned before ``before`` that fits the filters."""
-        last = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
-        for _, entity in reversed(self.mentions[max(0, last - 300):last]):
-            if entity.kind != kind or entity.agency or (named and entity.descriptive):
-                continue
-            if gender and entity.gender != gender and (strict or entity.gender):
-                continue
-            if head and not fold(entity.name).lower().endswith(head):
-                continue
-            return entity
-        return None
-
-    def _next(self, kind: str, after: int) -> Entity | None:
-        return next((e for at, e in self.mentions if e.kind == kind and at > after and not e.agency), None)
 
     def _subject_before(self, offset: int, kind: str, gender: str | None = None) -> Entity | None:
         """The subject of this or one of the four sentences before, of the right kind and gender.
@@ -235,8 +253,8 @@ class SpeakerFinder:
                 continue
             return entity
         if gender:
-            return self._last(kind, offset, gender, strict=True) or unknown or self._last(kind, offset, gender)
-        return self._last(kind, offset)
+            return self.register.last(kind, offset, gender, strict=True) or unknown or self.register.last(kind, offset, gender)
+        return self.register.last(kind, offset)
 
     # -- resolving a phrase to a speaker ---------------------------------------------
     def resolve(self, phrase: Phrase) -> Entity | None:
@@ -257,20 +275,20 @@ class SpeakerFinder:
                 name = next((name for at, name in reversed(self.issuers) if at < phrase.start), None)
                 issuer = Entity(name, "org", phrase.start) if name else None
             if issuer is None:
-                issuer = self._last("org", phrase.start, named=True) or self._next("org", phrase.start)
+                issuer = self.register.last("org", phrase.start, named=True) or self.register.first_after("org", phrase.start)
             if issuer is not None:
                 self.issuers.append((phrase.start, issuer.name))
             return issuer
         if phrase.kind == "group":
             if self._self_describing(phrase):
-                return self._org(self._strip_determiner(phrase.text), phrase.start)
+                return self.register.org(self._strip_determiner(phrase.text), phrase.start)
             singular = head[:-1] if head.endswith("s") else head
-            return (self._last("org", phrase.start, head=singular) or self._subject_before(phrase.start, "org")
-                    or self._next("org", phrase.start))
+            return (self.register.last("org", phrase.start, head=singular) or self._subject_before(phrase.start, "org")
+                    or self.register.first_after("org", phrase.start))
         if phrase.kind == "person":
             if phrase.text.split()[0] in ("a", "an") and self._self_describing(phrase):
                 return Entity(self._strip_determiner(phrase.text), "org", phrase.start)
-            return self._last("person", phrase.start)
+            return self.register.last("person", phrase.start)
         if phrase.kind == "crowd":  # "protesters chanted": the crowd itself speaks
             return Entity(phrase.text.split()[-1], "org", phrase.start, descriptive=True)
         return None
@@ -287,12 +305,12 @@ class SpeakerFinder:
             if candidate.kind == "org" and candidate.end <= phrase.end:
                 gap = self.masked[candidate.end:phrase.end]
                 if len(gap.split()) <= 4 and not self._CLAUSE_PUNCT.search(gap):
-                    return self._org(candidate.text, candidate.start)  # the ALBA (final) declaration
+                    return self.register.org(candidate.text, candidate.start)  # the ALBA (final) declaration
         line_end = self.masked.find("\n", phrase.end)
         after = self.phrases(phrase.end, min(line_end if line_end != -1 else len(self.masked), phrase.end + 80))
         for candidate in after:
             if candidate.kind == "org" and self._ISSUED_BY.fullmatch(self.masked[phrase.end:candidate.start]):
-                return self._org(candidate.text, candidate.start)
+                return self.register.org(candidate.text, candidate.start)
             if candidate.kind in ("name", "org"):
                 break
         return None
@@ -340,7 +358,7 @@ class SpeakerFinder:
                 continue
             if phrase.kind == "place":
                 continue
-            if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self._known(phrase.text) and not phrase.titled:
+            if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self.register.known(phrase.text) and not phrase.titled:
                 continue  # a lone capitalised word nobody introduced: a place or a common noun
             if phrase.kind in ("org", "group") and k + 1 < len(phrases) and phrases[k + 1].kind == "person":
                 gap = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
