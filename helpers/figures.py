@@ -122,14 +122,45 @@ def save_table(data: pd.DataFrame, name: str, folder: str | Path | None = None) 
     return path
 
 
+def _png_text(path: Path) -> dict[str, str]:
+    """The text chunks (tEXt, zTXt, iTXt) of a PNG file, read without decoding the image, so a
+    figure of any size is read in an instant (and Pillow's guard against huge images never trips)."""
+    import struct
+    import zlib
+
+    found: dict[str, str] = {}
+    with open(path, "rb") as handle:
+        if handle.read(8) != b"\x89PNG\r\n\x1a\n":
+            return found
+        while True:
+            header = handle.read(8)
+            if len(header) < 8:
+                return found
+            length, kind = struct.unpack(">I4s", header)
+            if kind == b"IEND":
+                return found
+            if kind not in (b"tEXt", b"zTXt", b"iTXt"):
+                handle.seek(length + 4, 1)  # the data and its CRC
+                continue
+            data = handle.read(length)
+            handle.seek(4, 1)
+            keyword, _, rest = data.partition(b"\0")
+            if kind == b"tEXt":
+                found[keyword.decode("latin-1")] = rest.decode("latin-1")
+            elif kind == b"zTXt":
+                found[keyword.decode("latin-1")] = zlib.decompress(rest[1:]).decode("latin-1")
+            else:  # iTXt: compression flag, method, language, translated keyword, then the text
+                compressed, rest = rest[0], rest[2:]
+                _, _, rest = rest.partition(b"\0")
+                _, _, text = rest.partition(b"\0")
+                found[keyword.decode("latin-1")] = (zlib.decompress(text) if compressed else text).decode("utf-8")
+
+
 def read_caption(path: str | Path) -> str:
     """The caption :func:`save_figure` stored in a PNG or SVG file ("" when it has none)."""
     path = Path(path)
     if path.suffix.lower() == ".png":
-        from PIL import Image
-
-        with Image.open(path) as image:
-            return str(image.text.get("Title", ""))  # tEXt and iTXt chunks alike
+        return _png_text(path).get("Title", "")
     if path.suffix.lower() == ".svg":
         found = re.search(r"<dc:title>(.*?)</dc:title>", path.read_text(encoding="utf-8"), re.S)
         if found:

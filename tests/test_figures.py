@@ -76,3 +76,18 @@ def test_each_alliance_has_its_own_colour():
     named = {k: v for k, v in colours.items() if k != "other"}
     assert len(set(named.values())) == len(named)
     assert colour_for("not a group") == colours["other"]
+
+
+def test_the_caption_of_a_huge_png_is_read_without_decoding_it(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 6, 0, 0, 0)  # 900 million pixels, declared
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"tEXt", b"Title\0Big figure")
+           + chunk(b"iTXt", b"Note\0\0\0\0\0Mentions \xe2\x80\x93 2019") + chunk(b"IEND", b""))
+    path = tmp_path / "huge.png"
+    path.write_bytes(png)
+    assert read_caption(path) == "Big figure"
