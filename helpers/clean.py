@@ -14,6 +14,11 @@ The rules come in two kinds, listed together in plain words in :data:`RULES`:
   (a headline, a caption cut short and repeated in full, a list of names), written below in
   :data:`STRUCTURAL_RULES`.
 
+A paragraph is what the writer meant, not a physical line: in hard-wrapped copy (wire
+services, press releases, plain-text archives) one paragraph runs over several lines, and those
+lines are joined back into one paragraph before the structural rules look at them (see
+:func:`runs_on`), so a line broken mid-sentence is neither a subhead nor a sentence of its own.
+
 Text is also normalised: Unicode NFC, non-breaking and other odd spaces made plain spaces,
 invisible characters (soft hyphens, zero-width spaces) dropped, runs of spaces folded.
 Quotation marks and apostrophes, straight or curly, are left exactly as they are.
@@ -79,8 +84,10 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("Rodri\\u0301guez") == "Rodríguez"
     True
     """
+    if "\n" in line:  # a hard-wrapped paragraph: its lines joined by a space
+        line = line.replace("\r\n", " ").replace("\n", " ")
     if _is_plain(line):
-        return line.strip()
+        return _SPACES.sub(" ", line).strip() if "  " in line else line.strip()
     line = unicodedata.normalize("NFC", line)
     line = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", line))
     return _SPACES.sub(" ", line).strip()
@@ -165,6 +172,10 @@ class _Line:
     end: int
     text: str            # normalised text of the kept part
     rule: str | None = None
+    last: int = 0        # the last physical line of a hard-wrapped paragraph (0: this line alone)
+
+    def __post_init__(self) -> None:
+        self.last = self.last or self.number
 
     @property
     def kept(self) -> bool:
@@ -190,6 +201,68 @@ def _raw_offset_of_rest(raw_line: str, rest: str) -> int:
                 k += 1
             return k
     return len(raw_line) - len(rest)
+
+
+# --------------------------------------------------------------------------- hard-wrapped paragraphs
+
+WRAP_WIDTHS = (50, 100)  # a block whose longest line is this long (in characters) may be hard-wrapped
+WRAP_FILL = 0.6          # in such a block, a line this full (of the longest) that ends no sentence runs on
+_ENDS_PARAGRAPH = re.compile(r"[.!?…:][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪►]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+
+
+def runs_on(line: str, following: str, width: int) -> bool:
+    """Whether ``following``, the next physical line, continues the paragraph of ``line``.
+
+    ``width`` is the length of the longest line of the block (three or more lines with no
+    blank line between them; 0 for a shorter block). The next line continues the paragraph
+    when it starts in lower case and the line does not end a sentence, or, in a block wrapped
+    at a fixed width (50 to 100 characters), when the line is nearly full and ends no
+    sentence. A list item (a dash, bullet or number in front) always starts a line of its own,
+    and so does a line that repeats the line before in full (a caption cut short, then whole).
+
+    >>> runs_on("the ambassador told reporters on Thursday on the sidelines", "of the summit.", 66)
+    True
+    >>> runs_on("European Union leaders met in Brussels on Thursday to discuss the", "Balkans and Turkey.", 72)
+    True
+    >>> runs_on("EU leaders meet in Brussels to discuss migration", "Leaders met on Monday.", 300)
+    False
+    >>> runs_on("The talks ended without a deal.", "Ministers will meet again.", 70)
+    False
+    >>> runs_on("These countries left the group:", "- Peru", 70)
+    False
+    >>> runs_on("Leaders meet in Brussels, Belgium, May", "Leaders meet in Brussels, Belgium, May 1, 2019.", 60)
+    False
+    """
+    if not following or _LIST_ITEM.match(following) or _ENDS_PARAGRAPH.search(line) or following.startswith(line):
+        return False
+    if following[0].islower():
+        return True
+    return WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and len(line) >= WRAP_FILL * width
+
+
+def _join_wrapped(lines: list[_Line], raw: str) -> list[_Line]:
+    """Kept lines that run on (:func:`runs_on`) joined into one paragraph line: its number is the
+    first line's, its span runs from the first line's start to the last line's end."""
+    widths: dict[int, int] = {}  # line number -> length of the longest line of its block
+    block: list[_Line] = []
+    for line in lines + [None]:
+        if line is None or (block and line.number != block[-1].number + 1):
+            width = max((len(raw[b.start:b.end]) for b in block), default=0) if len(block) >= 3 else 0
+            widths.update((b.number, width) for b in block)
+            block = []
+        if line is not None:
+            block.append(line)
+    joined: list[_Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.kept and line.kept and line.number == previous.last + 1
+                and runs_on(previous.text, line.text, widths[line.number])):
+            previous.end, previous.last = line.end, line.number
+            previous.text = normalise_line(raw[previous.start:previous.end])
+            continue
+        joined.append(line)
+    return joined
 
 
 # --------------------------------------------------------------------------- structural rules
@@ -471,6 +544,7 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
         record(line, raw_line[:cut].strip(), rule.name)
         line.start, line.text = line.start + cut, rest
 
+    lines = _join_wrapped(lines, raw_text)
     context = _Context(lines, title or "")
     for structural in STRUCTURAL_RULES:
         structural.apply(context)
@@ -530,7 +604,7 @@ class OffsetMap:
         start, end = self.spans[index]
         within = min(max(offset - start, 0), end - start)
         paragraph = self.paragraphs[index]
-        if self.raw[start:end] != paragraph:
+        if self.raw[start:end].replace("\n", " ") != paragraph:
             within = _through_blocks(self._matching(index), within, raw_side=True)
         return self.clean_starts[index] + min(within, len(paragraph))
 
@@ -541,7 +615,7 @@ class OffsetMap:
         index = max(bisect.bisect_right(self.clean_starts, offset) - 1, 0)
         start, end = self.spans[index]
         within = min(max(offset - self.clean_starts[index], 0), len(self.paragraphs[index]))
-        if self.raw[start:end] != self.paragraphs[index]:
+        if self.raw[start:end].replace("\n", " ") != self.paragraphs[index]:
             within = _through_blocks(self._matching(index), within, raw_side=False)
         return start + min(within, end - start)
 
@@ -616,7 +690,7 @@ def _clean_record(text: str, article_id: str, title: str) -> dict:
         clean_sentences.extend((position + s, position + e) for s, e in spans)
         position += len(paragraph) + 2
         if text[start:end] != paragraph:  # spaces or accents normalised: split the text as it was
-            spans = sentence_spans(text[start:end])
+            spans = sentence_spans(text[start:end].replace("\n", " "))  # a wrapped paragraph is one
         raw_sentences.extend((start + s, start + e) for s, e in spans)
     return {"text": result.text, "removed": result.removed, "words": count_words(result.text),
             "sentences": len(clean_sentences), "kept_spans": result.kept_spans, "sentence_spans": raw_sentences,

@@ -37,6 +37,19 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
+def _unwrapped(text: str, paragraphs: list[tuple[int, int]]) -> str:
+    """``text`` with the line breaks inside each paragraph (hard-wrapped copy, which the cleaning
+    stage joins into one paragraph) made spaces: the same length, so every offset stays."""
+    if not any("\n" in text[start:end] for start, end in paragraphs):
+        return text
+    chars = list(text)
+    for start, end in paragraphs:
+        for k in range(start, end):
+            if chars[k] == "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
 def _body_paragraphs(text: str, title: str = "") -> list[tuple[int, int]]:
     """Offsets of the lines the cleaning stage keeps as the article's body (headline given or not)."""
     return list(clean.clean_article(text, title=title).kept_spans)
@@ -126,6 +139,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
     :func:`helpers.clean.clean_corpus` gives them (``body_spans``, ``body_sentences``)."""
     if not ANY_MARK.search(text):
         return []
+    text = _unwrapped(text, paragraphs)
     spans = find_quote_spans(text, paragraphs)
     masked = _mask(text, spans)
     sentence_list = _quote_sentences(text, paragraphs, spans, paragraph_sentences)
