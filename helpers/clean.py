@@ -419,9 +419,33 @@ def _headline(ctx: _Context) -> None:
         *(_content_words(line.text) for line in ctx.lines if line.rule == "headline"))
 
 
+_FIGURE = re.compile(r"\d\s*%|\d{1,3}(?:,\d{3})+|\d[.,]\d")  # 42%, 2,800,000, 3.5: a line of data
+
+
+def _list_items(lines: list[_Line]) -> set[int]:
+    """Numbers of the lines that are items of an in-body list: two or more short lines, one after
+    the other (blank lines between allowed, nothing removed between), right after a kept line
+    that ends with a colon ("These countries left the group:")."""
+    items: set[int] = set()
+    run: list[_Line] = []
+    opened = False
+    for line in lines + [None]:
+        is_item = (line is not None and opened and line.kept and looks_like_title(line.text)
+                   and (not run or line.number <= run[-1].last + 2))
+        if is_item:
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            items.update(item.number for item in run)
+        run = []
+        opened = line is not None and line.kept and line.text.endswith(":")
+    return items
+
+
 def _subhead(ctx: _Context) -> None:
+    listed = _list_items(ctx.lines)
     for line in ctx.kept():
-        if looks_like_title(line.text):
+        if looks_like_title(line.text) and line.number not in listed and not _FIGURE.search(line.text):
             line.rule = "subhead"
 
 

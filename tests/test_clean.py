@@ -317,6 +317,14 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("bare_url", "https://www.example.org/world/peru-talks-2019", "bottom"),
     ("contact_email", "Contact: newsdesk@example.org", "bottom"),
     ("language_switcher", "English | Español | Français | Português", "top"),
+    ("timestamp", "Page last updated at 09:15 GMT, Friday, 5 June 2015", "bottom"),
+    ("share_buttons", "Share on:", "bottom"),
+    ("newsletter", "Breaking News Emails", "bottom"),
+    ("comment_form", "Your email address will not be published. Required fields are marked *", "bottom"),
+    ("comment_form", "Deja una respuesta", "bottom"),
+    ("comment_form", "Guardar mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.", "bottom"),
+    ("donation_appeal", "Support independent journalism", "bottom"),
+    ("donation_appeal", "Make a monthly contribution", "bottom"),
     ("name_list", "Martin Vizcarra, Nestor Popolizio, Juan Guaido", "top"),
     ("caption_dated", "Peru's Foreign Minister Nestor Popolizio speaks at a news conference in Lima, Peru, "
                       "Tuesday, May 7, 2019.", "middle"),
@@ -359,6 +367,10 @@ def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture,
     "He can be reached at press@example.org for comment, the ministry said.",
     "English, Spanish and Portuguese are the bloc's working languages.",
     "This story has been told many times, the minister said.",
+    "The minister left a comment in the visitors' book.",
+    "Donations from Gulf states funded the talks.",
+    "Website traffic rose during the summit, the ministry said.",
+    "Lima will support our reporting on the summit, the minister joked.",
 ])
 def test_body_sentences_with_furniture_words_are_left_alone(sentence):
     raw = invented(sentence, "middle")
@@ -496,6 +508,9 @@ LINE_RULE_EXAMPLES = {
     "bare_url": ["www.example.org/news"],
     "contact_email": ["(e-mail: desk@example.org)"],
     "language_switcher": ["عربي English Français 中文"],
+    "comment_form": ["Cancel reply", "Name *", "Los campos obligatorios están marcados con *",
+                     "Votre adresse e-mail ne sera pas publiée."],
+    "donation_appeal": ["Donate now", "Become a member"],
     "advertisement": ["ADVERTISEMENT", "Continue reading the main story"],
     "image_furniture": ["Image copyright AFP", "Getting data", "Photos: Reuters"],
     "caption_credit": ["Delegates arrive at the summit in Quito. Dolores Ochoa / AP"],
@@ -652,3 +667,22 @@ def test_body_sentences_are_the_sentences_of_the_kept_paragraphs_as_written():
                 for s, e in sentence_spans(raw[start:end])]
     assert cleaned.loc[0, "body_sentences"] == expected and len(expected) == 5
     assert cleaned.loc[0, "sentences"] == len(split_sentences(cleaned.loc[0, "clean_text"])) == 5
+
+
+def test_a_list_after_a_colon_is_kept_as_body():
+    raw = ("Three countries left the group on Monday and two stayed, officials said.\n\n"
+           "These are the countries that left:\n\nPeru\nChile\nCosta Rica\n\n"
+           "The rest will meet again in March, the statement said.\n\nWhat comes next\n\n"
+           "Analysts expect more departures.")
+    result = clean.clean_article(raw)
+    assert "Peru\n\nChile\n\nCosta Rica" in result.text
+    assert [(entry["rule"], entry["text"]) for entry in result.removed] == [("subhead", "What comes next")]
+
+
+def test_lines_of_figures_are_not_subheads():
+    raw = ("Results so far, with most of the votes counted:\n\nKenyatta 2,800,000 (53%)\n"
+           "Odinga 2,200,000 (42%)\n\nCounting resumes on Tuesday.")
+    lines = clean.clean_article(raw).text.split("\n\n")
+    assert lines[1:3] == ["Kenyatta 2,800,000 (53%)", "Odinga 2,200,000 (42%)"]
+    assert clean.clean_article("Talks End\n\nTurnout: 64.5 %\n\nThe count began.").removed == [
+        {"article": "", "line": 1, "text": "Talks End", "rule": "headline", "reason": clean._REASONS["headline"]}]
