@@ -325,6 +325,11 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("comment_form", "Guardar mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.", "bottom"),
     ("donation_appeal", "Support independent journalism", "bottom"),
     ("donation_appeal", "Make a monthly contribution", "bottom"),
+    ("caption_photo_tag", "(AAP Photo)", "middle"),
+    ("caption_photo_tag", "(Lima Summit Press Pool)", "middle"),
+    ("caption_photo_tag", "Delegates count ballots at a polling station in Lima. Image copyright AFP", "middle"),
+    ("image_description", "A video grab shows the foreign minister leaving the talks", "middle"),
+    ("image_description", "File photo of the summit venue in Lima", "middle"),
     ("name_list", "Martin Vizcarra, Nestor Popolizio, Juan Guaido", "top"),
     ("caption_dated", "Peru's Foreign Minister Nestor Popolizio speaks at a news conference in Lima, Peru, "
                       "Tuesday, May 7, 2019.", "middle"),
@@ -371,6 +376,10 @@ def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture,
     "Donations from Gulf states funded the talks.",
     "Website traffic rose during the summit, the ministry said.",
     "Lima will support our reporting on the summit, the minister joked.",
+    "The Associated Press (AP) reported the deal first, officials said.",
+    "\"Peace remains the only choice,\" said the chief negotiator, Ana Ruiz. (DPA)",
+    "Pool reporters were not allowed into the room, the ministry said.",
+    "The file photo shows nothing new, the ministry said.",
 ])
 def test_body_sentences_with_furniture_words_are_left_alone(sentence):
     raw = invented(sentence, "middle")
@@ -511,6 +520,7 @@ LINE_RULE_EXAMPLES = {
     "comment_form": ["Cancel reply", "Name *", "Los campos obligatorios están marcados con *",
                      "Votre adresse e-mail ne sera pas publiée."],
     "donation_appeal": ["Donate now", "Become a member"],
+    "image_description": ["A screen grab from state television shows the minister", "Handout photo of the delegates arriving"],
     "advertisement": ["ADVERTISEMENT", "Continue reading the main story"],
     "image_furniture": ["Image copyright AFP", "Getting data", "Photos: Reuters"],
     "caption_credit": ["Delegates arrive at the summit in Quito. Dolores Ochoa / AP"],
