@@ -23,8 +23,9 @@ endif
 .PHONY: setup run test lab bench report clean-venv
 
 # Kernels talk to nbconvert and JupyterLab over local sockets (IPC) in Jupyter's runtime folder, not
-# over TCP ports (an absolute path: a kernel runs in its notebook's folder, its client elsewhere).
-KERNEL = --KernelManager.transport=ipc --KernelManager.ip="$(RUNTIME)/kernel-ipc"
+# over TCP ports (an absolute path: a kernel runs in its notebook's folder, its client elsewhere;
+# one name per run, from the shell's process id, so runs side by side never share a socket).
+KERNEL = --KernelManager.transport=ipc --KernelManager.ip="$(RUNTIME)/kernel-ipc-$$$$"
 RUNTIME = $(shell $(BIN)/jupyter --runtime-dir)
 
 $(READY): requirements.txt pyproject.toml

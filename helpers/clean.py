@@ -241,9 +241,11 @@ def runs_on(line: str, following: str, width: int) -> bool:
     return WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and len(line) >= WRAP_FILL * width
 
 
-def _join_wrapped(lines: list[_Line], raw: str) -> list[_Line]:
+def _join_wrapped(lines: list[_Line], raw: str, cut: set[int] = frozenset()) -> list[_Line]:
     """Kept lines that run on (:func:`runs_on`) joined into one paragraph line: its number is the
-    first line's, its span runs from the first line's start to the last line's end."""
+    first line's, its span runs from the first line's start to the last line's end. Each line is
+    judged against the physical line before it, not against the paragraph joined so far; a line
+    whose start a pattern rule cut off (``cut``: a dateline) begins a paragraph of its own."""
     widths: dict[int, int] = {}  # line number -> length of the longest line of its block
     block: list[_Line] = []
     for line in lines + [None]:
@@ -253,11 +255,12 @@ def _join_wrapped(lines: list[_Line], raw: str) -> list[_Line]:
             block = []
         if line is not None:
             block.append(line)
+    physical = {line.number: line.text for line in lines}
     joined: list[_Line] = []
     for line in lines:
         previous = joined[-1] if joined else None
         if (previous is not None and previous.kept and line.kept and line.number == previous.last + 1
-                and runs_on(previous.text, line.text, widths[line.number])):
+                and line.number not in cut and runs_on(physical[previous.last], line.text, widths[line.number])):
             previous.end, previous.last = line.end, line.number
             previous.text = normalise_line(raw[previous.start:previous.end])
             continue
@@ -424,7 +427,7 @@ _FIGURE = re.compile(r"\d\s*%|\d{1,3}(?:,\d{3})+|\d[.,]\d")  # 42%, 2,800,000, 3
 
 def _list_items(lines: list[_Line]) -> set[int]:
     """Numbers of the lines that are items of an in-body list: two or more short lines, one after
-    the other (blank lines between allowed, nothing removed between), right after a kept line
+    the other (at most one blank line between, nothing removed between), right after a kept line
     that ends with a colon ("These countries left the group:")."""
     items: set[int] = set()
     run: list[_Line] = []
@@ -568,7 +571,7 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
         record(line, raw_line[:cut].strip(), rule.name)
         line.start, line.text = line.start + cut, rest
 
-    lines = _join_wrapped(lines, raw_text)
+    lines = _join_wrapped(lines, raw_text, set(removed))
     context = _Context(lines, title or "")
     for structural in STRUCTURAL_RULES:
         structural.apply(context)
@@ -588,7 +591,8 @@ class OffsetMap:
     blank line; ``kept_spans`` are their (start, end) offsets in the file. Inside a paragraph that
     normalising left as it was (the usual case) an offset moves by the paragraph's shift; inside
     one it changed (odd spaces, accents composed), the two texts are aligned character by
-    character. An offset between paragraphs goes to the nearest paragraph edge.
+    character. An offset between paragraphs goes to the end of the paragraph before it (to the
+    start of the first paragraph when it lies before every paragraph).
 
     >>> raw = "HEADLINE\\n\\nCuba\\u00a0 sent doctors.\\nThey arrived."
     >>> spans = [(10, 29), (30, 43)]
@@ -613,12 +617,28 @@ class OffsetMap:
         self._blocks: dict[int, list] = {}
 
     def _matching(self, index: int) -> list:
-        """Matching blocks (raw position, clean position, size) of paragraph ``index``, computed once."""
+        """Matching blocks (raw position, clean position, size) of paragraph ``index``, computed once:
+        read off the normalisation itself (linear time); aligned with difflib only in the rare case
+        that replaying it character by character does not give the paragraph."""
         if index not in self._blocks:
             start, end = self.spans[index]
-            matcher = difflib.SequenceMatcher(None, self.raw[start:end], self.paragraphs[index], autojunk=False)
-            self._blocks[index] = matcher.get_matching_blocks()
+            raw, paragraph = self.raw[start:end], self.paragraphs[index]
+            text, where = _normalised_with_offsets(raw)
+            if text == paragraph:
+                self._blocks[index] = where
+            else:
+                matcher = difflib.SequenceMatcher(None, raw, paragraph, autojunk=False)
+                self._blocks[index] = matcher.get_matching_blocks()
         return self._blocks[index]
+
+    def _moved(self, index: int, within: int, raw_side: bool) -> int:
+        """``within`` paragraph ``index``, from the file's side to the clean side or back."""
+        found = self._matching(index)
+        if found and isinstance(found[0], int):  # the replayed normalisation: clean k comes from raw found[k]
+            if raw_side:
+                return bisect.bisect_left(found, within)
+            return found[within] if within < len(found) else self.spans[index][1] - self.spans[index][0]
+        return _through_blocks(found, within, raw_side)
 
     def to_clean(self, offset: int) -> int:
         """The clean-text offset of file offset ``offset``."""
@@ -629,7 +649,7 @@ class OffsetMap:
         within = min(max(offset - start, 0), end - start)
         paragraph = self.paragraphs[index]
         if self.raw[start:end].replace("\n", " ") != paragraph:
-            within = _through_blocks(self._matching(index), within, raw_side=True)
+            within = self._moved(index, within, raw_side=True)
         return self.clean_starts[index] + min(within, len(paragraph))
 
     def to_file(self, offset: int) -> int:
@@ -640,8 +660,46 @@ class OffsetMap:
         start, end = self.spans[index]
         within = min(max(offset - self.clean_starts[index], 0), len(self.paragraphs[index]))
         if self.raw[start:end].replace("\n", " ") != self.paragraphs[index]:
-            within = _through_blocks(self._matching(index), within, raw_side=False)
+            within = self._moved(index, within, raw_side=False)
         return start + min(within, end - start)
+
+
+def _normalised_with_offsets(raw: str) -> tuple[str, list[int]]:
+    """:func:`normalise_line` replayed character by character: the text, and for each of its
+    characters the offset in ``raw`` it comes from (NFC is applied to each base character with
+    the combining marks after it, which gives the same text as on the whole line in practice; the
+    caller checks).
+
+    >>> _normalised_with_offsets(" Rami\u0301rez\u00a0 said\u200b")
+    ('Ramírez said', [1, 2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14])
+    """
+    out: list[str] = []
+    where: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j]
+        if cluster == "\r" and raw[j:j + 1] == "\n":
+            i = j
+            continue
+        for char in (cluster if cluster.isascii() else unicodedata.normalize("NFC", cluster)):
+            if char == "\n" or _ODD_SPACE.match(char):
+                char = " "
+            elif _INVISIBLE.match(char):
+                continue
+            if char == " " and out and out[-1] == " ":
+                continue
+            out.append(char)
+            where.append(i)
+        i = j
+    first, last = 0, len(out)
+    while first < last and out[first].isspace():
+        first += 1
+    while last > first and out[last - 1].isspace():
+        last -= 1
+    return "".join(out[first:last]), where[first:last]
 
 
 def _through_blocks(blocks: list, position: int, raw_side: bool) -> int:
@@ -719,9 +777,11 @@ def _clean_record(text: str, article_id: str, title: str) -> dict:
 
     Besides the clean text, its counts and the audit: ``kept_spans``, the offsets in ``text`` of
     the kept paragraphs, and ``sentence_spans``, the offsets in ``text`` of each sentence of
-    them, for the quote stage. No sentence crosses a line break, so the clean text's sentences
-    are its paragraphs' sentences, counted paragraph by paragraph; a paragraph that cleaning
-    left as it was (the usual case) has the same sentences in ``text``, so they are split once.
+    them, for the quote stage, and ``clean_sentences``, the same sentences' offsets in the clean
+    text. No sentence crosses a paragraph, so the clean text's sentences are its paragraphs'
+    sentences, split paragraph by paragraph; a paragraph that cleaning left as it was (the usual
+    case) has the same sentences in ``text``, so it is split once (a hard-wrapped paragraph is
+    split with its line breaks read as spaces).
     """
     result = clean_article(text, article_id=article_id, title=title)
     raw_sentences, clean_sentences, position = [], [], 0

@@ -13,14 +13,16 @@ from .config import DATA_DIR
 
 
 def _path(name: str | Path) -> Path:
+    """A file of ``helpers/data/`` by its name, or any file by its absolute path (never a file that
+    happens to share a name in the current folder)."""
     path = Path(name)
-    return path if path.is_absolute() or path.exists() else DATA_DIR / path
+    return path if path.is_absolute() else DATA_DIR / path
 
 
 def raw_lines(name: str | Path) -> list[str]:
     """The content lines of a data file as written (no line ends; comments and blanks left out).
 
-    ``name`` is a file in ``helpers/data/`` or a path.
+    ``name`` is a file in ``helpers/data/`` or an absolute path.
     """
     with open(_path(name), encoding="utf-8", newline="") as handle:
         return [line.rstrip("\r\n") for line in handle if line.strip() and not line.lstrip().startswith("#")]

@@ -200,8 +200,8 @@ def score(gold: dict, predictions: dict) -> dict:
                 tally.right_speaker += 1
             else:
                 tally.errors.append(f"{name}: speaker {preds[pi].get('speaker')!r} for "
-                                    f"{golds[gi]['speaker']!r}: {_start_of(golds[gi]['quote'])}")
-        tally.errors.extend(f"{name}: missed ({g['speaker']}): {_start_of(g['quote'])}"
+                                    f"{golds[gi].get('speaker')!r}: {_start_of(golds[gi]['quote'])}")
+        tally.errors.extend(f"{name}: missed ({g.get('speaker')}): {_start_of(g['quote'])}"
                             for gi, g in enumerate(golds) if gi not in matched_gold)
     return tally.scores()
 
@@ -234,6 +234,16 @@ def read_quotes_file(path: str | Path) -> dict:
                                                  for v in articles.values()):
         raise ScoreInputError(f"{path}: the file is not of the shape {{\"articles\": {{file name: [quote, ...]}}}}; "
                               "write predictions with `python -m helpers quotes`.")
+    for name, quotes in articles.items():
+        for number, quote in enumerate(quotes, start=1):
+            if not isinstance(quote.get("quote"), str) or not isinstance(quote.get("speaker", ""), (str, type(None))):
+                raise ScoreInputError(f"{path}: quote {number} of {name} has no \"quote\" text (or a speaker that is "
+                                      "not text); give every quote its words as a string.")
+    ignore = document.get("ignore", {})
+    if not isinstance(ignore, dict) or not all(isinstance(v, list) and all(isinstance(q, dict) for q in v)
+                                               for v in ignore.values()):
+        raise ScoreInputError(f"{path}: \"ignore\" is not of the shape {{file name: [{{\"quote\": ...}}, ...]}}; "
+                              "fix it or leave it out.")
     return document
 
 

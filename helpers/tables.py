@@ -40,7 +40,7 @@ def decimals_for(values: pd.Series) -> int:
 
 def _number_formatter(digits: int) -> Callable[[object], str]:
     def format_number(value: object) -> str:
-        if value is None or (isinstance(value, float) and value != value):
+        if value is None or pd.isna(value):
             return ""
         return f"{value:,.{digits}f}"
     return format_number
@@ -65,7 +65,13 @@ def show_table(frame: pd.DataFrame, *, rows: int | None = ROWS, decimals: Mappin
     """
     decimals = dict(decimals or {})
     total = len(frame)
-    part = frame if rows is None or total <= rows else frame.head(rows)
+    part = (frame if rows is None or total <= rows else frame.head(rows)).copy()
+    for column in part.columns:  # lists, tuples and other objects are shown as text, escaped like text
+        if part[column].dtype == object:
+            part[column] = part[column].map(lambda v: v if v is None or isinstance(v, str) or pd.isna(v) is True
+                                            else str(v))
+    part.index = part.index.set_names([html.escape(str(n)) if n is not None else None for n in part.index.names])
+    part.columns = part.columns.set_names([html.escape(str(n)) if n is not None else None for n in part.columns.names])
     styler = part.style
     numeric = [c for c in part.columns if pd.api.types.is_numeric_dtype(part[c]) and not pd.api.types.is_bool_dtype(part[c])]
     text = [c for c in part.columns if c not in numeric]

@@ -46,3 +46,12 @@ def test_article_text_never_becomes_markup():
     assert "</script>" not in page and "&lt;/script&gt;" in page
     page = style_line_by_line(line_by_line("<img src=x onerror=alert(1)> Cuba sent doctors to help.")).to_html()
     assert "<img" not in page and "&lt;img" in page
+
+
+def test_lists_index_names_and_missing_integers_are_shown_safely():
+    frame = pd.DataFrame({"groups": [("<b>ALBA</b>", "Cuba")], "n": pd.array([None], dtype="Int64")},
+                         index=pd.Index(["a"], name="<em>article</em>"))
+    page = show_table(frame).to_html()
+    assert "<b>ALBA" not in page and "&lt;b&gt;ALBA" in page
+    assert "<em>article" not in page and "&lt;em&gt;article" in page
+    assert "<NA>" not in page

@@ -1,4 +1,5 @@
-"""Shared test fixtures: small corpora written in the test, the seed fixture, and the project's paths.
+"""Shared test fixtures (for tests/ and the doctests in helpers/): small corpora written in the test,
+the seed fixture, and the project's paths.
 
 The tests never read the user's ``corpus/`` (it is their data: it may hold 0 or 10,000 articles)
 nor anything outside this repository. The five seed articles with their hand-annotated quotes live
