@@ -376,6 +376,7 @@ class _Context:
     lines: list[_Line]          # every non-blank line, kept or removed, in order
     title: str
     headline_words: set[str] = field(default_factory=set)
+    cut: set[int] = field(default_factory=set)  # lines whose start a pattern rule removed (a dateline)
 
     def kept(self) -> list[_Line]:
         return [line for line in self.lines if line.kept]
@@ -474,6 +475,24 @@ class StructuralRule:
     apply: Callable[[_Context], None]
 
 
+_COLON_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?)?:\s+\S")
+
+
+def _teaser(ctx: _Context) -> None:
+    """The opening of another story, cut short: after the article's first paragraph, a line that
+    starts with a dateline ("KATHMANDU: ...", "GENEVA (Reuters) - ...") and stops mid-sentence;
+    the line just before it goes too when it also ends no sentence (that story's headline)."""
+    kept = ctx.kept()
+    for k, line in enumerate(kept[1:], start=1):
+        dated = line.number in ctx.cut or _COLON_DATELINE.match(line.text)
+        if not dated or _ends_sentence(line.text):
+            continue
+        line.rule = "teaser"
+        before = kept[k - 1]
+        if k > 1 and before.kept and line.number - before.last <= 2 and not _ends_sentence(before.text):
+            before.rule = "teaser"
+
+
 STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
     StructuralRule("truncated_caption", "a caption cut short and then repeated in full on the next line "
                    "(the line is the start of the next one)", _truncated_caption),
@@ -483,6 +502,8 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
                    "\"..., in Havana, Jan. 27, 2014.\"", _caption_dated),
     StructuralRule("headline", "the article's headline: its title from the metadata, or a title-like first line",
                    _headline),
+    StructuralRule("teaser", "the start of another story, cut short: a dateline and words that stop mid-sentence, "
+                   "after the article's first paragraph (with that story's headline just before it)", _teaser),
     StructuralRule("subhead", "a subhead or a link to another story: a short line, or a line in title case, "
                    "with no final punctuation", _subhead),
     StructuralRule("standfirst", "a summary line at the top whose words repeat the headline or the first "
@@ -572,7 +593,7 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
         line.start, line.text = line.start + cut, rest
 
     lines = _join_wrapped(lines, raw_text, set(removed))
-    context = _Context(lines, title or "")
+    context = _Context(lines, title or "", cut=set(removed))
     for structural in STRUCTURAL_RULES:
         structural.apply(context)
 

@@ -330,6 +330,7 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("caption_photo_tag", "Delegates count ballots at a polling station in Lima. Image copyright AFP", "middle"),
     ("image_description", "A video grab shows the foreign minister leaving the talks", "middle"),
     ("image_description", "File photo of the summit venue in Lima", "middle"),
+    ("teaser", "QUITO: Ecuador's electoral council has proposed a new code of conduct for", "bottom"),
     ("name_list", "Martin Vizcarra, Nestor Popolizio, Juan Guaido", "top"),
     ("caption_dated", "Peru's Foreign Minister Nestor Popolizio speaks at a news conference in Lima, Peru, "
                       "Tuesday, May 7, 2019.", "middle"),
@@ -735,3 +736,18 @@ def test_hard_wrapped_wire_copy_becomes_paragraphs():
         "European Union leaders failed to agree a summit statement on Thursday that sought to hold Russia "
         "to account for the downing of the airliner, diplomats said.",
         "\"We will come back to it in March,\" the ambassador told reporters on the sidelines of the summit."]
+
+
+def test_teasers_of_other_stories_go_with_their_headlines_and_dated_paragraphs_stay():
+    raw = ("LIMA: Peru's foreign minister said on Tuesday that the Lima Group would meet again in May.\n\n"
+           "BOGOTA: Colombia backed the call, its foreign ministry said in a statement.\n\n"
+           "Related\n\n"
+           "Ecuador proposes new rules for the April vote\n\n"
+           "QUITO: The electoral council has drafted a proposed code of\n\n"
+           "Chile's senate debates pension reform\n\n"
+           "SANTIAGO: Chile's senate began a debate on Tuesday on a plan that would\n")
+    result = clean.clean_article(raw)
+    assert result.text.split("\n\n") == [
+        "LIMA: Peru's foreign minister said on Tuesday that the Lima Group would meet again in May.",
+        "BOGOTA: Colombia backed the call, its foreign ministry said in a statement."]
+    assert [e["rule"] for e in result.removed] == ["related_heading", "teaser", "teaser", "teaser", "teaser"]
