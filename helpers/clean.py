@@ -262,9 +262,11 @@ def _join_wrapped(lines: list[_Line], raw: str, cut: set[int] = frozenset()) -> 
         if (previous is not None and previous.kept and line.kept and line.number == previous.last + 1
                 and line.number not in cut and runs_on(physical[previous.last], line.text, widths[line.number])):
             previous.end, previous.last = line.end, line.number
-            previous.text = normalise_line(raw[previous.start:previous.end])
             continue
         joined.append(line)
+    for line in joined:  # a joined paragraph is normalised once, as a whole
+        if line.last != line.number:
+            line.text = normalise_line(raw[line.start:line.end])
     return joined
 
 
@@ -636,6 +638,14 @@ class OffsetMap:
             position += len(paragraph) + 2
         self._raw_starts = [start for start, _ in self.spans]
         self._blocks: dict[int, list] = {}
+        self._unchanged: dict[int, bool] = {}  # paragraph index -> the file's text is the paragraph (line breaks as spaces)
+
+    def _as_written(self, index: int) -> bool:
+        """Whether normalising left paragraph ``index`` as written (checked once per paragraph)."""
+        if index not in self._unchanged:
+            start, end = self.spans[index]
+            self._unchanged[index] = self.raw[start:end].replace("\n", " ") == self.paragraphs[index]
+        return self._unchanged[index]
 
     def _matching(self, index: int) -> list:
         """Matching blocks (raw position, clean position, size) of paragraph ``index``, computed once:
@@ -669,7 +679,7 @@ class OffsetMap:
         start, end = self.spans[index]
         within = min(max(offset - start, 0), end - start)
         paragraph = self.paragraphs[index]
-        if self.raw[start:end].replace("\n", " ") != paragraph:
+        if not self._as_written(index):
             within = self._moved(index, within, raw_side=True)
         return self.clean_starts[index] + min(within, len(paragraph))
 
@@ -680,7 +690,7 @@ class OffsetMap:
         index = max(bisect.bisect_right(self.clean_starts, offset) - 1, 0)
         start, end = self.spans[index]
         within = min(max(offset - self.clean_starts[index], 0), len(self.paragraphs[index]))
-        if self.raw[start:end].replace("\n", " ") != self.paragraphs[index]:
+        if not self._as_written(index):
             within = self._moved(index, within, raw_side=False)
         return start + min(within, end - start)
 

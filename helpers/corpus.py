@@ -18,13 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ._lazy import pandas as pd  # imported on first use: reading one article never needs it
 from .cache import per_article
 from .datafiles import lines
 
-if TYPE_CHECKING:  # pandas is imported by the functions that build tables, so reading one article stays light
-    import pandas as pd
 
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -125,8 +123,6 @@ def fingerprint(text: str) -> str:
 def read_metadata(corpus: Corpus) -> pd.DataFrame:
     """The corpus's ``metadata.csv`` as a table of strings (spaces trimmed), or a :class:`CorpusError`
     when the folder or the file is missing or the file is not readable UTF-8 CSV."""
-    import pandas as pd
-
     where = corpus.metadata
     if not corpus.root.is_dir():
         raise CorpusError(corpus.root, "the corpus folder does not exist", "check the path or create it with articles/ and metadata.csv inside")
@@ -158,8 +154,6 @@ def find_problems(root: str | Path) -> list[CorpusError]:
 def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]:
     """Every article of the corpus read once: the table :func:`load_corpus` returns, and every
     problem found on the way (an empty list when all is well)."""
-    import pandas as pd
-
     meta = read_metadata(corpus)
     where = corpus.metadata
     problems: list[CorpusError] = []
