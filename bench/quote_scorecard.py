@@ -1,6 +1,6 @@
 """Quote extraction scorecard: run the CLI, score it with the project's scorer (never a test).
 
-    .venv/bin/python bench/quote_scorecard.py
+    .venv/bin/python bench/quote_scorecard.py [--show-blind]
 
 Scores four sets:
 - seeds:    bench/seeds/articles against bench/seeds/gold.json (the rules were developed on these);
@@ -13,8 +13,9 @@ Scores four sets:
             diplomacy outside the Americas, furniture included), annotated blind and split two
             thirds / one third before any rule was changed in their light.
 Predictions come from `python -m helpers quotes`, scores from `python -m helpers score` (the
-project's scorer, helpers/score.py). Prints one scorecard line per set and writes
-bench/results/quote_scorecard.json.
+project's scorer, helpers/score.py). Prints one scorecard line per set, after each set's errors
+(not the blind part's unless --show-blind: rules are written in the light of the development
+pages only), and writes bench/results/quote_scorecard.json.
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ KEYS = list(SCORE_KEYS)
 
 
 def main() -> int:
+    show_blind = "--show-blind" in sys.argv[1:]
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
     results = {}
@@ -57,8 +59,11 @@ def main() -> int:
         result = json.loads(scored.stdout)
         files = len(json.loads(gold.read_text(encoding="utf-8"))["articles"])
         results[name] = {**{k: result[k] for k in KEYS}, "articles": files, "cli_seconds": round(seconds, 2)}
-        for line in result["errors"]:
-            print(f"  {line}")
+        if "blind" in name and not show_blind:
+            print(f"  ({len(result['errors'])} errors not listed: --show-blind lists them)")
+        else:
+            for line in result["errors"]:
+                print(f"  {line}")
         print(f"{name}: " + " ".join(f"{k}={results[name][k]}" for k in KEYS + ["articles", "cli_seconds"]))
     (out_dir / "quote_scorecard.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

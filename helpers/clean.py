@@ -218,7 +218,8 @@ def runs_on(line: str, following: str, width: int) -> bool:
     blank line between them; 0 for a shorter block). The next line continues the paragraph
     when it starts in lower case and the line does not end a sentence, or, in a block wrapped
     at a fixed width (50 to 100 characters), when the line is nearly full and ends no
-    sentence. A list item (a dash, bullet or number in front) always starts a line of its own,
+    sentence and no time of day ("16:43": the end of an item in a list of stories). A list item
+    (a dash, bullet or number in front) always starts a line of its own,
     and so does a line that repeats the line before in full (a caption cut short, then whole).
 
     >>> runs_on("the ambassador told reporters on Thursday on the sidelines", "of the summit.", 66)
@@ -238,7 +239,8 @@ def runs_on(line: str, following: str, width: int) -> bool:
         return False
     if following[0].islower():
         return True
-    return WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and len(line) >= WRAP_FILL * width
+    return (WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and len(line) >= WRAP_FILL * width
+            and _CLOCK_AT_END.search(line) is None)  # "... Politics July 11, 15:42": an item of a list
 
 
 def _join_wrapped(lines: list[_Line], raw: str, cut: set[int] = frozenset()) -> list[_Line]:
@@ -495,6 +497,109 @@ def _teaser(ctx: _Context) -> None:
             before.rule = "teaser"
 
 
+_BULLET = re.compile(r"^[-–•*·>]\s+")
+_HOME = frozenset({"home", "homepage", "home page", "start", "front page", "inicio", "accueil", "startseite"})
+BREADCRUMB_MAX_WORDS = 25
+
+
+def _breadcrumb(ctx: _Context) -> None:
+    """A trail of section links: a line that is only "Home" (perhaps as a list item), and the list
+    items right after it ("- World", "- News", "- <the headline, cut short>")."""
+    kept = ctx.kept()
+    for k, line in enumerate(kept):
+        if len(line.text) > 14 or _BULLET.sub("", line.text).casefold().rstrip(" ›»>/|") not in _HOME:
+            continue
+        line.rule = "breadcrumb"
+        last = line.last
+        for item in kept[k + 1:]:
+            cut_short = item.text.endswith(("..", "…"))  # the last item: the headline, cut short
+            if (item.number > last + 2 or not _BULLET.match(item.text) or len(item.text.split()) > BREADCRUMB_MAX_WORDS
+                    or (_ends_sentence(item.text) and not cut_short)):
+                break
+            item.rule, last = "breadcrumb", item.last
+
+
+_CLOCK_AT_END = re.compile(r"\b\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?$")
+STORY_LIST_MAX_WORDS = 40
+
+
+def _ends_with_time(text: str) -> bool:
+    """True for a short line ending with a time of day and no sentence before it."""
+    if ":" not in text[-12:]:
+        return False  # the cheap test first
+    clock = _CLOCK_AT_END.search(text)
+    return (clock is not None and len(text.split()) <= STORY_LIST_MAX_WORDS
+            and not _ends_sentence(text[:clock.start()].rstrip(" ,|-–—")))
+
+
+def _story_list(ctx: _Context) -> None:
+    """Two or more lines in a row that each end with a time of day and no sentence ending
+    ("Lavrov slams OSCE ... Politics July 11, 15:42"): a list of other stories with their times."""
+    run: list[_Line] = []
+    for line in ctx.kept() + [None]:
+        if line is not None and _ends_with_time(line.text) and (not run or line.number <= run[-1].last + 2):
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.rule = "story_list"
+        run = [line] if line is not None and _ends_with_time(line.text) else []
+
+
+_CREDIT_RULES = frozenset({"image_furniture", "caption_credit", "caption_photo_tag"})
+CREDIT_MAX_WORDS = 8
+CAPTION_MAX_WORDS = 60
+
+
+def _caption_before_credit(ctx: _Context) -> None:
+    """The line just before a photo credit standing alone ("© M-SUR / Fotolia", "Photo: AFP") is
+    that photo's caption when it ends no sentence ("Leaders of the six states at the summit")."""
+    for line, following in zip(ctx.lines, ctx.lines[1:]):
+        if (line.kept and following.rule in _CREDIT_RULES and following.number <= line.last + 2
+                and len(following.text.split()) <= CREDIT_MAX_WORDS and not _ends_sentence(line.text)
+                and len(line.text.split()) <= CAPTION_MAX_WORDS):
+            line.rule = "caption_before_credit"
+
+
+_FOLD_GAPS = re.compile(r"[^\w\n]+|_+")
+REPEAT_MIN_WORDS = 8
+
+
+def _folded_lines(texts: list[str]) -> list[str]:
+    """Each text in lower case with every run of non-word characters made one space, and a space
+    at each end (so that a folded line found inside another starts and ends at word boundaries)."""
+    folded = _FOLD_GAPS.sub(" ", "\n".join(texts).casefold())  # one pass for the whole page
+    return [f" {text.strip()} " for text in folded.split("\n")]
+
+
+REPEAT_SAME_LENGTH = 0.9
+
+
+def _repeated_text(ctx: _Context) -> None:
+    """A line of eight words or more whose words all appear, in order and together, in another kept
+    line: a pull-quote or a summary repeating the body. The shorter copy goes; of two copies of
+    nearly the same length (within 10%), the earlier one (a summary above the article)."""
+    kept = ctx.kept()
+    page = "\n".join(line.text for line in kept).casefold()
+    folded: list[str] = []
+    for k, line in enumerate(kept):
+        words = line.text.split()
+        if len(words) < REPEAT_MIN_WORDS:
+            continue
+        if page.count(" ".join(words[2:5]).casefold()) < 2:
+            continue  # the cheap test first: three words from inside a repeated line occur twice
+        folded = folded or _folded_lines([line.text for line in kept])
+        text = folded[k]
+        for j, other in enumerate(folded):
+            if j == k or text not in other or not kept[j].kept:
+                continue
+            if len(text) < REPEAT_SAME_LENGTH * len(other):
+                line.rule = "repeated_text"  # a part of a longer line
+            else:
+                kept[min(j, k)].rule = "repeated_text"  # two near copies: the earlier goes
+            break
+
+
 STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
     StructuralRule("truncated_caption", "a caption cut short and then repeated in full on the next line "
                    "(the line is the start of the next one)", _truncated_caption),
@@ -502,14 +607,22 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
     StructuralRule("name_list", "a line that is only a list of names (keywords or people tagged in a photo)", _name_list),
     StructuralRule("caption_dated", "a one-sentence photo caption ending with a place and full date, "
                    "\"..., in Havana, Jan. 27, 2014.\"", _caption_dated),
+    StructuralRule("breadcrumb", "a trail of section links: a line that is only \"Home\" and the list items "
+                   "right after it (\"- World\", \"- News\")", _breadcrumb),
     StructuralRule("headline", "the article's headline: its title from the metadata, or a title-like first line",
                    _headline),
     StructuralRule("teaser", "the start of another story, cut short: a dateline and words that stop mid-sentence, "
                    "after the article's first paragraph (with that story's headline just before it)", _teaser),
+    StructuralRule("story_list", "a list of other stories: two or more lines in a row that each end with a time "
+                   "of day and no full stop", _story_list),
+    StructuralRule("caption_before_credit", "a photo caption: the line, ending no sentence, just before a "
+                   "photo credit that stands alone", _caption_before_credit),
     StructuralRule("subhead", "a subhead or a link to another story: a short line, or a line in title case, "
                    "with no final punctuation", _subhead),
     StructuralRule("standfirst", "a summary line at the top whose words repeat the headline or the first "
                    "paragraph", _standfirst),
+    StructuralRule("repeated_text", "a pull-quote or summary: a line of eight words or more found word for word "
+                   "inside a longer line of the page", _repeated_text),
 )
 
 
