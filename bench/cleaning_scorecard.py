@@ -121,6 +121,11 @@ def main() -> int:
         r = results[part]
         print(f"{part}: pages={r['pages']} furniture_removed={r['furniture_removed']} ({r['furniture_lines']} lines) "
               f"body_words_kept={r['body_words_kept']} ({r['body_words']} words) metadata_removed={r['metadata_removed']}")
+        by_rule: dict[str, int] = {}
+        for miss in body_lost:
+            by_rule[miss["rule"] or "(joined)"] = by_rule.get(miss["rule"] or "(joined)", 0) + miss["words_lost"]
+        print("  body words lost by rule: " + ", ".join(f"{rule} {words}" for rule, words in
+                                                      sorted(by_rule.items(), key=lambda item: -item[1])))
         if part == "blind" and not args.show_blind:
             print("  (misses not listed: --show-blind lists them)")
             continue

@@ -427,18 +427,20 @@ def _headline(ctx: _Context) -> None:
         *(_content_words(line.text) for line in ctx.lines if line.rule == "headline"))
 
 
+_BULLET = re.compile(r"^[-–•*·>]\s+")
 _FIGURE = re.compile(r"\d\s*%|\d{1,3}(?:,\d{3})+|\d[.,]\d")  # 42%, 2,800,000, 3.5: a line of data
 
 
 def _list_items(lines: list[_Line]) -> set[int]:
-    """Numbers of the lines that are items of an in-body list: two or more short lines, one after
-    the other (at most one blank line between, nothing removed between), right after a kept line
-    that ends with a colon ("These countries left the group:")."""
+    """Numbers of the lines that are items of an in-body list: two or more short lines (perhaps with
+    a dash or bullet in front), one after the other (at most one blank line between, nothing
+    removed between), right after a kept line that ends with a colon ("These countries left the
+    group:")."""
     items: set[int] = set()
     run: list[_Line] = []
     opened = False
     for line in lines + [None]:
-        is_item = (line is not None and opened and line.kept and looks_like_title(line.text)
+        is_item = (line is not None and opened and line.kept and looks_like_title(_BULLET.sub("", line.text))
                    and (not run or line.number <= run[-1].last + 2))
         if is_item:
             run.append(line)
@@ -482,6 +484,9 @@ class StructuralRule:
 _COLON_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?)?:\s+\S")
 
 
+TEASER_MAX_WORDS = 60
+
+
 def _teaser(ctx: _Context) -> None:
     """The opening of another story, cut short: after the article's first paragraph, a line that
     starts with a dateline ("KATHMANDU: ...", "GENEVA (Reuters) - ...") and stops mid-sentence;
@@ -489,15 +494,14 @@ def _teaser(ctx: _Context) -> None:
     kept = ctx.kept()
     for k, line in enumerate(kept[1:], start=1):
         dated = line.number in ctx.cut or _COLON_DATELINE.match(line.text)
-        if not dated or _ends_sentence(line.text):
-            continue
+        if not dated or _ends_sentence(line.text) or len(line.text.split()) > TEASER_MAX_WORDS:
+            continue  # (a long line that stops mid-sentence is an article cut short, not a teaser)
         line.rule = "teaser"
         before = kept[k - 1]
         if k > 1 and before.kept and line.number - before.last <= 2 and not _ends_sentence(before.text):
             before.rule = "teaser"
 
 
-_BULLET = re.compile(r"^[-–•*·>]\s+")
 _HOME = frozenset({"home", "homepage", "home page", "start", "front page", "inicio", "accueil", "startseite"})
 BREADCRUMB_MAX_WORDS = 25
 
@@ -519,13 +523,14 @@ def _breadcrumb(ctx: _Context) -> None:
             item.rule, last = "breadcrumb", item.last
 
 
-_CLOCK_AT_END = re.compile(r"\b\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?$")
+_CLOCK_AT_END = re.compile(r"\b\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?$|\(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)$")
 STORY_LIST_MAX_WORDS = 40
 
 
 def _ends_with_time(text: str) -> bool:
-    """True for a short line ending with a time of day and no sentence before it."""
-    if ":" not in text[-12:]:
+    """True for a short line ending with a time of day ("16:43") or a date in brackets
+    ("(09.07.2018)") and no sentence before it."""
+    if ":" not in text[-12:] and not text.endswith(")"):
         return False  # the cheap test first
     clock = _CLOCK_AT_END.search(text)
     return (clock is not None and len(text.split()) <= STORY_LIST_MAX_WORDS
@@ -533,8 +538,9 @@ def _ends_with_time(text: str) -> bool:
 
 
 def _story_list(ctx: _Context) -> None:
-    """Two or more lines in a row that each end with a time of day and no sentence ending
-    ("Lavrov slams OSCE ... Politics July 11, 15:42"): a list of other stories with their times."""
+    """Two or more lines in a row that each end with a time of day or a date in brackets and no
+    sentence ending ("Lavrov slams OSCE ... Politics July 11, 15:42", "Ethiopia and Eritrea
+    (09.07.2018)"): a list of other stories with their times."""
     run: list[_Line] = []
     for line in ctx.kept() + [None]:
         if line is not None and _ends_with_time(line.text) and (not run or line.number <= run[-1].last + 2):
@@ -600,6 +606,56 @@ def _repeated_text(ctx: _Context) -> None:
             break
 
 
+_OPENING_QUOTES = "\"'“‘«„"
+LINK_LIST_MIN_LINES = 3
+LINK_MAX_WORDS = 30
+
+
+def _link_like(line: _Line, listed: set[int]) -> bool:
+    """A line that could be a link: at most 30 words, ending no sentence (or cut short with an
+    ellipsis, or a question after a bullet), not an item of a list introduced by a colon, not a line of figures, not a quotation."""
+    text = line.text
+    question_link = text.endswith("?") and _BULLET.match(text) is not None  # "• What kind of Europe?"
+    return (line.number not in listed and len(text.split()) <= LINK_MAX_WORDS
+            and (not _ends_sentence(text) or text.endswith(("..", "…")) or question_link)
+            and not _FIGURE.search(text) and text[0] not in _OPENING_QUOTES)
+
+
+def _link_list(ctx: _Context) -> None:
+    """Three or more lines in a row (at most one blank line between) that could each be a link
+    (:func:`_link_like`): a list of links to sections, other stories or related coverage
+    ("• Analysis: Wider lessons", "APEC preview"). An article's own list stays when a line ending
+    with a colon introduces it, or when its items end with full stops or hold figures."""
+    listed = _list_items(ctx.lines)
+    run: list[_Line] = []
+    for line in ctx.kept() + [None]:
+        if line is not None and _link_like(line, listed) and (not run or line.number <= run[-1].last + 2):
+            run.append(line)
+            continue
+        if len(run) >= LINK_LIST_MIN_LINES:
+            for item in run:
+                item.rule = "link_list"
+        run = [line] if line is not None and _link_like(line, listed) else []
+
+
+_COMMENT_COUNT = re.compile(r"(?i)^\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)\s*[.:]?$|^(?:comments|responses|reader comments)\s*[:(]?")
+_COMMENTER = re.compile(r"^(?:\d{1,4}\.\s+)?[^\W\d][\w.@'’-]*(?:\s[\w.@'’-]+){0,2}(?:\s+(?:says|said|wrote|on\b.*))?\s*:?$")
+
+
+def _comments(ctx: _Context) -> None:
+    """Readers' comments: after a line counting or announcing them ("262 Comments", "Responses"), when
+    the next line is a commenter's name ("1. JohnK", "Anna says:"), everything to the end of the page."""
+    for k, line in enumerate(ctx.lines):
+        if not _COMMENT_COUNT.match(line.text):
+            continue
+        following = next((other for other in ctx.lines[k + 1:] if other.kept), None)
+        if following is not None and len(following.text.split()) <= 4 and _COMMENTER.match(following.text):
+            for other in ctx.lines[k:]:
+                if other.kept or other is line:
+                    other.rule = "comments"
+            return
+
+
 STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
     StructuralRule("truncated_caption", "a caption cut short and then repeated in full on the next line "
                    "(the line is the start of the next one)", _truncated_caption),
@@ -614,9 +670,13 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
     StructuralRule("teaser", "the start of another story, cut short: a dateline and words that stop mid-sentence, "
                    "after the article's first paragraph (with that story's headline just before it)", _teaser),
     StructuralRule("story_list", "a list of other stories: two or more lines in a row that each end with a time "
-                   "of day and no full stop", _story_list),
+                   "of day or a date in brackets, and no full stop", _story_list),
     StructuralRule("caption_before_credit", "a photo caption: the line, ending no sentence, just before a "
                    "photo credit that stands alone", _caption_before_credit),
+    StructuralRule("comments", "readers' comments: everything after a line such as \"262 Comments\" that is followed "
+                   "by a commenter's name", _comments),
+    StructuralRule("link_list", "a list of links: three or more lines in a row, each ending no sentence and at most "
+                   "30 words long (not the items of a list introduced by a colon)", _link_list),
     StructuralRule("subhead", "a subhead or a link to another story: a short line, or a line in title case, "
                    "with no final punctuation", _subhead),
     StructuralRule("standfirst", "a summary line at the top whose words repeat the headline or the first "

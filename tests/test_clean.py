@@ -348,6 +348,10 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("paywall", "Get unlimited access to all our journalism", "bottom"),
     ("paywall", "Start your 14-day free trial today.", "bottom"),
     ("rights_reserved", "All rights reserved. Sections of this page may not be copied without permission.", "bottom"),
+    ("numbers_only", "1394.72", "bottom"),
+    ("section_names", "World | Americas | Politics | Video", "top"),
+    ("advertisement", "Ad info", "top"),
+    ("related_link", "(MORE HEADLINES)", "bottom"),
 ])
 def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture, where):
     result = clean.clean_article(invented(furniture, where), article_id="x")
@@ -407,6 +411,7 @@ def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture,
     "Growth > 3% was the target, and the peso » fell, the minister said.",
     "Get access to all the documents, the opposition demanded of the electoral council.",
     "« Never », he said, and left the room.",
+    "Europe, Africa and Asia sent delegates, the ministry said.",
 ])
 def test_body_sentences_with_furniture_words_are_left_alone(sentence):
     raw = invented(sentence, "middle")
@@ -542,6 +547,8 @@ LINE_RULE_EXAMPLES = {
     "breadcrumb_trail": ["Home >> Regions >> Middle East", "Home › News › Europe"],
     "post_number": ["#5504 - 08/12/03 12:04 PM", "#3"],
     "paywall": ["Already a subscriber? Log in", "Enjoy full access to every article"],
+    "numbers_only": ["+3.71%", "8,257.60", "4:30"],
+    "section_names": ["Middle East Asia-pacific Africa Europe Americas", "News, Sport, Weather"],
     "comments_notice": ["No comments:", "Comments have been closed", "You have commented 12 times on this site."],
     "rights_reserved": ["All rights reserved by the Example Gazette.", "All rights reserved. Copyright Example Press.",
                         "All contents of this website are protected by copyright."],
@@ -795,7 +802,7 @@ def test_a_list_of_countries_after_a_colon_is_not_a_breadcrumb():
 
 def test_a_list_of_other_stories_with_their_times_is_removed():
     ticker = ["Peru recalls envoy over Lima Group rowPolitics May 7, 16:43",
-              "Chile backs new talks on VenezuelaWorld May 7, 16:21",
+              "Chile backs new talks on Venezuela (07.05.2019)",
               "Oil prices fall as Caracas talks stall 15:05"]
     result = clean.clean_article("\n".join(ticker) + "\n\n" + BODY + "\n", article_id="t")
     assert result.text == BODY
@@ -842,3 +849,47 @@ def test_short_repeated_phrases_are_not_pull_quotes():
     raw = "\n\n".join([LEDE, MIDDLE, "The talks ended without a deal.",
                        "Ministers said the talks ended without a deal on Tuesday.", CLOSE]) + "\n"
     assert clean.clean_article(raw, article_id="r").removed == []
+
+
+def test_a_long_dated_paragraph_cut_short_is_the_article_not_a_teaser():
+    long_line = "LIMA (AP) - " + " ".join(["The ministers met again on Tuesday and talked about the vote"] * 6)
+    raw = LEDE + "\n\n" + long_line + "\n"
+    result = clean.clean_article(raw, article_id="t")
+    assert [entry["rule"] for entry in result.removed] == ["dateline_wire"]
+    assert result.text.endswith("talked about the vote")
+
+
+RELATED = ["• Analysis: what the Lima Group wants", "• Timeline: Venezuela's crisis", "• What next for the bloc?"]
+
+
+def test_three_link_lines_in_a_row_are_a_link_list():
+    raw = BODY + "\n\n" + "\n".join(RELATED) + "\n"
+    result = clean.clean_article(raw, article_id="k")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["link_list"] * 3
+
+
+@pytest.mark.parametrize("items", [
+    ["Peru left in 2021.", "Chile stayed.", "Colombia stayed."],        # items ending with full stops
+    ["Peru 12 (40%)", "Chile 9 (30%)", "Colombia 9 (30%)"],            # figures
+    ['"We will stay" - Peru', '"We will stay too" - Chile', '"So will we" - Colombia'],  # quotations
+    RELATED[:2],                                                          # only two lines
+])
+def test_an_articles_own_short_lines_are_not_a_link_list(items):
+    raw = "\n\n".join([LEDE, "\n".join(items), MIDDLE, CLOSE]) + "\n"
+    result = clean.clean_article(raw, article_id="k")
+    assert "link_list" not in {entry["rule"] for entry in result.removed}
+
+
+def test_readers_comments_after_their_count_are_removed_to_the_end():
+    comments = "3 Comments\n\n1. Ana\nMay 7, 2019\n\nThe Lima Group should have acted sooner.\n\n2. Tom\nAgreed."
+    result = clean.clean_article(BODY + "\n\n" + comments + "\n", article_id="m")
+    assert result.text == BODY
+    assert {entry["rule"] for entry in result.removed} == {"comments", "date_only"}  # the date goes first
+
+
+def test_a_comment_count_alone_takes_nothing_after_it():
+    raw = LEDE + "\n\n12 Comments\n\n" + MIDDLE + "\n\n" + CLOSE + "\n"
+    result = clean.clean_article(raw, article_id="m")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["comments_notice"]
