@@ -394,12 +394,21 @@ def _truncated_caption(ctx: _Context) -> None:
 
 
 def _duplicate_line(ctx: _Context) -> None:
-    seen: set[str] = set()
+    """A line of three words or more repeating an earlier line goes; when the line ends no sentence
+    and is not title-like (a photo caption shown twice, as alt text and as caption), the first copy
+    goes too."""
+    seen: dict[str, _Line] = {}
+    title_words = [w.lower() for w in _WORD.findall(ctx.title)]
     for line in ctx.lines:
         key = line.text.casefold()
         if line.kept and key in seen and len(line.text.split()) >= 3:
             line.rule = "duplicate_line"
-        seen.add(key)
+            first = seen[key]
+            if (first.kept and not _ends_sentence(line.text) and len(line.text.split()) >= REPEAT_MIN_WORDS
+                    and not looks_like_title(line.text)
+                    and not (title_words and _has_normal_title(line.text, title_words))):  # the headline rule's
+                first.rule = "duplicate_line"
+        seen.setdefault(key, line)
 
 
 def _name_list(ctx: _Context) -> None:
@@ -429,6 +438,23 @@ def _headline(ctx: _Context) -> None:
 
 _BULLET = re.compile(r"^[-–•*·>]\s+")
 _FIGURE = re.compile(r"\d\s*%|\d{1,3}(?:,\d{3})+|\d[.,]\d")  # 42%, 2,800,000, 3.5: a line of data
+
+
+ABOVE_HEADLINE_PROSE_WORDS = 40
+
+
+def _above_headline(ctx: _Context) -> None:
+    """Lines above the article's headline (menus, taglines, slogans, today's date) are the page's,
+    not the article's; they go unless one of them is a paragraph of prose (40 words or more ending
+    a sentence), which would mean the headline found is a repeat further down the page."""
+    first = next((line for line in ctx.lines if line.rule == "headline"), None)
+    if first is None:
+        return
+    above = [line for line in ctx.lines if line.number < first.number and line.kept]
+    if any(len(line.text.split()) >= ABOVE_HEADLINE_PROSE_WORDS and _ends_sentence(line.text) for line in above):
+        return
+    for line in above:
+        line.rule = "above_headline"
 
 
 def _list_items(lines: list[_Line]) -> set[int]:
@@ -659,7 +685,8 @@ def _comments(ctx: _Context) -> None:
 STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
     StructuralRule("truncated_caption", "a caption cut short and then repeated in full on the next line "
                    "(the line is the start of the next one)", _truncated_caption),
-    StructuralRule("duplicate_line", "a line repeating, word for word, an earlier line of the page", _duplicate_line),
+    StructuralRule("duplicate_line", "a line repeating, word for word, an earlier line of the page (both copies when "
+                   "it ends no sentence: a caption shown twice)", _duplicate_line),
     StructuralRule("name_list", "a line that is only a list of names (keywords or people tagged in a photo)", _name_list),
     StructuralRule("caption_dated", "a one-sentence photo caption ending with a place and full date, "
                    "\"..., in Havana, Jan. 27, 2014.\"", _caption_dated),
@@ -667,6 +694,8 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
                    "right after it (\"- World\", \"- News\")", _breadcrumb),
     StructuralRule("headline", "the article's headline: its title from the metadata, or a title-like first line",
                    _headline),
+    StructuralRule("above_headline", "a line above the article's headline (a menu, a tagline, a date widget), "
+                   "when no paragraph of prose stands above it", _above_headline),
     StructuralRule("teaser", "the start of another story, cut short: a dateline and words that stop mid-sentence, "
                    "after the article's first paragraph (with that story's headline just before it)", _teaser),
     StructuralRule("story_list", "a list of other stories: two or more lines in a row that each end with a time "

@@ -893,3 +893,37 @@ def test_a_comment_count_alone_takes_nothing_after_it():
     result = clean.clean_article(raw, article_id="m")
     assert result.text == BODY
     assert [entry["rule"] for entry in result.removed] == ["comments_notice"]
+
+
+def test_lines_above_the_headline_are_the_pages_not_the_articles():
+    title = "Lima Group Calls for New Elections"
+    raw = "The voice of the Andes since 1990.\nMarch 3, 2019 | 21 °C\n\n" + title + "\n\n" + BODY + "\n"
+    result = clean.clean_article(raw, article_id="h", title=title)
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["above_headline", "above_headline", "headline"]
+
+
+def test_prose_above_a_repeated_headline_keeps_everything_above_it():
+    title = "Lima Group Calls for New Elections"
+    prose = ("Peru's foreign minister said on Tuesday that the Lima Group would meet again in May to discuss "
+             "the crisis in Venezuela, where the opposition leader has called for new elections and for "
+             "the army to stand aside, and where millions have left the country.")
+    raw = "Andean Herald\n\n" + prose + "\n\n" + title + "\n\n" + CLOSE + "\n"
+    result = clean.clean_article(raw, article_id="h", title=title)
+    assert prose in result.text
+    assert "above_headline" not in {entry["rule"] for entry in result.removed}
+
+
+def test_a_caption_shown_twice_goes_both_times():
+    caption = "Foreign ministers of the Lima Group posing for a picture before the meeting in Lima"
+    raw = "\n\n".join([LEDE, caption + "\n" + caption, MIDDLE, CLOSE]) + "\n"
+    result = clean.clean_article(raw, article_id="d")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["duplicate_line", "duplicate_line"]
+
+
+def test_a_sentence_repeated_keeps_its_first_copy():
+    raw = "\n\n".join([LEDE, MIDDLE, CLOSE, CLOSE]) + "\n"
+    result = clean.clean_article(raw, article_id="d")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["duplicate_line"]
