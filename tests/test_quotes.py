@@ -60,6 +60,29 @@ def test_unclosed_quote_at_paragraph_end_without_continuation_is_skipped():
     assert [q.text for q in find_quote_spans(text)] == ["something else,"]
 
 
+def test_quote_left_open_after_a_colon_runs_to_the_end_of_its_paragraph():
+    text = 'The minister said: “We will never accept this deal in its present form\n\nThe talks ended on Monday.\n'
+    assert [q.text for q in find_quote_spans(text)] == ["We will never accept this deal in its present form"]
+
+
+def test_quote_over_paragraphs_left_open_at_the_end_of_the_text_is_kept():
+    text = ('Ana Diaz spoke on Monday.\n\n“We will defend our sovereignty with every legal means.\n\n'
+            '“And we will not be alone in the region')
+    assert [q.text for q in find_quote_spans(text)] == [
+        "We will defend our sovereignty with every legal means. And we will not be alone in the region"]
+
+
+def test_a_short_stray_opening_mark_is_no_quote():
+    assert find_quote_spans('The vote, “he said\n\nNothing else.') == []
+
+
+def test_tex_style_marks_of_old_wire_archives():
+    text = "Diaz said the plan ``contains positive elements.'' She left at noon."
+    spans = find_quote_spans(text)
+    assert [q.text for q in spans] == ["contains positive elements."]
+    assert text[spans[0].start:spans[0].end] == "contains positive elements."
+
+
 def test_apostrophes_are_never_quote_marks():
     text = ("Venezuela’s allies don't agree. The Russians’ position isn’t new; it's the "
             "countries' view and O'Brien's too, rock ’n’ roll.")

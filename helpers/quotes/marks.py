@@ -95,16 +95,24 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
     ['We will stay. We will win,']
     >>> find_quote_spans("Venezuela’s allies don't agree; a stray ” mark.")
     []
+    >>> [q.text for q in find_quote_spans('He said: "We will stay in the bloc\\nThe talks ended.')]
+    ['We will stay in the bloc']
+    >>> [q.text for q in find_quote_spans("The plan ``must not be rejected,'' he said.")]
+    ['must not be rejected,']
     """
     if paragraphs is None:
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    if "``" in text:  # ``TeX-style'' marks of some wire archives, read as “ and ” (same length, same offsets)
+        text = text.replace("``", " “").replace("''", "” ")
     found: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # pieces of a quotation still open from earlier paragraphs
     single = False                       # whether that quotation uses single marks
     for index, (start, end) in enumerate(paragraphs):
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         if carried and not (first < end and text[first] in ("‘'" if single else "“«„\"")):
-            carried = []  # the open quotation did not continue: it was unbalanced
+            if _left_open(text, carried):
+                found.append(_span_from(text, carried))
+            carried = []  # the open quotation did not continue
         scan_from = start
         if carried:
             close = _first_single_close(text, first + 1, end) if single else _first_close(text, first + 1, end)
@@ -120,9 +128,26 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
             pairs, open_at = _single_quotes(text, scan_from, end)
             single = True
         found.extend(_span_from(text, [(o + 1, c)]) for o, c in pairs)
-        if open_at is not None and index + 1 < len(paragraphs):
+        if open_at is not None:
             carried = [(open_at + 1, end)]
-    return [q for q in found if q.text.strip()]
+    if carried and _left_open(text, carried):
+        found.append(_span_from(text, carried))
+    return sorted((q for q in found if q.text.strip()), key=lambda q: q.start)
+
+
+LEFT_OPEN_MIN_WORDS = 4
+
+
+def _left_open(text: str, pieces: list[tuple[int, int]]) -> bool:
+    """Whether a quotation never closed (``pieces``: its text in each paragraph) still counts, as
+    running to the end of its last paragraph: when its opening mark starts the paragraph or follows
+    a colon or comma (where speech starts: 'he said: "We will ...'), and it holds four words or more.
+    A mark left open anywhere else is taken for a stray one."""
+    opening = pieces[0][0] - 1
+    lead = text[:opening].rstrip(" \t")
+    where = lead[-1:] if lead else "\n"
+    words = sum(len(_WORDS.findall(text[s:e])) for s, e in pieces)
+    return where in "\n:," and words >= LEFT_OPEN_MIN_WORDS
 
 
 def _first_close(text: str, start: int, end: int) -> int | None:
