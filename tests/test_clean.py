@@ -412,6 +412,7 @@ def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture,
     "Get access to all the documents, the opposition demanded of the electoral council.",
     "« Never », he said, and left the room.",
     "Europe, Africa and Asia sent delegates, the ministry said.",
+    "Peru wants talks with Chile and Bolivia as observers, its foreign minister said in an interview to RFE/RL.",
 ])
 def test_body_sentences_with_furniture_words_are_left_alone(sentence):
     raw = invented(sentence, "middle")
