@@ -76,6 +76,16 @@ def test_a_short_stray_opening_mark_is_no_quote():
     assert find_quote_spans('The vote, “he said\n\nNothing else.') == []
 
 
+def test_single_marks_beside_double_marks_in_one_paragraph():
+    text = "Diaz called them ‘true friends’ bound by “shared history”, and Peru's envoy didn't disagree."
+    assert [q.text for q in find_quote_spans(text)] == ["true friends", "shared history"]
+
+
+def test_single_marks_inside_a_double_quotation_stay_part_of_it():
+    text = '“He told me ‘never again’ twice,” she said, and Chile’s envoy agreed.'
+    assert [q.text for q in find_quote_spans(text)] == ["He told me ‘never again’ twice,"]
+
+
 def test_tex_style_marks_of_old_wire_archives():
     text = "Diaz said the plan ``contains positive elements.'' She left at noon."
     spans = find_quote_spans(text)

@@ -127,6 +127,8 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
         if not pairs and open_at is None and not _MARK.search(text, start, end):
             pairs, open_at = _single_quotes(text, scan_from, end)
             single = True
+        elif pairs and open_at is None:
+            pairs = _with_single_between(text, scan_from, end, pairs)
         found.extend(_span_from(text, [(o + 1, c)]) for o, c in pairs)
         if open_at is not None:
             carried = [(open_at + 1, end)]
@@ -148,6 +150,19 @@ def _left_open(text: str, pieces: list[tuple[int, int]]) -> bool:
     where = lead[-1:] if lead else "\n"
     words = sum(len(_WORDS.findall(text[s:e])) for s, e in pieces)
     return where in "\n:," and words >= LEFT_OPEN_MIN_WORDS
+
+
+def _with_single_between(text: str, start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pairs`` of double marks, and the pairs of single marks found between and around them
+    (‘true friends’ in a paragraph that also quotes “…”), in order; single marks inside a double
+    quotation are quotes within the quote, and stay part of it."""
+    found = list(pairs)
+    edges = [start] + [i for o, c in pairs for i in (o, c + 1)] + [end]
+    for gap_start, gap_end in zip(edges[::2], edges[1::2]):
+        singles, left_open = _single_quotes(text, gap_start, gap_end)
+        if left_open is None:
+            found.extend(singles)
+    return sorted(found)
 
 
 def _first_close(text: str, start: int, end: int) -> int | None:
