@@ -479,10 +479,23 @@ def _list_items(lines: list[_Line]) -> set[int]:
 
 
 def _subhead(ctx: _Context) -> None:
+    """Title-like lines (:func:`looks_like_title`) go: menus, links, other stories' headlines;
+    except a short one (six words or fewer) between two paragraphs of prose, which is the
+    article's own subhead ("Role of Russia"), and the items of a list introduced by a colon."""
     listed = _list_items(ctx.lines)
-    for line in ctx.kept():
+    kept = ctx.kept()
+    for k, line in enumerate(kept):
         if looks_like_title(line.text) and line.number not in listed and not _FIGURE.search(line.text):
+            before, after = kept[k - 1] if k else None, kept[k + 1] if k + 1 < len(kept) else None
+            if (len(line.text.split()) <= SUBHEAD_MAX_WORDS and before is not None and after is not None
+                    and _is_prose(before) and _is_prose(after)):
+                continue  # a short line between two paragraphs of prose: the article's own subhead
             line.rule = "subhead"
+
+
+def _is_prose(line: _Line) -> bool:
+    """A paragraph of prose: twelve words or more, ending a sentence."""
+    return len(line.text.split()) >= 12 and _ends_sentence(line.text)
 
 
 def _standfirst(ctx: _Context) -> None:
@@ -706,8 +719,8 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
                    "by a commenter's name", _comments),
     StructuralRule("link_list", "a list of links: three or more lines in a row, each ending no sentence and at most "
                    "30 words long (not the items of a list introduced by a colon)", _link_list),
-    StructuralRule("subhead", "a subhead or a link to another story: a short line, or a line in title case, "
-                   "with no final punctuation", _subhead),
+    StructuralRule("subhead", "a menu item, a link or another story's headline: a short line, or a line in title "
+                   "case, with no final punctuation (a short subhead between two paragraphs of prose stays)", _subhead),
     StructuralRule("standfirst", "a summary line at the top whose words repeat the headline or the first "
                    "paragraph", _standfirst),
     StructuralRule("repeated_text", "a pull-quote or summary: a line of eight words or more found word for word "
