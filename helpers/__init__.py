@@ -20,6 +20,7 @@ plots (figures, saved by ``save_figure``).
 - :mod:`helpers.figures`  one figure style, fixed colours, deterministic ``save_figure``
 - :mod:`helpers.tables`   tables for reading in a notebook: rounded, wrapped, escaped, first rows (``show_table``)
 - :mod:`helpers.score`    the quote scorer: predictions against hand-annotated quotes (``python -m helpers score``)
+- :mod:`helpers.validate` check the speakers on your own corpus: a seeded sample to mark by hand, read back with intervals
 - :mod:`helpers.text`     small text utilities (``fold``)
 - :mod:`helpers.datafiles` the one reader of the word lists and tables in ``helpers/data/``
 
@@ -31,7 +32,7 @@ from __future__ import annotations
 import importlib
 
 _MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "overview", "quotes",
-            "datafiles", "plots", "score", "sentences", "tables", "terms", "text")
+            "datafiles", "plots", "score", "sentences", "tables", "terms", "text", "validate")
 _NAMES = {  # the notebook-facing names, and the module each comes from
     "add_article": "add", "corpus_dir": "config", "figures_dir": "config", "shown": "config",
     "CorpusError": "corpus", "count_words": "corpus", "find_problems": "corpus", "load_corpus": "corpus",

@@ -10,6 +10,9 @@ Commands
     index [--figures DIR]   write DIR/index.md: every figure with a thumbnail, caption, notebook and data file
     report [NOTEBOOK...] [--out FILE] [--figures DIR]
                             write executed notebooks as one offline HTML page (`make report`)
+    validate sample [--corpus DIR] [--n 100] [--seed 0] --out FILE
+                            draw quotations to check by hand, as a CSV with an empty right_speaker column
+    validate report FILE    read a filled sheet back: how often the speakers are right (see helpers/validate.py)
 
 Every command exits non-zero with one plain sentence on stderr when the input is bad.
 """
@@ -76,6 +79,32 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    from . import validate
+
+    if args.action == "report":
+        result = validate.report(validate.read_sheet(args.file))
+        print(result.summary())
+        for title, table in (("by rule", result.by_rule), ("by confidence", result.by_confidence)) if len(result.by_rule) else ():
+            print(f"\n{title}:")
+            print(table.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+        return 0
+    from .clean import clean_corpus
+    from .corpus import load_corpus
+    from .quotes import quotes_for_corpus
+
+    articles = clean_corpus(load_corpus(Path(args.corpus)))
+    quotes = quotes_for_corpus(articles)
+    if quotes.empty:
+        print(f"{args.corpus}: the corpus has no quotations to check.", file=sys.stderr)
+        return 1
+    sheet = validate.draw_sample(quotes, n=args.n, seed=args.seed, texts=dict(zip(articles["id"], articles["clean_text"])))
+    out = validate.write_sheet(sheet, args.out)
+    print(f"wrote {len(sheet)} of {len(quotes):,} quotations to {shown(out)}: fill right_speaker "
+          f"(ok, the right name, or none), then run: python -m helpers validate report {shown(out)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -108,6 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--figures", help="the figures folder the notebooks wrote to (default: figures/)")
     report.add_argument("--title", help="the report's title")
     report.set_defaults(run=_report)
+    check_speakers = commands.add_parser("validate", help="check the speakers on your corpus by hand: sample, then report")
+    actions = check_speakers.add_subparsers(dest="action", required=True)
+    sample = actions.add_parser("sample", help="draw quotations to check, as a CSV to fill in")
+    sample.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
+    sample.add_argument("--n", type=int, default=100, help="quotations to draw (default: %(default)s)")
+    sample.add_argument("--seed", type=int, default=0, help="random seed: the same seed draws the same sample")
+    sample.add_argument("--out", required=True, help="the CSV to write (never over an existing file)")
+    filled = actions.add_parser("report", help="how often the speakers are right, from a filled sheet")
+    filled.add_argument("file", help="the filled CSV")
+    check_speakers.set_defaults(run=_validate)
     return parser
 
 

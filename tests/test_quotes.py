@@ -432,7 +432,7 @@ def test_cli_prints_the_gold_shape():
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     (records,) = document["articles"].values()
-    assert set(records[0]) == {"quote", "start", "end", "speaker", "cue", "kind"}
+    assert set(records[0]) == {"quote", "start", "end", "speaker", "cue", "kind", "confidence"}
 
 
 def test_cli_on_a_missing_path_is_one_sentence(tmp_path):

@@ -26,6 +26,8 @@ per step:
    earlier, he/she to the last person who was the subject of a sentence, "the
    official" to the last person named, "the group"/"the bloc" to the last
    organisation named, and a statement or declaration to the body that issued it.
+5. **Confidence** (:func:`confidence`): high, medium, low or none, from the evidence the rule
+   used; ``helpers.validate`` checks the speakers of a sample by hand on your own corpus.
 
 The word lists behind these rules (:mod:`.wordlists`) live in ``helpers/data/reporting_verbs.txt``,
 ``helpers/data/speaker_words.tsv`` and ``helpers/data/given_names.tsv``. :mod:`.extract` runs
@@ -33,14 +35,14 @@ the steps on one article (``extract_quotes``), on a corpus (``quotes_for_corpus`
 every core) and on files for the command line (``quotes_json``).
 """
 from .cues import WEAK_CUES, cue_patterns
-from .extract import (COLUMNS, CORPUS_COLUMNS, Quote, dump_json, extract_quotes, quotes_by_speaker, quotes_for_corpus, quotes_json,
-                      quotes_per_article)
+from .extract import (COLUMNS, CONFIDENCE_LEVELS, CORPUS_COLUMNS, Quote, at_least, confidence, dump_json, extract_quotes,
+                      quotes_by_speaker, quotes_for_corpus, quotes_json, quotes_per_article)
 from .marks import QuoteSpan, find_quote_spans, quote_kind
 from .names import Phrase, classify_name, find_phrases
 from .speakers import Entity, EntityRegister, SpeakerFinder, guess_gender
 from .wordlists import given_names, reporting_verbs, speaker_words
 
-__all__ = ["COLUMNS", "CORPUS_COLUMNS", "Entity", "EntityRegister", "Phrase", "Quote", "QuoteSpan",
+__all__ = ["COLUMNS", "CONFIDENCE_LEVELS", "CORPUS_COLUMNS", "at_least", "confidence", "Entity", "EntityRegister", "Phrase", "Quote", "QuoteSpan",
            "SpeakerFinder", "WEAK_CUES", "classify_name", "cue_patterns", "dump_json", "extract_quotes",
            "find_phrases", "find_quote_spans", "given_names", "guess_gender", "quote_kind",
            "quotes_by_speaker", "quotes_for_corpus", "quotes_json", "quotes_per_article", "reporting_verbs",

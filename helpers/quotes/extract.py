@@ -14,11 +14,11 @@ from ..cache import per_article
 from ..corpus import CorpusError, read_article
 from .marks import ANY_MARK, QuoteSpan, find_quote_spans, quote_kind
 from .speakers import Entity, SpeakerFinder
-from .cues import (CONTINUATION, NEXT_SENTENCE, PREVIOUS_SENTENCE, SAME_SENTENCE, SENTENCE_SUBJECT, cue_patterns,
-                   post_cue, pre_cue)
+from .cues import (CONTINUATION, NEXT_SENTENCE, PREVIOUS_SENTENCE, SAME_SENTENCE, SENTENCE_SUBJECT, WEAK_CUES,
+                   cue_patterns, post_cue, pre_cue)
 
 
-COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type"]
+COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type", "confidence"]
 CORPUS_COLUMNS = [*COLUMNS, "file_start", "file_end"]  # quotes_for_corpus: start/end in clean_text, file_* in the file
 
 
@@ -123,13 +123,15 @@ class Quote:
     kind: str
     sentence: str
     speaker_type: str | None
+    confidence: str = "none"
     first_sentence: int = field(default=0, repr=False)
     last_sentence: int = field(default=0, repr=False)
 
     def row(self) -> dict:
         """The record as a table row: the columns of :data:`COLUMNS` but ``article``."""
         return {"quote": self.quote, "start": self.start, "end": self.end, "speaker": self.speaker,
-                "cue": self.cue, "kind": self.kind, "sentence": self.sentence, "speaker_type": self.speaker_type}
+                "cue": self.cue, "kind": self.kind, "sentence": self.sentence, "speaker_type": self.speaker_type,
+                "confidence": self.confidence}
 
 
 def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
@@ -175,11 +177,58 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
             cue = SENTENCE_SUBJECT if entity is not None else None
         if entity is None:
             entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
+        named = entity is not None and _named_in(masked[sentence_start:max(sentence_end, post_end)], entity.name)
         rows.append(Quote(
             span.text, span.start, span.end, entity.name if entity else None, cue, kind,
             text[sentence_start:sentence_end].strip(),
-            ("person" if entity.kind == "person" else "organisation") if entity else None, first, last))
+            ("person" if entity.kind == "person" else "organisation") if entity else None,
+            confidence(cue, kind, named) if entity else "none", first, last))
     return [quote.row() for quote in rows]
+
+
+CONFIDENCE_LEVELS = ("high", "medium", "low", "none")
+
+
+def confidence(cue: str | None, kind: str, named: bool) -> str:
+    """How sure an attribution is, from the evidence the rule used (:data:`CONFIDENCE_LEVELS`).
+
+    - high: a cue in the quotation's own sentence (a reporting verb, a dash, "according to", a
+      colon) with the speaker named in that sentence, for a full quotation;
+    - medium: such a cue whose speaker is a pronoun or a description ("he said", "the minister
+      said") resolved to someone named earlier; a fragment with such a cue; a quotation that
+      continues the one before or shares its sentence;
+    - low: the weaker rules (:data:`helpers.quotes.cues.WEAK_CUES`: the sentence before or after, the
+      subject of a sentence about someone);
+    - none: no speaker found.
+
+    >>> confidence("said", "full", True), confidence("said", "full", False), confidence("previous sentence", "full", True)
+    ('high', 'medium', 'low')
+    """
+    if cue is None:
+        return "none"
+    if cue in WEAK_CUES:
+        return "low"
+    if cue in (SAME_SENTENCE, CONTINUATION) or not named or kind != "full":
+        return "medium"
+    return "high"
+
+
+def at_least(quotes: pd.DataFrame, level: str = "low") -> pd.Series:
+    """True for the quotations whose attribution is at least ``level`` sure ("high", "medium",
+    "low"; "none" keeps every row, those without a speaker too).
+
+    >>> at_least(pd.DataFrame({"confidence": ["high", "low", "none"]}), "medium").tolist()
+    [True, False, False]
+    """
+    if level not in CONFIDENCE_LEVELS:
+        raise ValueError(f"confidence level {level!r} is not one of {', '.join(CONFIDENCE_LEVELS)}")
+    return quotes["confidence"].isin(CONFIDENCE_LEVELS[:CONFIDENCE_LEVELS.index(level) + 1])
+
+
+def _named_in(text: str, name: str) -> bool:
+    """Whether ``text`` names the speaker ``name`` (its last word, or the whole of a one-word name)."""
+    words = name.split()
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
 _POINTS_BACK = re.compile(r"\W*(?:that|this|those|these|such|so)\b", re.IGNORECASE)
@@ -289,7 +338,8 @@ def quotes_json(paths: list[str | Path]) -> dict:
     articles: dict[str, list[dict]] = {}
     for path in files:
         records = _quote_records(read_article(path), _titles_beside(path.parent).get(path.name, ""))
-        articles[path.name] = [{k: r[k] for k in ("quote", "start", "end", "speaker", "cue", "kind")} for r in records]
+        articles[path.name] = [{k: r[k] for k in ("quote", "start", "end", "speaker", "cue", "kind", "confidence")}
+                               for r in records]
     return {"articles": articles}
 
 
