@@ -437,6 +437,7 @@ def _headline(ctx: _Context) -> None:
 
 
 _BULLET = re.compile(r"^[-–•*·>]\s+")
+LIST_ITEM_MAX_WORDS = 40
 _FIGURE = re.compile(r"\d\s*%|\d{1,3}(?:,\d{3})+|\d[.,]\d")  # 42%, 2,800,000, 3.5: a line of data
 
 
@@ -458,15 +459,17 @@ def _above_headline(ctx: _Context) -> None:
 
 
 def _list_items(lines: list[_Line]) -> set[int]:
-    """Numbers of the lines that are items of an in-body list: two or more short lines (perhaps with
-    a dash or bullet in front), one after the other (at most one blank line between, nothing
+    """Numbers of the lines that are items of an in-body list: two or more title-like lines (perhaps
+    with a dash or bullet in front) or lines of up to 40 words after a dash or bullet, one after the other (at most one blank line between, nothing
     removed between), right after a kept line that ends with a colon ("These countries left the
     group:")."""
     items: set[int] = set()
     run: list[_Line] = []
     opened = False
     for line in lines + [None]:
-        is_item = (line is not None and opened and line.kept and looks_like_title(_BULLET.sub("", line.text))
+        is_item = (line is not None and opened and line.kept
+                   and (looks_like_title(_BULLET.sub("", line.text))
+                        or (_BULLET.match(line.text) is not None and len(line.text.split()) <= LIST_ITEM_MAX_WORDS))
                    and (not run or line.number <= run[-1].last + 2))
         if is_item:
             run.append(line)

@@ -467,6 +467,8 @@ def test_a_repeated_line_is_removed_once_seen():
     ("CARACAS (Reuters) - Venezuela's opposition called for protests.", "CARACAS (Reuters) -", "dateline_wire"),
     ("CARACAS, Venezuela (AP) — Venezuela's opposition called for protests.", "CARACAS, Venezuela (AP) —", "dateline_wire"),
     ("Havana, Jan. 27, 2014 — Venezuela's opposition called for protests.", "Havana, Jan. 27, 2014 —", "dateline"),
+    ("LIMA, 14 December 2002 — Venezuela's opposition called for protests.", "LIMA, 14 December 2002 —", "dateline"),
+    ("LIMA (Andina News) ― Venezuela's opposition called for protests.", "LIMA (Andina News) ―", "dateline_wire"),
 ])
 def test_datelines_of_other_sites_keep_the_sentence_after_them(raw, prefix, rule):
     result = clean.clean_article(raw + "\n")
@@ -944,3 +946,14 @@ def test_a_short_subhead_between_paragraphs_of_prose_is_kept():
     result = clean.clean_article(raw, article_id="s")
     assert result.removed == []
     assert result.paragraphs[1] == "What happens next"
+
+
+def test_long_items_of_a_list_after_a_colon_stay():
+    items = ["- The state of war between the two countries has come to an end;",
+             "- The two nations will forge close political, economic and security cooperation",
+             "- Trade and diplomatic ties will resume",
+             "- The boundary decision will be implemented"]
+    raw = LEDE + "\n\nThe two leaders signed a five-point agreement, which reads as follows:\n" + "\n".join(items) + "\n\n" + CLOSE + "\n"
+    result = clean.clean_article(raw, article_id="l")
+    assert result.removed == []
+    assert all(item in result.text for item in items)
