@@ -516,3 +516,15 @@ def test_phrases_with_titles_initials_possessives_and_an_embassy():
     found = [(p.kind, p.text, p.possessive, p.titled) for p in find_phrases(text, 0, len(text))]
     assert ("group", "the Russian embassy in La Paz", False, False) in found
     assert found[0][:3] == ("name", "John F. Kennedy", True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will stay in the bloc," said Prime Minister Datuk Seri Anwar Rahman.', "Anwar Rahman"),
+    ('"We will stay in the bloc," said Crown Prince Mohammed bin Salman.', "Mohammed bin Salman"),
+    ('"We will stay in the bloc," said Foreign Minister Adel al-Jubeir.', "Adel al-Jubeir"),
+    ('"We will stay in the bloc," said Archbishop Pedro Vega.', "Pedro Vega"),
+    ('"We will stay in the bloc," said Democrat Ruth Cole.', "Ruth Cole"),
+    ('"We will stay in the bloc," said the Minister for Trade and the Pacific Ana Seselja.', "Ana Seselja"),
+])
+def test_honorifics_titles_and_particles_are_not_part_of_the_name(text, speaker):
+    assert speaker_of(text) == speaker

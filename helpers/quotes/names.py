@@ -130,9 +130,21 @@ def _name_runs(words: list[str], lowers: list[str] | None = None,
 _first_char = itemgetter(0)
 
 
+_PARTICLE_HYPHEN = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|ben|abu|abd)-[A-Z]")
+
+
 def _starts_capitalised(words: list[str]) -> list[bool]:
-    """``[w[:1].isupper() for w in words]`` for non-empty words, computed without a Python loop."""
-    return list(map(str.isupper, map(_first_char, words)))
+    """Whether each (non-empty) word starts a name: it starts with a capital, or it is an Arabic
+    particle joined to a capitalised name ("al-Jubeir", "el-Sisi", "bin-Salman").
+
+    >>> _starts_capitalised(["Adel", "al-Jubeir", "said", "al-", "Xi"])
+    [True, True, False, False, True]
+    """
+    caps = list(map(str.isupper, map(_first_char, words)))
+    for k, word in enumerate(words):
+        if not caps[k] and "-" in word[:4] and _PARTICLE_HYPHEN.match(word):
+            caps[k] = True
+    return caps
 
 
 def classify_name(words: list[str]) -> tuple[str, str] | None:
