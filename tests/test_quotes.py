@@ -528,3 +528,14 @@ def test_phrases_with_titles_initials_possessives_and_an_embassy():
 ])
 def test_honorifics_titles_and_particles_are_not_part_of_the_name(text, speaker):
     assert speaker_of(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Foreign Minister Ana Diaz arrived on Monday. A Chilean diplomat who asked not to be named said: '
+     '"We will not allow it."', "Chilean diplomat"),
+    ('Ana Diaz arrived on Monday. "We will not allow it," one official said.', "official"),
+    ('Ana Diaz arrived on Monday. "We will not allow it," officials said.', "officials"),
+    ('Ana Diaz arrived on Monday. "We will not allow it," the official said.', "Ana Diaz"),
+])
+def test_an_unnamed_source_is_described_not_given_a_nearby_name(text, speaker):
+    assert speaker_of(text) == speaker

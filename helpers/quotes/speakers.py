@@ -53,6 +53,7 @@ class Entity:
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _ADJACENT = re.compile(r"\s*(?:(?:also|later|then|again|further|still|previously|once|had|has|have|was|is|were|"
                        r"would|will|did|does|do|had|not|never|[a-z]+ly)\s+)*")
 
@@ -286,8 +287,14 @@ class SpeakerFinder:
             return (self.register.last("org", phrase.start, head=singular) or self._subject_before(phrase.start, "org")
                     or self.register.first_after("org", phrase.start))
         if phrase.kind == "person":
-            if phrase.text.split()[0] in ("a", "an") and self._self_describing(phrase):
+            first = phrase.text.split()[0]
+            if first in ("a", "an") and self._self_describing(phrase):
                 return Entity(self._strip_determiner(phrase.text), "org", phrase.start)
+            if first in _INDEFINITE or (first not in DETERMINERS and head.endswith("s")):
+                # "a senior diplomat", "one official", "officials": someone not named, described
+                words = phrase.text.split()
+                return Entity(" ".join(words[1:] if first in _INDEFINITE else words), "person", phrase.start,
+                              descriptive=True)
             return self.register.last("person", phrase.start)
         if phrase.kind == "crowd":  # "protesters chanted": the crowd itself speaks
             return Entity(phrase.text.split()[-1], "org", phrase.start, descriptive=True)
