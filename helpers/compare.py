@@ -247,12 +247,15 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     then to the groups it stood for on its article's date (``dates``: article id to date) in
     ``alliances`` (:func:`helpers.actors.groups_for`), then to a camp. Unknown speakers keep
     actor None and no groups. Collective speakers ("ALBA statement") resolve to their body.
+    Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are left out.
     """
     from .actors import actor_for_name, groups_for
 
     info = actor_table.set_index("name")
     rows = []
     for row in quotes.itertuples(index=False):
+        if getattr(row, "kind", "") in ("term", "title"):
+            continue  # words singled out or a title, not anyone's speech
         actor = actor_for_name(row.speaker, actor_table)
         country = body = role = ""
         groups: tuple[str, ...] = ()

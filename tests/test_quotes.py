@@ -141,7 +141,7 @@ def test_quotes_in_a_headline_line_are_not_taken():
     ("Enough is enough.", "The minister said: ", "full"),
     ("illegitimate", "help remove its ", "fragment"),
     ("a historic mistake", "called the decision ", "fragment"),
-    ("Bolivarian Revolution", "the so-called ", "fragment"),
+    ("Bolivarian Revolution", "the so-called ", "term"),
     ("the importance of deepening contacts with the countries that still support the regime, "
      "urging them to be part of a solution to a crisis with a growing impact in the region", "stressed ", "full"),
 ])
@@ -539,3 +539,17 @@ def test_honorifics_titles_and_particles_are_not_part_of_the_name(text, speaker)
 ])
 def test_an_unnamed_source_is_described_not_given_a_nearby_name(text, speaker):
     assert speaker_of(text) == speaker
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    ('Maduro denounced the so-called "humanitarian channel" on Monday.', "term", None),
+    ('The opposition leader, dubbed "the interim president" by his allies, spoke on Monday.', "term", None),
+    ('President Joko "Jokowi" Widodo arrived in Lima on Monday.', "term", None),
+    ('Ministers signed the "Declaration of Lima on Democratic Order" on Monday.', "title", None),
+    ('She wrote a report titled "Why the bloc failed" last year.', "title", None),
+    ('Protesters outside the embassy chanted "Out with the OAS!"', "chant", "Protesters"),
+    ('Maduro denounced what he called a "coup" by the opposition.', "fragment", "Maduro"),
+])
+def test_terms_titles_and_chants_are_told_from_speech(text, kind, speaker):
+    frame = extract_quotes(text)
+    assert frame[["kind", "speaker"]].values.tolist() == [[kind, speaker]]

@@ -156,7 +156,11 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
         next_open = spans[number + 1].start - 1 if number + 1 < len(spans) else len(text)
         post_end = min(sentence_end, next_open)
         before = masked[sentence_start:open_at]
-        kind = quote_kind(span.text, before)
+        kind = quote_kind(span.text, before, masked[close_at + 1:close_at + 40])
+        if kind in ("term", "title"):  # a word or a name singled out, not speech: no speaker
+            rows.append(Quote(span.text, span.start, span.end, None, None, kind,
+                              text[sentence_start:sentence_end].strip(), None, "none", first, last))
+            continue
         entity, cue = None, None
         if kind == "fragment" and rows and rows[-1].first_sentence == first and rows[-1].speaker:
             entity, cue = Entity(rows[-1].speaker, rows[-1].speaker_type, open_at), SAME_SENTENCE
@@ -178,6 +182,8 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
         if entity is None:
             entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
         named = entity is not None and _named_in(masked[sentence_start:max(sentence_end, post_end)], entity.name)
+        if cue in CHANT_CUES:
+            kind = "chant"  # a crowd's words ("protesters chanted"): the crowd is the speaker
         rows.append(Quote(
             span.text, span.start, span.end, entity.name if entity else None, cue, kind,
             text[sentence_start:sentence_end].strip(),
@@ -187,6 +193,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
 
 
 CONFIDENCE_LEVELS = ("high", "medium", "low", "none")
+CHANT_CUES = frozenset({"chanted", "chanting", "chant", "chants", "shouted", "shouting", "sang", "singing"})
 
 
 def confidence(cue: str | None, kind: str, named: bool) -> str:
@@ -208,7 +215,7 @@ def confidence(cue: str | None, kind: str, named: bool) -> str:
         return "none"
     if cue in WEAK_CUES:
         return "low"
-    if cue in (SAME_SENTENCE, CONTINUATION) or not named or kind != "full":
+    if cue in (SAME_SENTENCE, CONTINUATION) or not named or kind not in ("full", "chant"):
         return "medium"
     return "high"
 

@@ -196,13 +196,30 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 _WORDS = re.compile(r"\w+")
 
 
-def quote_kind(quote: str, before: str) -> str:
-    """``full`` for a clause of speech, ``fragment`` for words quoted inside the writer's sentence.
+KINDS = ("full", "fragment", "term", "title", "chant")
+# the words before a quoted term or nickname: "the so-called", "the term", "dubbed". ("What he called
+# a 'coup'" stays a fragment with its speaker, as in the project's gold: he said the word.)
+_TERM_BEFORE = re.compile(
+    r"(?:\bso[- ]called|\bthe (?:term|terms|word|words|phrase|slogan|motto|label|notion|concept|formula|theme)"
+    r"|\bdubbed|\bnicknamed|\bknown as|\bcode-?named|\blabell?ed(?: as)?|\bbranded(?: as)?|\btermed)"
+    r"\s+(?:(?:a|an|the|its|their)\s+)?$",
+    re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined)\s*:?\s*$", re.IGNORECASE)
+_MINOR_WORDS = frozenset("a an and the of for in on at to by with from or nor but as vs".split())
 
-    ``before`` is the text of the sentence before the opening mark. A quotation is
-    full when it starts with a capital where speech can start (the sentence's
-    start, after a colon, comma or dash), or runs to 25 words or more; otherwise a
-    fragment (a scare quote, a phrase worked into the writer's own grammar).
+
+def quote_kind(quote: str, before: str, after: str = "") -> str:
+    """The kind of a quotation (:data:`KINDS`), from its words and the writer's words around it.
+
+    ``before`` is the text of the sentence before the opening mark, ``after`` the text after the
+    closing mark. A quotation is *full* when it starts with a capital where speech can start (the
+    sentence's start, after a colon, comma or dash), or runs to 25 words or more; a *title* when
+    it follows "titled"/"entitled", or is two words or more in title case worked into the
+    writer's sentence (a declaration, a report, a theme: "the Panmunjom Declaration for Peace");
+    a *term* when the writer's words single it out as a word rather than speech ("the so-called",
+    "the term", "dubbed") or it is a nickname inside a name (Joko 'Jokowi' Widodo);
+    otherwise a *fragment* of speech worked into the writer's grammar. (*chant*, a crowd's words,
+    is decided with the speaker.) Terms and titles get no speaker.
 
     >>> quote_kind("We will not give up,", "")
     'full'
@@ -211,15 +228,30 @@ def quote_kind(quote: str, before: str) -> str:
     >>> quote_kind("illegitimate", "help remove its ")
     'fragment'
     >>> quote_kind("Bolivarian Revolution", "the so-called ")
-    'fragment'
+    'term'
+    >>> quote_kind("Declaration of Lima on Democratic Order", "ministers signed the ")
+    'title'
+    >>> quote_kind("Jokowi", "President Joko ", " Widodo said")
+    'term'
     """
-    words = len(_WORDS.findall(quote))
-    if words >= 25:
+    words = _WORDS.findall(quote)
+    if len(words) >= 25:
         return "full"
     first = next((c for c in quote if c.isalnum()), "")
     lead = before.rstrip()
     speech_can_start = lead == "" or lead[-1] in ":,;—–-" or bool(_SENTENCE_END.search(lead))
+    if _TITLE_BEFORE.search(before):
+        return "title"
     if first.isupper() or first.isdigit():
-        if speech_can_start and (words >= 2 or _SENTENCE_END.search(quote.rstrip(" ,"))):
+        if speech_can_start and (len(words) >= 2 or _SENTENCE_END.search(quote.rstrip(" ,"))):
             return "full"
+    if _TERM_BEFORE.search(before):
+        return "term"
+    if len(words) == 1 and first.isupper() and lead[-1:].isalpha() and lead.split()[-1][:1].isupper() \
+            and after.lstrip()[:1].isupper():
+        return "term"  # a nickname between a first and a last name
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if (len(words) >= 2 and not speech_can_start and major and all(w[:1].isupper() or w.isdigit() for w in major)
+            and not _SENTENCE_END.search(quote.rstrip(" ,"))):
+        return "title"
     return "fragment"
