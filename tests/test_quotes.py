@@ -5,9 +5,10 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
-from helpers.quotes import classify_name, extract_quotes, find_quote_spans, quote_kind, quotes_json
+from helpers.quotes import classify_name, extract_quotes, find_quote_spans, quote_kind, quotes_by_speaker, quotes_json
 from helpers.score import score
 from conftest import GOLD, PROJECT_ROOT, SEED_CORPUS
 
@@ -553,3 +554,29 @@ def test_an_unnamed_source_is_described_not_given_a_nearby_name(text, speaker):
 def test_terms_titles_and_chants_are_told_from_speech(text, kind, speaker):
     frame = extract_quotes(text)
     assert frame[["kind", "speaker"]].values.tolist() == [[kind, speaker]]
+
+
+def test_the_title_in_front_of_a_name_is_kept_as_the_speakers_role():
+    text = ('Cuban Foreign Minister Bruno Rodriguez spoke on Monday. "We will stay," Rodriguez said. '
+            '"And we will win," he added.')
+    frame = extract_quotes(text)
+    assert frame[["speaker", "speaker_role"]].values.tolist() == [["Bruno Rodriguez", "Cuban Foreign Minister"]] * 2
+
+
+def test_one_speaker_id_per_person_across_the_corpus():
+    from helpers.quotes.people import speaker_ids
+    names = pd.Series(["Nicolás Maduro", "Maduro", "Nicolas Maduro", "Bill Harmon", "William Harmon",
+                       "Delcy Rodriguez", "Bruno Rodriguez", "Rodriguez", "OAS", None])
+    kinds = pd.Series(["person"] * 8 + ["organisation", None])
+    ids, shown = speaker_ids(names, kinds)
+    assert ids.iloc[0] == ids.iloc[1] == ids.iloc[2] and ids.iloc[3] == ids.iloc[4]
+    assert len({ids.iloc[5], ids.iloc[6], ids.iloc[7]}) == 3  # a shared surname alone stays apart
+    assert ids.iloc[9] is None and shown[ids.iloc[0]] in ("Nicolás Maduro", "Nicolas Maduro")
+
+
+def test_quotes_by_speaker_counts_a_person_once_under_any_name():
+    quotes = pd.DataFrame({"article": ["a", "a", "b"], "speaker": ["Bill Harmon", "Harmon", "William Harmon"],
+                           "speaker_type": ["person"] * 3, "quote": ["We stay.", "We go.", "Never."],
+                           "kind": ["full"] * 3})
+    table = quotes_by_speaker(quotes)
+    assert table.index.tolist() == ["William Harmon"] and table.loc["William Harmon", "quotes"] == 3

@@ -13,13 +13,16 @@ from .. import clean, sentences
 from ..cache import per_article
 from ..corpus import CorpusError, read_article
 from .marks import ANY_MARK, QuoteSpan, find_quote_spans, quote_kind
+from .people import speaker_ids
 from .speakers import Entity, SpeakerFinder
 from .cues import (CONTINUATION, NEXT_SENTENCE, PREVIOUS_SENTENCE, SAME_SENTENCE, SENTENCE_SUBJECT, WEAK_CUES,
                    cue_patterns, post_cue, pre_cue)
 
 
-COLUMNS = ["article", "quote", "start", "end", "speaker", "cue", "kind", "sentence", "speaker_type", "confidence"]
-CORPUS_COLUMNS = [*COLUMNS, "file_start", "file_end"]  # quotes_for_corpus: start/end in clean_text, file_* in the file
+COLUMNS = ["article", "quote", "start", "end", "speaker", "speaker_role", "cue", "kind", "sentence", "speaker_type",
+           "confidence"]
+# quotes_for_corpus: start/end in clean_text, file_* in the file; speaker_id one per person across the corpus
+CORPUS_COLUMNS = [*COLUMNS, "speaker_id", "file_start", "file_end"]
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -124,13 +127,14 @@ class Quote:
     sentence: str
     speaker_type: str | None
     confidence: str = "none"
+    speaker_role: str = ""
     first_sentence: int = field(default=0, repr=False)
     last_sentence: int = field(default=0, repr=False)
 
     def row(self) -> dict:
         """The record as a table row: the columns of :data:`COLUMNS` but ``article``."""
         return {"quote": self.quote, "start": self.start, "end": self.end, "speaker": self.speaker,
-                "cue": self.cue, "kind": self.kind, "sentence": self.sentence, "speaker_type": self.speaker_type,
+                "speaker_role": self.speaker_role, "cue": self.cue, "kind": self.kind, "sentence": self.sentence, "speaker_type": self.speaker_type,
                 "confidence": self.confidence}
 
 
@@ -159,11 +163,11 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
         kind = quote_kind(span.text, before, masked[close_at + 1:close_at + 40])
         if kind in ("term", "title"):  # a word or a name singled out, not speech: no speaker
             rows.append(Quote(span.text, span.start, span.end, None, None, kind,
-                              text[sentence_start:sentence_end].strip(), None, "none", first, last))
+                              text[sentence_start:sentence_end].strip(), None, "none", "", first, last))
             continue
         entity, cue = None, None
         if kind == "fragment" and rows and rows[-1].first_sentence == first and rows[-1].speaker:
-            entity, cue = Entity(rows[-1].speaker, rows[-1].speaker_type, open_at), SAME_SENTENCE
+            entity, cue = Entity(rows[-1].speaker, rows[-1].speaker_type, open_at, role=rows[-1].speaker_role), SAME_SENTENCE
         starts_sentence = not before.strip(" \t—–-")
         order = (post_cue, pre_cue) if starts_sentence else (pre_cue, post_cue)
         line_end = text.find("\n", close_at)
@@ -188,7 +192,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
             span.text, span.start, span.end, entity.name if entity else None, cue, kind,
             text[sentence_start:sentence_end].strip(),
             ("person" if entity.kind == "person" else "organisation") if entity else None,
-            confidence(cue, kind, named) if entity else "none", first, last))
+            confidence(cue, kind, named) if entity else "none", entity.role if entity else "", first, last))
     return [quote.row() for quote in rows]
 
 
@@ -256,7 +260,7 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[Quote], first: int, last: i
     text = finder.masked
     previous_quote = rows[-1] if rows and rows[-1].speaker else None
     if previous_quote and previous_quote.last_sentence >= first - 1 and "\n" not in text[previous_quote.end:open_at]:
-        return Entity(previous_quote.speaker, previous_quote.speaker_type, 0), CONTINUATION
+        return Entity(previous_quote.speaker, previous_quote.speaker_type, 0, role=previous_quote.speaker_role), CONTINUATION
     previous = finder.subject_of_sentence(first - 1) if first > 0 else None
     if previous is not None:
         previous_start, previous_end = finder.sentences[first - 1]
@@ -275,7 +279,7 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[Quote], first: int, last: i
     if previous is not None and previous.kind == "person":
         return previous, PREVIOUS_SENTENCE
     if previous_quote and kind == "full" and previous_quote.last_sentence >= first - 3:
-        return Entity(previous_quote.speaker, previous_quote.speaker_type, 0), CONTINUATION
+        return Entity(previous_quote.speaker, previous_quote.speaker_type, 0, role=previous_quote.speaker_role), CONTINUATION
     if previous is not None:
         return previous, PREVIOUS_SENTENCE
     return None, None
@@ -313,9 +317,11 @@ def quotes_for_corpus(articles: pd.DataFrame, progress: bool = False) -> pd.Data
             clean_starts.extend(offsets.to_clean(r["start"]) for r in records)
             clean_ends.extend(offsets.to_clean(r["end"]) for r in records)
     columns["start"], columns["end"] = clean_starts, clean_ends
+    columns["speaker_id"] = speaker_ids(pd.Series(columns["speaker"], dtype="object"),
+                                        pd.Series(columns["speaker_type"], dtype="object"))[0].tolist()
     frame = pd.DataFrame(columns if columns["article"] else None, columns=CORPUS_COLUMNS)  # none: object columns
     return frame.astype({"start": "int64", "end": "int64", "file_start": "int64", "file_end": "int64",
-                         "speaker": "object", "speaker_type": "object"})
+                         "speaker": "object", "speaker_type": "object", "speaker_id": "object"})
 
 
 def quotes_json(paths: list[str | Path]) -> dict:
@@ -373,6 +379,8 @@ def dump_json(document: dict) -> str:
 def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotes, quoted words, full quotes and articles per speaker, most quoted words first.
 
+    A speaker named in several ways ("Nicolás Maduro", "Maduro"; "Bill", "William") is one
+    (:func:`helpers.quotes.people.speaker_ids`), shown by their most frequent full name.
     Quotations with no speaker are grouped as "(no speaker found)".
 
     >>> table = quotes_by_speaker(pd.DataFrame({"article": ["a", "a", "b"], "speaker": ["Ana Diaz", None, "Ana Diaz"],
@@ -380,7 +388,8 @@ def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     >>> table.loc["Ana Diaz"].tolist()
     [2, 5, 2, 2]
     """
-    frame = quotes.assign(speaker=quotes["speaker"].fillna("(no speaker found)"),
+    ids, shown = speaker_ids(quotes["speaker"], quotes["speaker_type"] if "speaker_type" in quotes else None)
+    frame = quotes.assign(speaker=ids.map(shown).fillna("(no speaker found)"),
                           words=quotes["quote"].str.count(r"\w+"),
                           full=quotes["kind"].eq("full"))
     table = frame.groupby("speaker").agg(quotes=("quote", "size"), quoted_words=("words", "sum"),

@@ -58,6 +58,7 @@ class Phrase:
     context: str = ""  # the words around a role noun ("the statement published by the ALBA bloc")
     titled: bool = False  # a name that came after a title ("President Maduro", "Mr Lula")
     end: int = -1      # offset just after the phrase's last word
+    role: str = ""     # the title in front of a name ("Cuban Foreign Minister" of "... Bruno Rodriguez")
 
 
 _JOINERS = {"of", "for", "the", "and", "in"}
@@ -317,28 +318,28 @@ def _read_name_run(tokens: list[re.Match], words: list[str], lowers: list[str], 
     reading = _run_reading(tuple(words[i:j]), lowers[j] if j < n else "")
     if reading is None:
         return j
-    kind, text, possessive, titled, governs = reading
+    kind, text, possessive, titled, governs, role = reading
     if governs:  # "the Maduro government": the run and the word after it
         phrases.append(Phrase(kind, text, tokens[i].start(1), end=tokens[j].end()))
         return j + 1
-    # positional arguments (kind, text, start, possessive, context, titled, end): quicker than keywords
-    phrases.append(Phrase(kind, text, tokens[i].start(1), possessive, "", titled, tokens[j - 1].end()))
+    # positional arguments (kind, text, start, possessive, context, titled, end, role): quicker than keywords
+    phrases.append(Phrase(kind, text, tokens[i].start(1), possessive, "", titled, tokens[j - 1].end(), role))
     return j
 
 
 @lru_cache(maxsize=20000)
-def _run_reading(run: tuple[str, ...], follower: str) -> tuple[str, str, bool, bool, bool] | None:
+def _run_reading(run: tuple[str, ...], follower: str) -> tuple[str, str, bool, bool, bool, str] | None:
     """What a run of capitalised words (not a pronoun) followed by the lower-cased word
     ``follower`` ("" at the end of the range) stands for: (kind, text, possessive, titled,
-    governs) for a phrase, where ``governs`` means the follower belongs to it ("the Maduro
-    government"), or None. A pure function of its arguments, so a name met again (names
+    governs, role) for a phrase, where ``governs`` means the follower belongs to it ("the Maduro
+    government") and ``role`` is the title in front of a person's name, or None. A pure function of its arguments, so a name met again (names
     recur through an article and a corpus) is read once."""
     words = list(run)
     words[-1], possessive = _strip_possessive(words[-1])
     head = _strip_possessive(follower)[0] if follower else ""
     if head in ("administration", "government") and not possessive:
         name = " ".join(w for w in words if w.lower() not in DETERMINERS)
-        return "org", f"{name} {head}", False, False, True
+        return "org", f"{name} {head}", False, False, True, ""
     kind = _classify(tuple(words))  # what classify_name(words) returns
     if kind is not None and kind[0] == "name" and len(words) == 1 and follower in speaker_words()["group"]:
         kind = ("org", kind[1])  # "Mercosur leaders", "ALBA nations": the name of a body
@@ -346,7 +347,24 @@ def _run_reading(run: tuple[str, ...], follower: str) -> tuple[str, str, bool, b
         return None
     dropped = len(words) - len(kind[1].split())  # words in front of the name (words[:0] is empty: no title)
     titled = kind[0] == "name" and dropped != 0 and not _PERSONAL_TITLES.isdisjoint(map(str.lower, words[:dropped]))
-    return kind[0], kind[1], possessive, titled, False
+    return kind[0], kind[1], possessive, titled, False, _role_of(words[:dropped]) if kind[0] == "name" else ""
+
+
+def _role_of(words: list[str]) -> str:
+    """The title among the words in front of a name: from its first title word (a demonym before it
+    kept), without determiners ("the Cuban Foreign Minister" -> "Cuban Foreign Minister").
+
+    >>> _role_of(["the", "Cuban", "Foreign", "Minister"]), _role_of(["the", "Pacific"])
+    ('Cuban Foreign Minister', '')
+    """
+    roles = speaker_words()
+    lower = [w.lower() for w in words]
+    first = next((k for k, w in enumerate(lower) if w in roles["title"]), None)
+    if first is None:
+        return ""
+    while first > 0 and lower[first - 1] in roles["demonym"]:
+        first -= 1
+    return " ".join(words[first:])
 
 
 def _read_role_word(source: str, tokens: list[re.Match], words: list[str], lowers: list[str],

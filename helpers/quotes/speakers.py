@@ -50,6 +50,7 @@ class Entity:
     gender: str | None = None
     descriptive: bool = False  # named by a description ("the Argentine foreign ministry")
     agency: bool = False       # a news agency (AFP, EFE): cited as a source, never an antecedent
+    role: str = ""             # a person's title where the article names them ("Foreign Minister")
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
@@ -87,10 +88,16 @@ class EntityRegister:
         """The people already called ``name`` (a full name or one of its short forms)."""
         return self.people.get(fold(name).lower(), [])
 
-    def person(self, name: str, start: int, clue: str = "") -> Entity:
+    def person(self, name: str, start: int, clue: str = "", role: str = "") -> Entity:
         """The person a name mentioned at ``start`` stands for: someone introduced earlier whose
-        full name it shortens, or a new person (``clue``: the words before, for the gender)."""
-        name = fold(name)
+        full name it shortens, or a new person (``clue``: the words before, for the gender;
+        ``role``: a title in front of the name, kept when the person has none yet)."""
+        entity = self._person(fold(name), start, clue)
+        if role and not entity.role:
+            entity.role = role
+        return entity
+
+    def _person(self, name: str, start: int, clue: str) -> Entity:
         parts = name.split()
         if len(parts) == 1 and not self.known(name):  # "Mr Maduro" with no full name given earlier
             entity = Entity(name, "person", start, guess_gender(name, clue))
@@ -180,7 +187,7 @@ class SpeakerFinder:
                     if len(phrase.text.split()) == 1 and not self.register.known(phrase.text) and not phrase.titled:
                         continue  # a lone capitalised word nobody introduced: a place or a common noun
                     clue = self.masked[max(start, phrase.start - 40): phrase.start]
-                    entity = self.register.person(phrase.text, phrase.start, clue)
+                    entity = self.register.person(phrase.text, phrase.start, clue, phrase.role)
                 elif phrase.kind == "org":
                     entity = self.register.org(phrase.text, phrase.start)
                 elif phrase.kind == "group" and self._self_describing(phrase):
@@ -230,7 +237,7 @@ class SpeakerFinder:
             known = [e for e in self.register.known(phrase.text) if e.start <= phrase.start]
             if known and len(known[-1].name.split()) >= len(phrase.text.split()):
                 return known[-1]
-            return Entity(fold(phrase.text), "person", phrase.start, guess_gender(phrase.text))
+            return Entity(fold(phrase.text), "person", phrase.start, guess_gender(phrase.text), role=phrase.role)
         if phrase.kind == "org":
             return self.register.org(phrase.text, phrase.start)
         return None

@@ -36,3 +36,14 @@ def given_names() -> dict[str, str]:
     """Given name (lower case, accents kept as written) -> 'f' or 'm', from data/given_names.tsv."""
     return {row["name"].strip().lower(): row["gender"].strip() for row in table("given_names.tsv")
             if row.get("gender") is not None}
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, str]:
+    """Short given name (lower case) -> the full given name it stands for, from data/nicknames.tsv.
+
+    >>> nicknames()["bill"]
+    'william'
+    """
+    return {row["nickname"].strip().lower(): row["name"].strip().lower() for row in table("nicknames.tsv")
+            if row.get("name")}
