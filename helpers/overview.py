@@ -46,3 +46,36 @@ def counts_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
     table = pd.DataFrame({"articles": grouped.size(), "words": grouped["words"].sum()})
     return table.sort_values(["articles", "words"], ascending=False)
 
+
+
+def article_labels(articles: pd.DataFrame, width: int = 46) -> dict[str, str]:
+    """A readable name for every article: outlet, date and the start of the title ("Reuters ·
+    7 May 2019 · Lima Group calls for new…"), so that figures never name articles by their id.
+    Missing parts are left out; two articles that would get the same label are told apart by
+    the start of their id.
+
+    >>> frame = pd.DataFrame({"id": ["a1", "b2", "c3"], "outlet": ["Reuters", "", "Reuters"],
+    ...     "date": pd.to_datetime(["2019-05-07", None, "2019-05-07"]),
+    ...     "title": ["Lima Group calls for new elections in Venezuela", "Untitled", "Lima Group calls for new elections in Venezuela"]})
+    >>> labels = article_labels(frame, width=30)
+    >>> labels["a1"], labels["b2"]
+    ('Reuters · 7 May 2019 · Lima Group c… (a1)', 'Untitled')
+    """
+    labels: dict[str, str] = {}
+    for row in articles.itertuples(index=False):
+        parts = []
+        outlet = str(getattr(row, "outlet", "") or "").strip()
+        if outlet and outlet != NOT_STATED:
+            parts.append(outlet)
+        date = getattr(row, "date", None)
+        if date is not None and pd.notna(date):
+            parts.append(f"{date.day} {date:%b %Y}")
+        title = " ".join(str(getattr(row, "title", "") or "").split())
+        if title:
+            parts.append(title if len(title) <= width - len(" · ".join(parts)) else
+                         title[:max(12, width - len(" · ".join(parts)) - 1)].rstrip() + "…")
+        labels[row.id] = " · ".join(parts) or str(row.id)
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {ident: f"{label} ({ident[:6]})" if seen[label] > 1 else label for ident, label in labels.items()}

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..compare import camp_colour, group_order
 from ..figures import colour_for
+from ._many import MAX_ROWS, note, period_for, period_labels, plt_figure, thin_ticks
 
 
 def _set_title(ax, title: str) -> None:
@@ -99,28 +100,39 @@ def plot_mentions_by_group(table: pd.DataFrame, title: str):
 
 
 def plot_mentions_by_article(table: pd.DataFrame, title: str, labels: Mapping[str, str] | None = None,
-                             named: pd.DataFrame | None = None):
-    """A dot matrix: one row per article, one column per group, in the group's colour. The
-    pale disc grows with all mentions (its count above it); the solid disc inside with the
-    mentions naming the group itself (``named``, same shape; its count beside it)."""
+                             named: pd.DataFrame | None = None, dates: Mapping[str, object] | None = None):
+    """Mentions of each group in each article. Up to :data:`MAX_ROWS` articles: a dot matrix, one
+    row per article (named by ``labels``), one column per group in the group's colour; the pale
+    disc grows with all mentions (its count above it), the solid disc inside with the mentions
+    naming the group itself (``named``, same shape; its count beside it). More articles: a
+    heatmap of the mentions of each group per month, quarter or year (``dates``: article id to
+    date; undated articles in a column of their own)."""
+    if len(table) > MAX_ROWS:
+        return _mentions_by_period(table, title, dates or {})
     labels = labels or {}
     named = named.reindex(index=table.index, columns=table.columns, fill_value=0) if named is not None else None
-    fig, ax = plt.subplots(figsize=(max(6.5, 1.0 * len(table.columns) + 3.2), 0.75 * len(table) + 2.2))
+    fig, ax = plt_figure(max(6.5, 1.0 * len(table.columns) + 3.2), 0.75 * len(table) + 2.2)
     largest = max(int(table.to_numpy().max()), 1) if table.size else 1
-    area = lambda value: 30 + 1100 * value / largest
+    rows = np.arange(len(table.index))
     for x, group in enumerate(table.columns):
-        for y, article in enumerate(table.index):
-            value = int(table.loc[article, group])
-            if not value:
-                continue
-            ax.scatter(x, y, s=area(value), color=colour_for(group), alpha=0.35, linewidths=0, zorder=3)
-            ax.annotate(str(value), (x, y), xytext=(0, math.sqrt(area(value)) / 2 + 1), textcoords="offset points",
+        values = table[group].to_numpy(dtype=float)
+        present = values > 0
+        area = 30 + 1100 * values / largest
+        ax.scatter(np.full(present.sum(), x), rows[present], s=area[present], color=colour_for(group), alpha=0.35,
+                   linewidths=0, zorder=3)
+        for y in rows[present]:  # at most MAX_ROWS labels per group
+            ax.annotate(str(int(values[y])), (x, y), xytext=(0, math.sqrt(area[y]) / 2 + 1), textcoords="offset points",
                         ha="center", va="bottom", fontsize=7, color="#333333", zorder=5)
-            inner = int(named.loc[article, group]) if named is not None else 0
-            if inner:
-                ax.scatter(x, y, s=area(inner), color=colour_for(group), linewidths=0, zorder=4)
-                ax.annotate(str(inner), (x, y), xytext=(math.sqrt(area(inner)) / 2 + 2, 0), textcoords="offset points",
-                            ha="left", va="center", fontsize=7, fontweight="bold", color="#111111", zorder=5)
+        if named is not None:
+            inner = named[group].to_numpy(dtype=float)
+            solid = inner > 0
+            inner_area = 30 + 1100 * inner / largest
+            ax.scatter(np.full(solid.sum(), x), rows[solid], s=inner_area[solid], color=colour_for(group),
+                       linewidths=0, zorder=4)
+            for y in rows[solid]:
+                ax.annotate(str(int(inner[y])), (x, y), xytext=(math.sqrt(inner_area[y]) / 2 + 2, 0),
+                            textcoords="offset points", ha="left", va="center", fontsize=7, fontweight="bold",
+                            color="#111111", zorder=5)
     ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
     ax.set_yticks(range(len(table.index)), [labels.get(a, a) for a in table.index])
     ax.set_xlim(-0.6, len(table.columns) - 0.4)
@@ -133,6 +145,38 @@ def plot_mentions_by_article(table: pd.DataFrame, title: str, labels: Mapping[st
                               label="naming the group itself (count beside)")]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     _set_title(ax, title)
+    return fig
+
+
+def _mentions_by_period(table: pd.DataFrame, title: str, dates: Mapping[str, object]):
+    """A heatmap: groups down, periods across, the mentions in the articles of each period."""
+    when = pd.to_datetime(pd.Series({a: dates.get(a) for a in table.index}, dtype="object"), errors="coerce")
+    freq, word = period_for(when)
+    period = when.dt.to_period(freq)
+    dated = table[period.notna().to_numpy()]
+    by_period = dated.groupby(period[period.notna()].to_numpy()).sum()
+    if len(by_period):
+        every = pd.period_range(by_period.index.min(), by_period.index.max(), freq=freq)
+        by_period = by_period.reindex(every, fill_value=0)
+    names = period_labels(by_period.index, freq) if len(by_period) else []
+    undated = table[period.isna().to_numpy()]
+    grid = by_period.T
+    if len(undated):
+        grid["undated"] = undated.sum()
+        names.append("undated")
+    fig, ax = plt_figure(max(6.5, min(12.0, 0.32 * grid.shape[1] + 3.5)), max(3.0, 0.5 * grid.shape[0] + 2.2))
+    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="Blues")
+    ax.set_yticks(range(len(grid.index)), grid.index)
+    thin_ticks(ax, names)
+    if grid.shape[1] <= 24:
+        for (y, x), value in np.ndenumerate(grid.to_numpy()):
+            if value:
+                ax.text(x, y, f"{int(value):,}", ha="center", va="center", fontsize=7,
+                        color="white" if value > grid.to_numpy().max() * 0.6 else "#222222")
+    ax.grid(False)
+    fig.colorbar(image, ax=ax, label=f"mentions per {word}", shrink=0.8)
+    _set_title(ax, title)
+    note(fig, f"{len(table):,} articles; the mentions of each group in each article are in the figure's CSV.")
     return fig
 
 

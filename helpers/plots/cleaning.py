@@ -2,17 +2,34 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
+from ._many import MAX_ROWS, height_for, histogram, label_for, mark_median, note, plt_figure
 
 
-def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: str):
-    """Paired horizontal bars per article: the raw count (grey) and the clean count (coloured)."""
+def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: str,
+                      labels: Mapping[str, str] | None = None):
+    """Paired horizontal bars per article, the raw count (grey) and the clean count (coloured),
+    for up to :data:`MAX_ROWS` articles (named by ``labels``); past that, the two distributions
+    as outlined histograms with their medians."""
+    if len(before) > MAX_ROWS:
+        fig, ax = plt_figure(8, 4.8)
+        bins = histogram(ax, pd.concat([before, after]), "#FFFFFF")  # the shared bins only
+        ax.cla()
+        histogram(ax, before, "#BBBBBB", "raw text", bins=bins, step=True)
+        histogram(ax, after, "#332288", "clean text", bins=bins, step=True)
+        mark_median(ax, before, "#999999", "raw")
+        mark_median(ax, after, "#332288", "clean")
+        ax.set_xlabel(xlabel)
+        ax.legend(loc="upper right", fontsize=9)
+        ax.set_title(textwrap.fill(title, 70))
+        note(fig, f"{len(before):,} articles; each article's counts are in the figure's CSV.")
+        return fig
     order = before.sort_values().index
     before, after = before.reindex(order), after.reindex(order)
-    fig, ax = plt.subplots(figsize=(8, max(2.6, 0.6 * len(order) + 1.4)))
+    fig, ax = plt_figure(8, height_for(len(order), extra=1.4, per_row=0.6))
     positions = range(len(order))
     height = 0.38
     bars_before = ax.barh([p + height / 2 for p in positions], before.to_numpy(), height,
@@ -21,7 +38,7 @@ def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: s
                          color="#332288", label="clean text")
     ax.bar_label(bars_before, labels=[f"{v:,.0f}" for v in before], padding=3, fontsize=8)
     ax.bar_label(bars_after, labels=[f"{v:,.0f}" for v in after], padding=3, fontsize=8)
-    ax.set_yticks(list(positions), [str(i) for i in order])
+    ax.set_yticks(list(positions), [label_for(i, labels) for i in order])
     ax.set_title(textwrap.fill(title, 62))
     ax.set_xlabel(xlabel)
     ax.margins(x=0.12)

@@ -1,40 +1,81 @@
 """Figures of notebook 01: articles by outlet, by date, by length."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ._many import (MAX_ROWS, height_for, histogram, label_for, mark_median, note, period_for, period_labels,
+                    plt_figure, thin_ticks)
 
 
-def plot_barh(values: pd.Series, title: str, xlabel: str, colour: str | None = None):
-    """Horizontal bars, largest on top, each labelled with its value; returns the figure."""
-    values = values.sort_values()
-    fig, ax = plt.subplots(figsize=(8, max(2.2, 0.45 * len(values) + 1.2)))
-    bars = ax.barh(values.index.astype(str), values.to_numpy(), color=colour)
-    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=3)
+def plot_barh(values: pd.Series, title: str, xlabel: str, colour: str | None = None,
+              labels: Mapping[str, str] | None = None, top: int = MAX_ROWS):
+    """Horizontal bars, largest on top, each labelled with its value; past ``top`` bars, the
+    largest ``top`` and a note saying how many more there are. Returns the figure."""
+    ordered = values.sort_values(ascending=False)
+    shown = ordered.head(top).iloc[::-1]
+    fig, ax = plt_figure(8, height_for(len(shown)))
+    bars = ax.barh([label_for(i, labels) for i in shown.index], shown.to_numpy(), color=colour)
+    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in shown], padding=3)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.margins(x=0.12)
+    if len(ordered) > top:
+        rest = ordered.iloc[top:]
+        note(fig, f"The {top} largest of {len(ordered):,}; {len(rest):,} more with {rest.sum():,.0f} in all "
+                  f"(each {rest.max():,.0f} or fewer) are in the figure's CSV.")
     return fig
 
 
-def plot_timeline(articles: pd.DataFrame, title: str):
-    """Dated articles as points on a time axis, labelled by id; undated ones are counted in a note."""
+def plot_per_article(values: pd.Series, title: str, xlabel: str, labels: Mapping[str, str] | None = None,
+                     colour: str | None = None, integer: bool = False):
+    """One bar per article when there are up to :data:`MAX_ROWS` articles (named by ``labels``);
+    past that, a histogram of the values with the median marked. Returns the figure."""
+    if len(values) <= MAX_ROWS:
+        return plot_barh(values, title, xlabel, colour, labels)
+    fig, ax = plt_figure(8, 4.6)
+    histogram(ax, values, colour or "#332288", integer=integer)
+    mark_median(ax, values, "#CC6677", xlabel.split(" in ")[0])
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="upper right", fontsize=9)
+    ax.set_title(title)
+    note(fig, f"{len(values):,} articles; each article's value is in the figure's CSV.")
+    return fig
+
+
+def plot_timeline(articles: pd.DataFrame, title: str, labels: Mapping[str, str] | None = None):
+    """Dated articles on a time axis: each one named (up to :data:`MAX_ROWS`), or past that the
+    number of articles per month, quarter or year; undated ones are counted in a note."""
     dated = articles.dropna(subset=["date"]).sort_values("date")
     undated = len(articles) - len(dated)
-    fig, ax = plt.subplots(figsize=(8, max(2.4, 0.4 * len(dated) + 1.5)))
+    missing = f" ({undated:,} article(s) without a date not shown)" if undated else ""
+    if len(dated) > MAX_ROWS:
+        freq, word = period_for(dated["date"])
+        counts = dated["date"].dt.to_period(freq).value_counts().sort_index()
+        periods = pd.period_range(counts.index.min(), counts.index.max(), freq=freq)
+        counts = counts.reindex(periods, fill_value=0)
+        fig, ax = plt_figure(max(6.0, min(12.0, 0.25 * len(counts) + 3)), 4.6)
+        ax.bar(range(len(counts)), counts.to_numpy(), color="#332288", width=0.85)
+        thin_ticks(ax, period_labels(counts.index, freq))
+        ax.set_ylabel(f"articles per {word}")
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlabel(f"{word} of publication" + missing)
+        ax.set_title(title)
+        return fig
+    fig, ax = plt_figure(8, height_for(len(dated), extra=1.5, per_row=0.4))
     ax.scatter(dated["date"], range(len(dated)), s=40, zorder=3)
     for y, (when, ident) in enumerate(zip(dated["date"], dated["id"])):
-        ax.annotate(f"{ident}  ({when:%d %b %Y})", (when, y), xytext=(8, 0), textcoords="offset points",
+        ax.annotate(label_for(ident, labels), (when, y), xytext=(8, 0), textcoords="offset points",
                     va="center", fontsize=8)
     ax.set_yticks([])
     ax.set_ylim(-0.8, max(len(dated), 1) - 0.2)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    note = f" ({undated} article(s) without a date not shown)" if undated else ""
-    ax.set_xlabel("date of article" + note)
+    ax.set_xlabel("date of article" + missing)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.35)
     ax.set_title(title)

@@ -1,0 +1,114 @@
+"""Figures that stay readable from one article to ten thousand (shared by the notebooks' plots).
+
+A figure with one row per article is readable up to :data:`MAX_ROWS` rows; past that the plots
+show how the values are distributed (a histogram), the largest rows with "and N more", or counts
+per period of time instead. No figure is taller or wider than :data:`MAX_INCHES` (an A4 page at
+300 dpi: 3,600 pixels a side).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+MAX_ROWS = 30        # rows of a per-article or per-item bar chart before it becomes a distribution or a top list
+MAX_INCHES = 12.0    # the longest side of any figure (3,600 px at 300 dpi)
+ROW_INCHES = 0.42
+
+
+def height_for(rows: int, extra: float = 1.4, per_row: float = ROW_INCHES) -> float:
+    """A figure height for ``rows`` bars, never over :data:`MAX_INCHES`.
+
+    >>> height_for(5), height_for(10_000)
+    (3.5, 12.0)
+    """
+    return min(MAX_INCHES, max(2.4, per_row * rows + extra))
+
+
+def label_for(ident, labels: Mapping[str, str] | None) -> str:
+    return (labels or {}).get(ident, str(ident))
+
+
+def histogram(ax, values: pd.Series, colour: str, label: str | None = None, integer: bool = False,
+              bins: np.ndarray | None = None, step: bool = False) -> np.ndarray:
+    """A histogram of ``values`` on ``ax`` (whole-number bins for counts); returns the bin edges."""
+    data = pd.to_numeric(values, errors="coerce").dropna().to_numpy(dtype=float)
+    if bins is None:
+        bins = integer_bins(data) if integer else np.histogram_bin_edges(data if len(data) else [0, 1], bins="auto")
+    kind = "step" if step else "bar"
+    ax.hist(data, bins=bins, color=colour, label=label, histtype=kind, linewidth=2 if step else 0,
+            alpha=1 if step else 0.85)
+    ax.set_ylabel("articles")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    return bins
+
+
+def integer_bins(data: np.ndarray, most: int = 40) -> np.ndarray:
+    """Bin edges for whole numbers: one bin per value, or wider whole-number bins past ``most``.
+
+    >>> integer_bins(np.array([0, 1, 3])).tolist()
+    [-0.5, 0.5, 1.5, 2.5, 3.5]
+    """
+    low, high = (int(data.min()), int(data.max())) if len(data) else (0, 1)
+    width = max(1, math.ceil((high - low + 1) / most))
+    return np.arange(low, high + width + 1, width) - 0.5
+
+
+def mark_median(ax, values: pd.Series, colour: str, what: str) -> None:
+    """A dashed vertical line at the median, named in the legend."""
+    if len(values):
+        median = float(pd.to_numeric(values).median())
+        ax.axvline(median, color=colour, linestyle="--", linewidth=1.2, label=f"median {what}: {median:,.0f}")
+
+
+def period_for(dates: pd.Series) -> tuple[str, str]:
+    """The period to count by for dates spanning this long: month, quarter or year
+    (pandas frequency, and the word for axis labels).
+
+    >>> period_for(pd.Series(pd.to_datetime(["2019-01-01", "2019-06-01"])))
+    ('M', 'month')
+    >>> period_for(pd.Series(pd.to_datetime(["2000-01-01", "2025-06-01"])))
+    ('Y', 'year')
+    """
+    dates = pd.to_datetime(dates, errors="coerce").dropna()
+    if dates.empty:
+        return "Y", "year"
+    months = (dates.max().year - dates.min().year) * 12 + dates.max().month - dates.min().month + 1
+    if months <= 36:
+        return "M", "month"
+    if months <= 120:
+        return "Q", "quarter"
+    return "Y", "year"
+
+
+def period_labels(periods: pd.PeriodIndex, freq: str) -> list[str]:
+    """Readable labels for periods: "Jan 2019", "2019 Q1", "2019"."""
+    if freq == "M":
+        return [p.strftime("%b %Y") for p in periods]
+    if freq == "Q":
+        return [f"{p.year} Q{p.quarter}" for p in periods]
+    return [str(p.year) for p in periods]
+
+
+def thin_ticks(ax, labels: list[str], most: int = 24, axis: str = "x") -> None:
+    """Tick labels for every position, or every k-th when there are more than ``most``."""
+    step = max(1, math.ceil(len(labels) / most))
+    positions = list(range(0, len(labels), step))
+    shown = [labels[k] for k in positions]
+    if axis == "x":
+        ax.set_xticks(positions, shown, rotation=45 if len(shown) > 8 else 0, ha="right" if len(shown) > 8 else "center")
+    else:
+        ax.set_yticks(positions, shown)
+
+
+def note(fig, text: str) -> None:
+    """A line of small print under the figure."""
+    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color="#555555")
+
+
+def plt_figure(width: float, height: float):
+    """A figure and axes, sides capped at :data:`MAX_INCHES`."""
+    return plt.subplots(figsize=(min(width, MAX_INCHES), min(height, MAX_INCHES)))
