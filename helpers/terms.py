@@ -503,6 +503,33 @@ def per_thousand(counts: pd.DataFrame, words: pd.Series) -> pd.DataFrame:
     return counts.div(words.reindex(counts.index), axis=0) * 1000
 
 
+def per_thousand_by_period(counts: pd.DataFrame, words: pd.Series, dates: pd.Series, freq: str) -> pd.DataFrame:
+    """Counts per 1,000 running words of the articles of each period (``freq``: "M", "Q" or "Y"),
+    one column per period from the first to the last (empty periods blank), and a last column
+    "undated" for articles without a date; rows are the terms.
+
+    >>> counts = pd.DataFrame({"oas": [2, 0, 1]}, index=["a", "b", "c"])
+    >>> words = pd.Series({"a": 500, "b": 500, "c": 100})
+    >>> dates = pd.Series({"a": pd.Timestamp("2019-01-05"), "b": pd.Timestamp("2021-03-01"), "c": pd.NaT})
+    >>> per_thousand_by_period(counts, words, dates, "Y").round(1).to_dict("index")
+    {'oas': {'2019': 4.0, '2020': nan, '2021': 0.0, 'undated': 10.0}}
+    """
+    when = pd.to_datetime(dates.reindex(counts.index), errors="coerce")
+    period = when.dt.to_period(freq)
+    totals = counts.groupby(period).sum()
+    running = words.reindex(counts.index).groupby(period).sum()
+    rates = totals.div(running, axis=0) * 1000
+    if len(rates):
+        every = pd.period_range(rates.index.min(), rates.index.max(), freq=freq)
+        rates = rates.reindex(every)
+    labels = {"M": lambda p: p.strftime("%b %Y"), "Q": lambda p: f"{p.year} Q{p.quarter}", "Y": lambda p: str(p.year)}[freq]
+    rates.index = [labels(p) for p in rates.index]
+    undated = period.isna().to_numpy()
+    if undated.any():
+        rates.loc["undated"] = counts[undated].sum() / max(int(words.reindex(counts.index)[undated].sum()), 1) * 1000
+    return rates.T
+
+
 def _alphabetical_rank(columns: pd.Index) -> np.ndarray:
     """Each column's place in alphabetical order."""
     return np.argsort(np.argsort(np.asarray(columns, dtype=str), kind="stable"), kind="stable")

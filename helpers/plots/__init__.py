@@ -13,6 +13,7 @@ a top list with "and N more", or counts per period, and no side is over 12 inche
 - :mod:`helpers.plots.alliances` notebook 05: ``plot_network``, ``plot_log_odds``, ``plot_mentions_by_group``,
   ``plot_mentions_by_article``, ``plot_quotes_by_group``, ``plot_sentiment``
 """
+from ._many import MAX_ROWS, period_for
 from .alliances import (plot_log_odds, plot_mentions_by_article, plot_mentions_by_group, plot_network,
                         plot_quotes_by_group, plot_sentiment)
 from .cleaning import plot_before_after
@@ -20,6 +21,6 @@ from .overview import plot_barh, plot_per_article, plot_timeline
 from .quotes import plot_quotes_per_article, plot_speakers
 from .terms import plot_dispersion, plot_heatmap, plot_top_terms
 
-__all__ = ["plot_barh", "plot_before_after", "plot_dispersion", "plot_heatmap", "plot_log_odds",
+__all__ = ["MAX_ROWS", "period_for", "plot_barh", "plot_before_after", "plot_dispersion", "plot_heatmap", "plot_log_odds",
            "plot_mentions_by_article", "plot_mentions_by_group", "plot_network", "plot_per_article", "plot_quotes_by_group",
            "plot_quotes_per_article", "plot_sentiment", "plot_speakers", "plot_timeline", "plot_top_terms"]

@@ -93,20 +93,25 @@ def period_labels(periods: pd.PeriodIndex, freq: str) -> list[str]:
     return [str(p.year) for p in periods]
 
 
-def thin_ticks(ax, labels: list[str], most: int = 24, axis: str = "x") -> None:
-    """Tick labels for every position, or every k-th when there are more than ``most``."""
+def thin_ticks(ax, labels: list[str], most: int = 24, axis: str = "x", slant: bool | None = None) -> None:
+    """Tick labels for every position, or every k-th when there are more than ``most``; x labels
+    slanted when there are many of them or they are long (``slant`` forces either)."""
     step = max(1, math.ceil(len(labels) / most))
     positions = list(range(0, len(labels), step))
     shown = [labels[k] for k in positions]
     if axis == "x":
-        ax.set_xticks(positions, shown, rotation=45 if len(shown) > 8 else 0, ha="right" if len(shown) > 8 else "center")
+        slant = slant if slant is not None else (len(shown) > 8 or max(map(len, shown), default=0) > 12)
+        ax.set_xticks(positions, shown, rotation=40 if slant else 0, ha="right" if slant else "center")
     else:
         ax.set_yticks(positions, shown)
 
 
 def note(fig, text: str) -> None:
-    """A line of small print under the figure."""
-    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color="#555555")
+    """A note under the figure: a second line of the first axes' x label (so the figure's layout
+    makes room for it; call it after the label is set)."""
+    ax = fig.axes[0]
+    label = ax.get_xlabel()
+    ax.set_xlabel(f"{label}\n{text}" if label else text)
 
 
 def plt_figure(width: float, height: float):

@@ -1,6 +1,7 @@
 """Figures of notebook 01: articles by outlet, by date, by length."""
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import matplotlib.dates as mdates
@@ -20,8 +21,11 @@ def plot_barh(values: pd.Series, title: str, xlabel: str, colour: str | None = N
     fig, ax = plt_figure(8, height_for(len(shown)))
     bars = ax.barh([label_for(i, labels) for i in shown.index], shown.to_numpy(), color=colour)
     ax.bar_label(bars, labels=[f"{v:,.0f}" for v in shown], padding=3)
-    ax.set_title(title)
+    # left-aligned over the whole figure, wrapped: long bar labels push the axes right
+    fig.suptitle(textwrap.fill(title, 70), x=0.01, ha="left", fontweight="bold", fontsize=12)
     ax.set_xlabel(xlabel)
+    if len(shown) and (shown.to_numpy() % 1 == 0).all():
+        ax.xaxis.get_major_locator().set_params(integer=True)  # counts: whole-number ticks
     ax.margins(x=0.12)
     if len(ordered) > top:
         rest = ordered.iloc[top:]

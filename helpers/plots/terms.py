@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..figures import colour_for
+from ._many import MAX_INCHES, thin_ticks
 
 
 def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_order: Sequence[str] | None = None,
@@ -74,17 +75,21 @@ def plot_top_terms(table: pd.DataFrame, *, title: str, groups: Mapping[str, str]
 
 
 def plot_heatmap(table: pd.DataFrame, *, title: str, value_label: str, fmt: str = "{:.1f}"):
-    """A shaded table: rows and columns as in ``table``, each cell labelled with its value."""
+    """A shaded table: rows and columns as in ``table``, each cell labelled with its value (when
+    there are at most 600 cells; tick labels thinned past 30 columns; sides at most 12 inches)."""
     rows, cols = table.shape
-    fig, ax = plt.subplots(figsize=(min(16, 2.5 + 0.9 * cols), 1.6 + 0.32 * rows))
+    fig, ax = plt.subplots(figsize=(min(MAX_INCHES, 2.5 + 0.9 * cols), min(MAX_INCHES, 1.6 + 0.32 * rows)))
     values = table.to_numpy(dtype=float)
     image = ax.imshow(values, aspect="auto", cmap="cividis")
     middle = np.nanmin(values) + (np.nanmax(values) - np.nanmin(values)) / 2 if values.size else 0
     if rows * cols <= 600:
         for (r, c), value in np.ndenumerate(values):
+            if np.isnan(value):
+                continue  # no data (a period without articles): left blank
             ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=7,
                     color="white" if value < middle else "black")
-    ax.set_xticks(range(cols), [str(c) for c in table.columns], rotation=30, ha="right", fontsize=8)
+    thin_ticks(ax, [str(c) for c in table.columns], most=30)
+    ax.tick_params(axis="x", labelsize=8)
     ax.set_yticks(range(rows), [str(r) for r in table.index])
     ax.tick_params(length=0)
     ax.grid(False)
