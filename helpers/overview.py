@@ -51,8 +51,8 @@ def counts_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
 def article_labels(articles: pd.DataFrame, width: int = 46) -> dict[str, str]:
     """A readable name for every article: outlet, date and the start of the title ("Reuters ·
     7 May 2019 · Lima Group calls for new…"), so that figures never name articles by their id.
-    Missing parts are left out; two articles that would get the same label are told apart by
-    the start of their id.
+    Missing parts are left out (an article with none of them is named by its first words, quoted);
+    two articles that would get the same label are told apart by the start of their id.
 
     >>> frame = pd.DataFrame({"id": ["a1", "b2", "c3"], "outlet": ["Reuters", "", "Reuters"],
     ...     "date": pd.to_datetime(["2019-05-07", None, "2019-05-07"]),
@@ -71,11 +71,27 @@ def article_labels(articles: pd.DataFrame, width: int = 46) -> dict[str, str]:
         if date is not None and pd.notna(date):
             parts.append(f"{date.day} {date:%b %Y}")
         title = " ".join(str(getattr(row, "title", "") or "").split())
+        if not title and parts:  # no title: the article's first words stand in for it
+            title = _opening_words(str(getattr(row, "text", "") or ""), max(16, width - len(" · ".join(parts)))).strip('"')
         if title:
             parts.append(title if len(title) <= width - len(" · ".join(parts)) else
                          title[:max(12, width - len(" · ".join(parts)) - 1)].rstrip() + "…")
-        labels[row.id] = " · ".join(parts) or str(row.id)
-    seen: dict[str, int] = {}
+        labels[row.id] = " · ".join(parts) or _opening_words(str(getattr(row, "text", "") or ""), width) or "untitled article"
+    seen: dict[str, int] = {}  # (an article with no outlet, date or title is named by its first words)
     for label in labels.values():
         seen[label] = seen.get(label, 0) + 1
     return {ident: f"{label} ({ident[:6]})" if seen[label] > 1 else label for ident, label in labels.items()}
+
+
+def _opening_words(text: str, width: int) -> str:
+    """The first words of an article's first line of prose, quoted: how to name an article that
+    has no title, outlet or date.
+
+    >>> _opening_words(", , ,\\n\\nLeaders of the ALBA bloc met in Havana on Monday to back Maduro.", 30)
+    '"Leaders of the ALBA bloc met…"'
+    """
+    line = next((l.strip() for l in text.splitlines() if sum(w[:1].isalpha() for w in l.split()) >= 4), "")
+    if not line:
+        return ""
+    cut = line if len(line) <= width else line[:width].rsplit(" ", 1)[0] + "…"
+    return f'"{cut}"'

@@ -82,3 +82,10 @@ def test_labels_of_articles_that_look_alike_stay_apart():
     articles = corpus(4).assign(outlet="Same", date=pd.Timestamp("2019-05-07"), title="Same story")
     labels = article_labels(articles)
     assert len(set(labels.values())) == 4
+
+
+def test_an_article_without_title_outlet_or_date_is_named_by_its_first_words():
+    articles = pd.DataFrame({"id": ["001_5e80e2839d0ada42"], "outlet": [""], "date": [pd.NaT], "title": [""],
+                             "text": [", , ,\n\nLeaders of the ALBA bloc met in Havana on Monday to back Maduro."]})
+    label = article_labels(articles)["001_5e80e2839d0ada42"]
+    assert label.startswith('"Leaders of the ALBA bloc') and "5e80" not in label

@@ -8,6 +8,7 @@ per period of time instead. No figure is taller or wider than :data:`MAX_INCHES`
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
@@ -112,6 +113,12 @@ def note(fig, text: str) -> None:
     ax = fig.axes[0]
     label = ax.get_xlabel()
     ax.set_xlabel(f"{label}\n{text}" if label else text)
+
+
+def figure_title(fig, title: str, width: int = 72) -> None:
+    """The title over the whole figure, left-aligned and wrapped, so that long row labels (which
+    push the axes right) never push it off the page."""
+    fig.suptitle(textwrap.fill(title, width), x=0.01, ha="left", fontweight="bold", fontsize=12)
 
 
 def plt_figure(width: float, height: float):

@@ -1,12 +1,11 @@
 """Figures of notebook 02: words before and after cleaning."""
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
 
-from ._many import MAX_ROWS, height_for, histogram, label_for, mark_median, note, plt_figure
+from ._many import MAX_ROWS, figure_title, height_for, histogram, label_for, mark_median, note, plt_figure
 
 
 def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: str,
@@ -24,7 +23,7 @@ def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: s
         mark_median(ax, after, "#332288", "clean")
         ax.set_xlabel(xlabel)
         ax.legend(loc="upper right", fontsize=9)
-        ax.set_title(textwrap.fill(title, 70))
+        figure_title(fig, title)
         note(fig, f"{len(before):,} articles; each article's counts are in the figure's CSV.")
         return fig
     order = before.sort_values().index
@@ -39,7 +38,7 @@ def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: s
     ax.bar_label(bars_before, labels=[f"{v:,.0f}" for v in before], padding=3, fontsize=8)
     ax.bar_label(bars_after, labels=[f"{v:,.0f}" for v in after], padding=3, fontsize=8)
     ax.set_yticks(list(positions), [label_for(i, labels) for i in order])
-    ax.set_title(textwrap.fill(title, 62))
+    figure_title(fig, title)
     ax.set_xlabel(xlabel)
     ax.margins(x=0.12)
     ax.legend(loc="lower right", fontsize=9, frameon=True, framealpha=0.9, edgecolor="none")

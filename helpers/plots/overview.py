@@ -1,15 +1,14 @@
 """Figures of notebook 01: articles by outlet, by date, by length."""
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ._many import (MAX_ROWS, height_for, histogram, label_for, mark_median, note, period_for, period_labels,
-                    plt_figure, thin_ticks)
+from ._many import (MAX_ROWS, figure_title, height_for, histogram, label_for, mark_median, note, period_for,
+                    period_labels, plt_figure, thin_ticks)
 
 
 def plot_barh(values: pd.Series, title: str, xlabel: str, colour: str | None = None,
@@ -21,8 +20,7 @@ def plot_barh(values: pd.Series, title: str, xlabel: str, colour: str | None = N
     fig, ax = plt_figure(8, height_for(len(shown)))
     bars = ax.barh([label_for(i, labels) for i in shown.index], shown.to_numpy(), color=colour)
     ax.bar_label(bars, labels=[f"{v:,.0f}" for v in shown], padding=3)
-    # left-aligned over the whole figure, wrapped: long bar labels push the axes right
-    fig.suptitle(textwrap.fill(title, 70), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    figure_title(fig, title)
     ax.set_xlabel(xlabel)
     if len(shown) and (shown.to_numpy() % 1 == 0).all():
         ax.xaxis.get_major_locator().set_params(integer=True)  # counts: whole-number ticks
@@ -45,7 +43,7 @@ def plot_per_article(values: pd.Series, title: str, xlabel: str, labels: Mapping
     mark_median(ax, values, "#CC6677", xlabel.split(" in ")[0])
     ax.set_xlabel(xlabel)
     ax.legend(loc="upper right", fontsize=9)
-    ax.set_title(title)
+    figure_title(fig, title)
     note(fig, f"{len(values):,} articles; each article's value is in the figure's CSV.")
     return fig
 
@@ -67,7 +65,7 @@ def plot_timeline(articles: pd.DataFrame, title: str, labels: Mapping[str, str] 
         ax.set_ylabel(f"articles per {word}")
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.set_xlabel(f"{word} of publication" + missing)
-        ax.set_title(title)
+        figure_title(fig, title)
         return fig
     fig, ax = plt_figure(8, height_for(len(dated), extra=1.5, per_row=0.4))
     ax.scatter(dated["date"], range(len(dated)), s=40, zorder=3)
@@ -82,5 +80,5 @@ def plot_timeline(articles: pd.DataFrame, title: str, labels: Mapping[str, str] 
     ax.set_xlabel("date of article" + missing)
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.35)
-    ax.set_title(title)
+    figure_title(fig, title)
     return fig

@@ -1,13 +1,12 @@
 """Figures of notebook 04: who is quoted, and quotations per article."""
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ._many import MAX_ROWS, height_for, histogram, label_for, mark_median, note, plt_figure
+from ._many import MAX_ROWS, figure_title, height_for, histogram, label_for, mark_median, note, plt_figure
 
 
 
@@ -35,7 +34,7 @@ def plot_quotes_per_article(counts: pd.DataFrame, title: str, labels: Mapping[st
         mark_median(ax, totals, "#CC6677", "quotations")
         ax.set_xlabel("quotations in the article (full and fragments)")
         ax.legend(loc="upper right", fontsize=9)
-        ax.set_title(textwrap.fill(title, 70))
+        figure_title(fig, title)
         note(fig, f"{len(counts):,} articles, {int((totals == 0).sum()):,} without a quotation; "
                   "each article's counts are in the figure's CSV.")
         return fig
@@ -51,6 +50,6 @@ def plot_quotes_per_article(counts: pd.DataFrame, title: str, labels: Mapping[st
     ax.set_xlabel("quotations in the article")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
-    ax.set_title(textwrap.fill(title, 58))
+    figure_title(fig, title)
     ax.margins(x=0.1)
     return fig
