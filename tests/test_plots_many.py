@@ -37,6 +37,8 @@ def figures(n: int):
         "before_after": plots.plot_before_after(words, words * 0.8, "t", "words", labels),
         "quotes": plots.plot_quotes_per_article(counts, "t", labels),
         "mentions": plots.plot_mentions_by_article(mentions, "t", labels, mentions // 2, dates),
+        "dispersion": plots.plot_dispersion(pd.DataFrame({"term": ["ALBA", "OAS"], "offset": [3, 40]}),
+                                            articles.set_index("id")["words"], title="t", labels=labels),
         "outlets": plots.plot_barh(pd.Series(np.arange(n) + 1, index=[f"Outlet {k}" for k in range(n)]), "t", "articles"),
     }, articles, labels
 
@@ -51,15 +53,16 @@ def test_no_figure_side_is_over_the_limit(n):
 
 
 def tick_texts(fig) -> str:
-    return " ".join(t.get_text() for ax in fig.axes for t in [*ax.get_yticklabels(), *ax.get_xticklabels(), *ax.texts])
+    axes = [*fig.axes, *(child for ax in fig.axes for child in ax.child_axes)]  # a secondary axis is a child
+    return " ".join(t.get_text() for ax in axes for t in [*ax.get_yticklabels(), *ax.get_xticklabels(), *ax.texts])
 
 
 @pytest.mark.parametrize("n", [3, MAX_ROWS])
 def test_few_articles_are_named_by_outlet_date_and_title_never_by_id(n):
     made, articles, labels = figures(n)
-    for name in ("lengths", "sentences", "before_after", "quotes", "mentions", "timeline"):
+    for name in ("lengths", "sentences", "before_after", "quotes", "mentions", "timeline", "dispersion"):
         text = tick_texts(made[name])
-        assert labels[articles["id"][0]] in text, name
+        assert labels[articles["id"][0]][:20] in text, name  # (the dispersion plot cuts names short)
         assert not any(ident in text for ident in articles["id"]), name
         plt.close(made[name])
 

@@ -10,38 +10,45 @@ import numpy as np
 import pandas as pd
 
 from ..figures import colour_for
-from ._many import MAX_INCHES, thin_ticks
+from ._many import MAX_INCHES, MAX_ROWS, thin_ticks
 
 
 def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_order: Sequence[str] | None = None,
-                    colours: Mapping[str, str] | None = None):
+                    colours: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None):
     """Lexical dispersion: one row per term, a tick at each occurrence across all articles.
 
     ``hits`` comes from :func:`dispersion` and ``words`` from :func:`word_counts` (same
-    articles, same order). Dashed lines separate the articles, named along the top. Colours
-    default to :func:`helpers.colour_for` each term (alliances keep their fixed colours).
+    articles, same order). Up to 30 articles, dashed lines separate them and they are named
+    along the top (``labels``: article id to a readable name, cut to 24 characters); with more,
+    the articles simply follow one another. Colours default to :func:`helpers.colour_for` each
+    term (alliances keep their fixed colours).
     """
-    labels = list(terms_order) if terms_order is not None else list(dict.fromkeys(hits["term"]))
+    terms = list(terms_order) if terms_order is not None else list(dict.fromkeys(hits["term"]))
     bounds = [0, *accumulate(int(w) for w in words)]
-    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.55 * len(labels)))
-    for row, label in enumerate(labels):
-        offsets = hits.loc[hits["term"] == label, "offset"].to_numpy()
-        colour = (colours or {}).get(label, colour_for(label))
+    few = len(words) <= MAX_ROWS
+    fig, ax = plt.subplots(figsize=(9, min(MAX_INCHES, 1.6 + 0.55 * len(terms))))
+    for row, term in enumerate(terms):
+        offsets = hits.loc[hits["term"] == term, "offset"].to_numpy()
+        colour = (colours or {}).get(term, colour_for(term))
         ax.plot(offsets, np.full(len(offsets), row), linestyle="none", marker="|", markersize=18,
                 markeredgewidth=2, color=colour)
-    for bound in bounds[1:-1]:
-        ax.axvline(bound, color="#888888", linestyle="--", linewidth=0.8)
+    if few and len(bounds) > 2:  # one call for every separator
+        ax.vlines(bounds[1:-1], -0.6, len(terms) - 0.4, colors="#888888", linestyles="--", linewidth=0.8)
     counts = hits["term"].value_counts()
-    ax.set_yticks(range(len(labels)), [f"{label} ({counts.get(label, 0)})" for label in labels])
-    ax.set_ylim(len(labels) - 0.4, -0.6)
+    ax.set_yticks(range(len(terms)), [f"{term} ({counts.get(term, 0)})" for term in terms])
+    ax.set_ylim(len(terms) - 0.4, -0.6)
     ax.set_xlim(0, max(bounds[-1], 1))
     ax.grid(False)
-    if len(words) <= 30:
+    if few:
+        names = [(labels or {}).get(i, str(i)) for i in words.index]
         top = ax.secondary_xaxis("top")
-        top.set_xticks([(a + b) / 2 for a, b in zip(bounds, bounds[1:])], [str(i) for i in words.index])
+        top.set_xticks([(a + b) / 2 for a, b in zip(bounds, bounds[1:])],
+                       [n if len(n) <= 24 else n[:23] + "…" for n in names])
         top.tick_params(length=0, labelsize=7, labelrotation=20)
         top.spines["top"].set_visible(False)
-    ax.set_xlabel("word position, articles read one after another (dashed lines separate articles)")
+        ax.set_xlabel("word position, articles read one after another (dashed lines separate articles)")
+    else:
+        ax.set_xlabel(f"word position in the {len(words):,} articles read one after another")
     ax.set_title(title)
     return fig
 
