@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import synthetic  # noqa: E402
 
-EXTRA = ("Foreign ministers of the Lima Group met in Lima on Tuesday. \"We will not recognise the result,\" "
-         "said Foreign Minister Ana Vidal.\n")
+EXTRA = ("Foreign ministers of the Lima Group met in Lima on Tuesday to discuss the crisis in Venezuela and the "
+         "coming vote. \"We will not recognise the result of an election held without observers,\" said Foreign "
+         "Minister Ana Vidal after the meeting.\n")
 
 
 def png_side(path: str) -> int:
