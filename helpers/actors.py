@@ -217,7 +217,22 @@ def members(alliance: str, date, alliances: pd.DataFrame) -> list[str]:
     ['Argentina', 'Brazil', 'Canada', 'Chile']
     """
     spells = alliances[alliances["alliance"] == alliance]
-    return [m for m in dict.fromkeys(spells["member"]) if alliance in membership(m, date, alliances)]
+    by_member, when = _spells_by_member(alliances), _as_date(date)  # once, not once a member
+    return [m for m in dict.fromkeys(spells["member"]) if alliance in _membership(m, when, by_member)]
+
+
+def member_counts(groups: list[str], dates: pd.Series, alliances: pd.DataFrame) -> pd.DataFrame:
+    """How many members each group had on each date of ``dates`` (one row per date, same index;
+    a missing date counts the members the table records as current). Each distinct date is
+    looked up once, so a corpus of many articles on few dates is quick.
+
+    >>> when = pd.Series(pd.to_datetime(["2017-08-08", "2017-08-08", None]), index=["a", "b", "c"])
+    >>> member_counts(["Lima Group"], when, load_alliances())["Lima Group"].tolist()[:2]
+    [12, 12]
+    """
+    keys = [None if pd.isna(d) else pd.Timestamp(d) for d in dates]
+    sizes = {key: [len(members(group, key, alliances)) for group in groups] for key in dict.fromkeys(keys)}
+    return pd.DataFrame([sizes[key] for key in keys], index=dates.index, columns=groups)
 
 
 # ---------------------------------------------------------------- finding mentions

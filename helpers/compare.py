@@ -107,19 +107,27 @@ def sentence_table(articles: pd.DataFrame, mentions: pd.DataFrame, spans: Spans 
     [['ALBA met.', ('ALBA',), ('ALBA',)], ['Cuba spoke.', ('Cuba',), ('ALBA', 'Cuba')]]
     """
     rows = []
-    by_article = {a: g.sort_values("start") for a, g in mentions.groupby("article")} if len(mentions) else {}
+    by_article = {}  # article -> (mention starts sorted, their actors, their groups): plain arrays and lists
+    if len(mentions):
+        for article, found in mentions.groupby("article"):
+            found = found.sort_values("start", kind="stable")
+            by_article[article] = (found["start"].to_numpy(), found["actor"].tolist(), found["groups"].tolist())
     given = articles["sentence_spans"] if spans is None else [spans(text) for text in articles[text_column]]
     for ident, text, sentence_spans in zip(articles["id"], articles[text_column], given):
         found = by_article.get(ident)
+        if found is not None and len(sentence_spans):
+            bounds = np.asarray(sentence_spans, dtype=np.int64).reshape(-1, 2)
+            firsts = np.searchsorted(found[0], bounds[:, 0], side="left")  # the mentions starting inside
+            lasts = np.searchsorted(found[0], bounds[:, 1], side="left")   # start <= offset < end
         for number, (start, end) in enumerate(sentence_spans):
-            actors: list[str] = []
-            groups: list[str] = []
-            if found is not None:
-                inside = found[(found["start"] >= start) & (found["start"] < end)]
-                actors = list(dict.fromkeys(inside["actor"]))
-                groups = list(dict.fromkeys(g for gs in inside["groups"] for g in gs))
+            actors: tuple[str, ...] = ()
+            groups: tuple[str, ...] = ()
+            if found is not None and firsts[number] < lasts[number]:
+                k, j = firsts[number], lasts[number]
+                actors = tuple(dict.fromkeys(found[1][k:j]))
+                groups = tuple(dict.fromkeys(g for gs in found[2][k:j] for g in gs))
             rows.append({"article": ident, "sentence": number, "start": start, "end": end,
-                         "text": text[start:end], "actors": tuple(actors), "groups": tuple(groups)})
+                         "text": text[start:end], "actors": actors, "groups": groups})
     return pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "text", "actors", "groups"])
 
 
@@ -166,7 +174,8 @@ def actor_colour_groups(mentions: pd.DataFrame) -> dict[str, str]:
     result = {}
     for actor, rows in mentions.groupby("actor", sort=False):
         groups = [g for gs in rows["groups"] for g in gs]
-        own = [g for g in groups if g in set(rows["country"]) | set(rows["body"])]
+        names = set(rows["country"]) | set(rows["body"])  # once per actor, not once per group
+        own = [g for g in groups if g in names]
         ranked = [g for g in group_order(groups) if g in groups]
         result[actor] = own[0] if own else (ranked[0] if ranked else "other")
     return result
@@ -249,19 +258,27 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     actor None and no groups. Collective speakers ("ALBA statement") resolve to their body.
     Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are left out.
     """
-    from .actors import actor_for_name, groups_for
+    from .actors import _as_date, _groups_for, _spells_by_member, actor_for_name
 
     info = actor_table.set_index("name")
+    spells = _spells_by_member(alliances)  # once, not once a quote
+    actor_of: dict[str, str | None] = {}   # a speaker's name is looked up once in the corpus
+    groups_of: dict[tuple, tuple[str, ...]] = {}
     rows = []
     for row in quotes.itertuples(index=False):
         if getattr(row, "kind", "") in ("term", "title"):
             continue  # words singled out or a title, not anyone's speech
-        actor = actor_for_name(row.speaker, actor_table)
+        if row.speaker not in actor_of:
+            actor_of[row.speaker] = actor_for_name(row.speaker, actor_table)
+        actor = actor_of[row.speaker]
         country = body = role = ""
         groups: tuple[str, ...] = ()
         if actor is not None and actor in info.index:
             country, body, role = info.loc[actor, ["country", "body", "role"]]
-            groups = tuple(groups_for(country, body, role, dates.get(row.article), alliances, include_opposition))
+            key = (actor, dates.get(row.article))
+            if key not in groups_of:
+                groups_of[key] = tuple(_groups_for(country, body, role, _as_date(key[1]), spells, include_opposition))
+            groups = groups_of[key]
         rows.append({"article": row.article, "speaker": row.speaker, "quote": row.quote,
                      "kind": getattr(row, "kind", ""), "words": count_words(row.quote), "actor": actor,
                      "country": country, "body": body, "groups": groups, "camp": camp_label(groups, camps)})
