@@ -24,6 +24,7 @@ def corpus(n: int) -> pd.DataFrame:
 
 
 def figures(n: int):
+    plt.close("all")  # figures of the test before
     articles = corpus(n)
     labels = article_labels(articles)
     words = articles.set_index("id")["words"]
