@@ -13,6 +13,8 @@ Commands
     validate sample [--corpus DIR] [--n 100] [--seed 0] --out FILE
                             draw quotations to check by hand, as a CSV with an empty right_speaker column
     validate report FILE    read a filled sheet back: how often the speakers are right (see helpers/validate.py)
+    actors --unknown [--corpus DIR] [--top 25]
+                            the speakers the corpus quotes most that the actor table lacks, with rows to paste
 
 Every command exits non-zero with one plain sentence on stderr when the input is bad.
 """
@@ -105,6 +107,28 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _actors(args: argparse.Namespace) -> int:
+    from . import actors
+    from .clean import clean_corpus
+    from .corpus import load_corpus
+    from .quotes import quotes_for_corpus
+
+    if not args.unknown:
+        print("give --unknown to list the speakers the actor table lacks", file=sys.stderr)
+        return 1
+    table = actors.load_actors(Path(args.corpus))
+    quotes = quotes_for_corpus(clean_corpus(load_corpus(Path(args.corpus))))
+    unknown = actors.unknown_actors(quotes, table, top=args.top)
+    share = actors.unresolved_share(quotes, table)
+    print(f"{share:.0%} of the quoted words in {args.corpus} come from speakers the actor table does not know "
+          f"({actors.table_note(table) or 'the project table'}). The {len(unknown)} most quoted of them:")
+    if len(unknown):
+        print(unknown.drop(columns=["row", "example"]).to_string(index=False))
+        print("\nRows to paste into actors.csv (fill in country or body, and role):")
+        print("\n".join(unknown["row"]))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -147,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     filled = actions.add_parser("report", help="how often the speakers are right, from a filled sheet")
     filled.add_argument("file", help="the filled CSV")
     check_speakers.set_defaults(run=_validate)
+    unknown = commands.add_parser("actors", help="actors the tables lack (--unknown)")
+    unknown.add_argument("--unknown", action="store_true", help="list the most quoted speakers the actor table lacks")
+    unknown.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
+    unknown.add_argument("--top", type=int, default=25, help="how many to list (default: %(default)s)")
+    unknown.set_defaults(run=_actors)
     return parser
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
@@ -509,3 +510,83 @@ def name_words(actors: pd.DataFrame) -> set[str]:
             words.update(parts)
             words.update({low, " ".join(parts), "_".join(parts), "-".join(parts)})
     return {w for w in words if w}
+
+
+# ---------------------------------------------------------------- actors the tables lack
+
+UNKNOWN_COLUMNS = ["name", "kind", "quotes", "quoted_words", "articles", "role", "example", "row"]
+
+
+def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25) -> pd.DataFrame:
+    """The speakers the corpus quotes most that ``actors`` does not know, most quoted words first:
+    name, kind (person or organisation), quotes, quoted_words, articles, role (the title the
+    articles give, when they give one), an example quotation, and a ready-to-paste row for
+    ``actors.csv`` (country, body and the role column left for you to fill in; see
+    :func:`load_actors` for the columns). Speakers are counted once under all their names
+    (``speaker_id``); described sources ("officials") and quoted terms are left out.
+
+    >>> quotes = pd.DataFrame({"article": ["a", "b", "b"], "speaker": ["Manuel Zelaya", "Zelaya", "Nicolas Maduro"],
+    ...     "speaker_type": ["person"] * 3, "speaker_role": ["President", "", ""], "kind": ["full"] * 3,
+    ...     "quote": ["We will return.", "Never.", "We stay."]})
+    >>> table = unknown_actors(quotes, load_actors())
+    >>> table[["name", "quotes", "articles", "role"]].values.tolist()
+    [['Manuel Zelaya', 2, 2, 'President']]
+    >>> table.loc[0, "row"]
+    'Manuel Zelaya,person,,,,Manuel Zelaya,,Zelaya,found by helpers.actors.unknown_actors: fill in country/body and role'
+    """
+    from .quotes.people import speaker_ids
+
+    if quotes.empty:
+        return pd.DataFrame(columns=UNKNOWN_COLUMNS)
+    frame = quotes[~quotes.get("kind", pd.Series("", index=quotes.index)).isin(["term", "title"])]
+    frame = frame[frame["speaker"].notna() & frame["speaker"].astype(str).str.strip().ne("")]
+    ids, shown = speaker_ids(frame["speaker"], frame["speaker_type"] if "speaker_type" in frame else None)
+    frame = frame.assign(speaker_id=ids, words=frame["quote"].map(count_words_plain))
+    known: dict[str, bool] = {}
+    rows = []
+    for ident, group in frame.groupby("speaker_id", sort=False):
+        name = shown[ident]
+        if name not in known:
+            known[name] = actor_for_name(name, actors) is not None or any(
+                actor_for_name(n, actors) is not None for n in set(group["speaker"]))
+        if known[name] or name.split()[0].lower() in _DESCRIBED:
+            continue
+        kind = "person" if str(group["speaker_type"].iloc[0] if "speaker_type" in group else "person") == "person" else "organisation"
+        roles = [r for r in group.get("speaker_role", pd.Series(dtype=str)).fillna("") if r]
+        short = name.split()[-1] if kind == "person" and len(name.split()) > 1 else ""
+        rows.append({"name": name, "kind": kind, "quotes": len(group), "quoted_words": int(group["words"].sum()),
+                     "articles": group["article"].nunique(), "role": Counter(roles).most_common(1)[0][0] if roles else "",
+                     "example": group.loc[group["words"].idxmax(), "quote"],
+                     "row": ",".join([_csv_field(name), "person" if kind == "person" else "organisation", "", "", "",
+                                      _csv_field(name), "", short,
+                                      "found by helpers.actors.unknown_actors: fill in country/body and role"])})
+    table = pd.DataFrame(rows, columns=UNKNOWN_COLUMNS)
+    return table.sort_values(["quoted_words", "quotes", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+
+
+_DESCRIBED = frozenset({"officials", "official", "diplomats", "diplomat", "sources", "source", "analysts", "protesters",
+                        "people", "ministers", "leaders", "observers", "critics"})
+
+
+def count_words_plain(text: str) -> int:
+    return len(re.findall(r"\w+", str(text)))
+
+
+def _csv_field(value: str) -> str:
+    return f'"{value}"' if any(c in value for c in ',"\n') else value
+
+
+def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame) -> float:
+    """The share of quoted words whose speaker the tables do not know (no speaker, or a speaker
+    no actor's name or alias matches), for titles and captions.
+
+    >>> quotes = pd.DataFrame({"speaker": ["Nicolas Maduro", "Manuel Zelaya", None], "quote": ["a b", "c d", "e f"]})
+    >>> round(unresolved_share(quotes, load_actors()), 2)
+    0.67
+    """
+    if quotes.empty:
+        return 0.0
+    words = quotes["quote"].map(count_words_plain)
+    lookup = {name: actor_for_name(name, actors) is not None for name in quotes["speaker"].dropna().unique()}
+    known = quotes["speaker"].map(lambda s: lookup.get(s, False) if isinstance(s, str) else False)
+    return float(words[~known].sum() / max(words.sum(), 1))

@@ -191,3 +191,31 @@ def test_editing_the_actors_table_in_place_is_noticed():
     row = actors.index[actors["name"] == "ALBA"][0]
     actors.at[row, "aliases"] = tuple(actors.at[row, "aliases"]) + ("Bolivarian bloc",)
     assert find_mentions("The Bolivarian bloc met.", actors)["actor"].tolist() == ["ALBA"]
+
+
+def test_unknown_speakers_are_listed_with_a_row_that_makes_them_known(tmp_path):
+    import pandas as pd
+    from helpers import actors as act
+    quotes = pd.DataFrame({
+        "article": ["a", "b", "b", "c", "c"],
+        "speaker": ["Manuel Zelaya", "Zelaya", "Nicolas Maduro", "officials", "Penny Wong"],
+        "speaker_type": ["person"] * 5, "speaker_role": ["President", "", "", "", "Foreign Minister"],
+        "kind": ["full", "full", "full", "full", "term"],
+        "quote": ["We will return to Honduras.", "Never.", "We stay.", "No comment.", "a so-called term"]})
+    table = act.load_actors()
+    unknown = act.unknown_actors(quotes, table)
+    assert unknown["name"].tolist() == ["Manuel Zelaya"]  # Maduro is known; described sources and terms are not listed
+    assert unknown.loc[0, ["quotes", "articles", "role"]].tolist() == [2, 2, "President"]
+    csv = (act.DATA_DIR / "actors.csv").read_text(encoding="utf-8").rstrip("\n") + "\n" + unknown.loc[0, "row"] + "\n"
+    (tmp_path / "actors.csv").write_text(csv, encoding="utf-8")
+    grown = act.load_actors(tmp_path / "actors.csv")
+    assert act.unknown_actors(quotes, grown).empty
+    assert act.unresolved_share(quotes, grown) < act.unresolved_share(quotes, table)
+
+
+def test_the_unknown_command_prints_the_share_and_rows(capsys):
+    from conftest import SEED_CORPUS
+    from helpers.__main__ import main
+    assert main(["actors", "--unknown", "--corpus", str(SEED_CORPUS), "--top", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "of the quoted words in" in out and "the actor table does not know" in out
