@@ -112,6 +112,8 @@ def note(fig, text: str) -> None:
     makes room for it; call it after the label is set)."""
     ax = fig.axes[0]
     label = ax.get_xlabel()
+    width = max(40, int(ax.get_position().width * fig.get_figwidth() * 9))  # about the axes' width in characters
+    text = textwrap.fill(text, width)
     ax.set_xlabel(f"{label}\n{text}" if label else text)
 
 
