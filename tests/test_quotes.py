@@ -580,3 +580,9 @@ def test_quotes_by_speaker_counts_a_person_once_under_any_name():
                            "kind": ["full"] * 3})
     table = quotes_by_speaker(quotes)
     assert table.index.tolist() == ["William Harmon"] and table.loc["William Harmon", "quotes"] == 3
+
+
+def test_he_said_never_goes_to_a_country_named_before():
+    assert speaker_of('Chile and Uruguay joined Peru on Monday. "We will not allow it," he said.') is None
+    assert speaker_of('Foreign Minister Ana Diaz met her counterparts from Chile and Uruguay. '
+                      '"We will not allow it," she said.') == "Ana Diaz"

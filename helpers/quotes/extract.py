@@ -185,6 +185,9 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
             cue = SENTENCE_SUBJECT if entity is not None else None
         if entity is None:
             entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
+            if entity is not None and entity.kind != "person" and _PERSONAL_CUE.search(
+                    masked[sentence_start:max(sentence_end, post_end)]):
+                entity, cue = None, None  # "he said" with no person to be: not the country named before
         named = entity is not None and _named_in(masked[sentence_start:max(sentence_end, post_end)], entity.name)
         if cue in CHANT_CUES:
             kind = "chant"  # a crowd's words ("protesters chanted"): the crowd is the speaker
@@ -242,6 +245,8 @@ def _named_in(text: str, name: str) -> bool:
     return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
+_PERSONAL_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:said|says|added|told|stressed|insisted|warned|noted|"
+                          r"explained|argued|declared|replied|continued|wrote)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\W*(?:that|this|those|these|such|so)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(?:put it|words of|message (?:of|from)|remarks by|stated by|said by)\b")
 _VERB_OBJECT_BACK = re.compile(r"\s+(?:this|that|so|it)\b")
