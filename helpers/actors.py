@@ -26,7 +26,9 @@ is case-sensitive, so the acronym "US" is not the pronoun "us"; a name in full c
 """
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from collections import Counter
 from functools import lru_cache
@@ -39,7 +41,7 @@ from .cache import per_article
 from .config import DATA_DIR, shown
 from .datafiles import lines
 from .text import fold
-from .corpus import CorpusError
+from .corpus import CorpusError, count_words
 from .patterns import any_of
 
 ACTOR_COLUMNS = ["name", "type", "country", "body", "role", "aliases", "demonyms", "short_forms", "note"]
@@ -382,6 +384,26 @@ def groups_for(country: str, body: str, role: str, date, alliances: pd.DataFrame
     return _groups_for(country, body, role, _as_date(date), _spells_by_member(alliances), include_opposition)
 
 
+def group_finder(alliances: pd.DataFrame, include_opposition: bool = False):
+    """:func:`groups_for` for many lookups against one table: the spells are indexed once and
+    each (country, body, role, date) is worked out once. Returns ``find(country, body, role,
+    date) -> tuple of groups``.
+
+    >>> find = group_finder(load_alliances())
+    >>> find("", "OAS", "OAS secretary general", "2017-04-10")
+    ('OAS',)
+    """
+    spells = _spells_by_member(alliances)
+    found: dict[tuple, tuple[str, ...]] = {}
+
+    def find(country: str, body: str, role: str, date) -> tuple[str, ...]:
+        key = (country, body, role, date)
+        if key not in found:
+            found[key] = tuple(_groups_for(country, body, role, _as_date(date), spells, include_opposition))
+        return found[key]
+    return find
+
+
 def _groups_for(country: str, body: str, role: str, when: pd.Timestamp | None, spells: dict[str, list[tuple]],
                 include_opposition: bool) -> list[str]:
     """:func:`groups_for` with the spells already grouped by member."""
@@ -541,7 +563,7 @@ def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25) ->
     frame = quotes[~quotes.get("kind", pd.Series("", index=quotes.index)).isin(["term", "title"])]
     frame = frame[frame["speaker"].notna() & frame["speaker"].astype(str).str.strip().ne("")]
     ids, shown = speaker_ids(frame["speaker"], frame["speaker_type"] if "speaker_type" in frame else None)
-    frame = frame.assign(speaker_id=ids, words=frame["quote"].map(count_words_plain))
+    frame = frame.assign(speaker_id=ids, words=frame["quote"].map(count_words))
     known: dict[str, bool] = {}
     rows = []
     for ident, group in frame.groupby("speaker_id", sort=False):
@@ -557,8 +579,7 @@ def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25) ->
         rows.append({"name": name, "kind": kind, "quotes": len(group), "quoted_words": int(group["words"].sum()),
                      "articles": group["article"].nunique(), "role": Counter(roles).most_common(1)[0][0] if roles else "",
                      "example": group.loc[group["words"].idxmax(), "quote"],
-                     "row": ",".join([_csv_field(name), "person" if kind == "person" else "organisation", "", "", "",
-                                      _csv_field(name), "", short,
+                     "row": _csv_row([name, kind, "", "", "", name, "", short,
                                       "found by helpers.actors.unknown_actors: fill in country/body and role"])})
     table = pd.DataFrame(rows, columns=UNKNOWN_COLUMNS)
     return table.sort_values(["quoted_words", "quotes", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
@@ -568,12 +589,11 @@ _DESCRIBED = frozenset({"officials", "official", "diplomats", "diplomat", "sourc
                         "people", "ministers", "leaders", "observers", "critics"})
 
 
-def count_words_plain(text: str) -> int:
-    return len(re.findall(r"\w+", str(text)))
-
-
-def _csv_field(value: str) -> str:
-    return f'"{value}"' if any(c in value for c in ',"\n') else value
+def _csv_row(values: list[str]) -> str:
+    """One line of CSV, quoted where a value needs it (as the csv module writes it)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(values)
+    return out.getvalue()
 
 
 def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame) -> float:
@@ -586,7 +606,7 @@ def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame) -> float:
     """
     if quotes.empty:
         return 0.0
-    words = quotes["quote"].map(count_words_plain)
+    words = quotes["quote"].map(count_words)
     lookup = {name: actor_for_name(name, actors) is not None for name in quotes["speaker"].dropna().unique()}
     known = quotes["speaker"].map(lambda s: lookup.get(s, False) if isinstance(s, str) else False)
     return float(words[~known].sum() / max(words.sum(), 1))

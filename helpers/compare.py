@@ -258,12 +258,11 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     actor None and no groups. Collective speakers ("ALBA statement") resolve to their body.
     Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are left out.
     """
-    from .actors import _as_date, _groups_for, _spells_by_member, actor_for_name
+    from .actors import actor_for_name, group_finder
 
     info = actor_table.set_index("name")
-    spells = _spells_by_member(alliances)  # once, not once a quote
+    groups_on = group_finder(alliances, include_opposition)  # each actor's groups worked out once per date
     actor_of: dict[str, str | None] = {}   # a speaker's name is looked up once in the corpus
-    groups_of: dict[tuple, tuple[str, ...]] = {}
     rows = []
     for row in quotes.itertuples(index=False):
         if getattr(row, "kind", "") in ("term", "title"):
@@ -275,10 +274,7 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
         groups: tuple[str, ...] = ()
         if actor is not None and actor in info.index:
             country, body, role = info.loc[actor, ["country", "body", "role"]]
-            key = (actor, dates.get(row.article))
-            if key not in groups_of:
-                groups_of[key] = tuple(_groups_for(country, body, role, _as_date(key[1]), spells, include_opposition))
-            groups = groups_of[key]
+            groups = groups_on(country, body, role, dates.get(row.article))
         rows.append({"article": row.article, "speaker": row.speaker, "quote": row.quote,
                      "kind": getattr(row, "kind", ""), "words": count_words(row.quote), "actor": actor,
                      "country": country, "body": body, "groups": groups, "camp": camp_label(groups, camps)})

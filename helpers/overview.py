@@ -95,3 +95,53 @@ def _opening_words(text: str, width: int) -> str:
         return ""
     cut = line if len(line) <= width else line[:width].rsplit(" ", 1)[0] + "…"
     return f'"{cut}"'
+
+
+def period_for(dates: pd.Series) -> tuple[str, str]:
+    """The period to count by for dates spanning this long: month, quarter or year
+    (pandas frequency, and the word for axis labels).
+
+    >>> period_for(pd.Series(pd.to_datetime(["2019-01-01", "2019-06-01"])))
+    ('M', 'month')
+    >>> period_for(pd.Series(pd.to_datetime(["2000-01-01", "2025-06-01"])))
+    ('Y', 'year')
+    """
+    dates = pd.to_datetime(dates, errors="coerce").dropna()
+    if dates.empty:
+        return "Y", "year"
+    months = (dates.max().year - dates.min().year) * 12 + dates.max().month - dates.min().month + 1
+    if months <= 36:
+        return "M", "month"
+    if months <= 120:
+        return "Q", "quarter"
+    return "Y", "year"
+
+
+def period_labels(periods: pd.PeriodIndex, freq: str) -> list[str]:
+    """Readable labels for periods: "Jan 2019", "2019 Q1", "2019"."""
+    if freq == "M":
+        return [p.strftime("%b %Y") for p in periods]
+    if freq == "Q":
+        return [f"{p.year} Q{p.quarter}" for p in periods]
+    return [str(p.year) for p in periods]
+
+
+def sum_by_period(frame: pd.DataFrame, dates: pd.Series, freq: str) -> pd.DataFrame:
+    """The rows of ``frame`` (one per article) summed per period of their date (``dates``: the
+    same index), one row per period from the first to the last, empty ones 0, labelled by
+    :func:`period_labels`, and a last row "undated" when some articles have no date.
+
+    >>> frame = pd.DataFrame({"oas": [2, 0, 1]}, index=["a", "b", "c"])
+    >>> when = pd.Series(pd.to_datetime(["2019-01-05", "2021-03-01", None]), index=["a", "b", "c"])
+    >>> sum_by_period(frame, when, "Y")["oas"].to_dict()
+    {'2019': 2, '2020': 0, '2021': 0, 'undated': 1}
+    """
+    period = pd.to_datetime(dates.reindex(frame.index), errors="coerce").dt.to_period(freq)
+    dated = period.notna().to_numpy()
+    sums = frame[dated].groupby(period[dated].to_numpy()).sum()
+    if len(sums):
+        sums = sums.reindex(pd.period_range(sums.index.min(), sums.index.max(), freq=freq), fill_value=0)
+    sums.index = period_labels(sums.index, freq) if len(sums) else []
+    if not dated.all():
+        sums.loc["undated"] = frame[~dated].sum()
+    return sums

@@ -514,20 +514,11 @@ def per_thousand_by_period(counts: pd.DataFrame, words: pd.Series, dates: pd.Ser
     >>> per_thousand_by_period(counts, words, dates, "Y").round(1).to_dict("index")
     {'oas': {'2019': 4.0, '2020': nan, '2021': 0.0, 'undated': 10.0}}
     """
-    when = pd.to_datetime(dates.reindex(counts.index), errors="coerce")
-    period = when.dt.to_period(freq)
-    totals = counts.groupby(period).sum()
-    running = words.reindex(counts.index).groupby(period).sum()
-    rates = totals.div(running, axis=0) * 1000
-    if len(rates):
-        every = pd.period_range(rates.index.min(), rates.index.max(), freq=freq)
-        rates = rates.reindex(every)
-    labels = {"M": lambda p: p.strftime("%b %Y"), "Q": lambda p: f"{p.year} Q{p.quarter}", "Y": lambda p: str(p.year)}[freq]
-    rates.index = [labels(p) for p in rates.index]
-    undated = period.isna().to_numpy()
-    if undated.any():
-        rates.loc["undated"] = counts[undated].sum() / max(int(words.reindex(counts.index)[undated].sum()), 1) * 1000
-    return rates.T
+    from .overview import sum_by_period
+
+    totals = sum_by_period(counts, dates, freq)
+    running = sum_by_period(words.reindex(counts.index).to_frame("words"), dates, freq)["words"]
+    return (totals.div(running.where(running > 0), axis=0) * 1000).T
 
 
 def _alphabetical_rank(columns: pd.Index) -> np.ndarray:

@@ -34,7 +34,7 @@ OPENING = "\"“‘'«„"
 def joined_paragraphs(text: str, quotes: list[dict]) -> list[dict]:
     """The annotations list a quotation that runs over several paragraphs one entry per paragraph
     (each paragraph opens with a quotation mark, only the last closes). The project's gold
-    convention (bench/heldout*/gold.json, after ../shared's seed gold) is one quotation: the
+    convention (bench/seeds/gold.json, bench/heldout*/gold.json) is one quotation: the
     paragraphs' texts joined by one space. Entries are joined when the same speaker's next entry
     starts right after the opening mark of the next paragraph and nothing closed the first."""
     joined: list[dict] = []

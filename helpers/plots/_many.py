@@ -15,6 +15,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..overview import period_for, period_labels, sum_by_period  # noqa: F401  (for the plots; no matplotlib there)
+
 MAX_ROWS = 30        # rows of a per-article or per-item bar chart before it becomes a distribution or a top list
 MAX_INCHES = 12.0    # the longest side of any figure (3,600 px at 300 dpi)
 ROW_INCHES = 0.42
@@ -63,35 +65,6 @@ def mark_median(ax, values: pd.Series, colour: str, what: str) -> None:
     if len(values):
         median = float(pd.to_numeric(values).median())
         ax.axvline(median, color=colour, linestyle="--", linewidth=1.2, label=f"median {what}: {median:,.0f}")
-
-
-def period_for(dates: pd.Series) -> tuple[str, str]:
-    """The period to count by for dates spanning this long: month, quarter or year
-    (pandas frequency, and the word for axis labels).
-
-    >>> period_for(pd.Series(pd.to_datetime(["2019-01-01", "2019-06-01"])))
-    ('M', 'month')
-    >>> period_for(pd.Series(pd.to_datetime(["2000-01-01", "2025-06-01"])))
-    ('Y', 'year')
-    """
-    dates = pd.to_datetime(dates, errors="coerce").dropna()
-    if dates.empty:
-        return "Y", "year"
-    months = (dates.max().year - dates.min().year) * 12 + dates.max().month - dates.min().month + 1
-    if months <= 36:
-        return "M", "month"
-    if months <= 120:
-        return "Q", "quarter"
-    return "Y", "year"
-
-
-def period_labels(periods: pd.PeriodIndex, freq: str) -> list[str]:
-    """Readable labels for periods: "Jan 2019", "2019 Q1", "2019"."""
-    if freq == "M":
-        return [p.strftime("%b %Y") for p in periods]
-    if freq == "Q":
-        return [f"{p.year} Q{p.quarter}" for p in periods]
-    return [str(p.year) for p in periods]
 
 
 def thin_ticks(ax, labels: list[str], most: int = 24, axis: str = "x", slant: bool | None = None) -> None:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..compare import camp_colour, group_order
 from ..figures import colour_for
-from ._many import MAX_ROWS, note, period_for, period_labels, plt_figure, thin_ticks
+from ._many import MAX_ROWS, note, period_for, plt_figure, sum_by_period, thin_ticks
 
 
 def _set_title(ax, title: str) -> None:
@@ -150,20 +150,10 @@ def plot_mentions_by_article(table: pd.DataFrame, title: str, labels: Mapping[st
 
 def _mentions_by_period(table: pd.DataFrame, title: str, dates: Mapping[str, object]):
     """A heatmap: groups down, periods across, the mentions in the articles of each period."""
-    when = pd.to_datetime(pd.Series({a: dates.get(a) for a in table.index}, dtype="object"), errors="coerce")
+    when = pd.Series({a: dates.get(a) for a in table.index}, dtype="object")
     freq, word = period_for(when)
-    period = when.dt.to_period(freq)
-    dated = table[period.notna().to_numpy()]
-    by_period = dated.groupby(period[period.notna()].to_numpy()).sum()
-    if len(by_period):
-        every = pd.period_range(by_period.index.min(), by_period.index.max(), freq=freq)
-        by_period = by_period.reindex(every, fill_value=0)
-    names = period_labels(by_period.index, freq) if len(by_period) else []
-    undated = table[period.isna().to_numpy()]
-    grid = by_period.T
-    if len(undated):
-        grid["undated"] = undated.sum()
-        names.append("undated")
+    grid = sum_by_period(table, when, freq).T
+    names = list(grid.columns)
     fig, ax = plt_figure(max(6.5, min(12.0, 0.32 * grid.shape[1] + 3.5)), max(3.0, 0.5 * grid.shape[0] + 2.2))
     image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="Blues")
     ax.set_yticks(range(len(grid.index)), grid.index)

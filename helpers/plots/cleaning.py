@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ._many import MAX_ROWS, figure_title, height_for, histogram, label_for, mark_median, note, plt_figure
@@ -15,8 +16,7 @@ def plot_before_after(before: pd.Series, after: pd.Series, title: str, xlabel: s
     as outlined histograms with their medians."""
     if len(before) > MAX_ROWS:
         fig, ax = plt_figure(8, 4.8)
-        bins = histogram(ax, pd.concat([before, after]), "#FFFFFF")  # the shared bins only
-        ax.cla()
+        bins = np.histogram_bin_edges(pd.concat([before, after]).to_numpy(dtype=float), bins="auto")  # shared
         histogram(ax, before, "#BBBBBB", "raw text", bins=bins, step=True)
         histogram(ax, after, "#332288", "clean text", bins=bins, step=True)
         mark_median(ax, before, "#999999", "raw")

@@ -16,7 +16,7 @@ from .marks import ANY_MARK, QuoteSpan, find_quote_spans, quote_kind
 from .people import speaker_ids
 from .speakers import Entity, SpeakerFinder
 from .cues import (CONTINUATION, NEXT_SENTENCE, PREVIOUS_SENTENCE, SAME_SENTENCE, SENTENCE_SUBJECT, WEAK_CUES,
-                   cue_patterns, post_cue, pre_cue)
+                   _verb_pattern, cue_patterns, post_cue, pre_cue)
 
 
 COLUMNS = ["article", "quote", "start", "end", "speaker", "speaker_role", "cue", "kind", "sentence", "speaker_type",
@@ -185,7 +185,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
             cue = SENTENCE_SUBJECT if entity is not None else None
         if entity is None:
             entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
-            if entity is not None and entity.kind != "person" and _PERSONAL_CUE.search(
+            if entity is not None and entity.kind != "person" and _personal_cue().search(
                     masked[sentence_start:max(sentence_end, post_end)]):
                 entity, cue = None, None  # "he said" with no person to be: not the country named before
         named = entity is not None and _named_in(masked[sentence_start:max(sentence_end, post_end)], entity.name)
@@ -197,6 +197,12 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
             ("person" if entity.kind == "person" else "organisation") if entity else None,
             confidence(cue, kind, named) if entity else "none", entity.role if entity else "", first, last))
     return [quote.row() for quote in rows]
+
+
+@lru_cache(maxsize=1)
+def _personal_cue() -> re.Pattern:
+    """'he said', 'she sharply warned': a person as the subject of any reporting verb."""
+    return re.compile(rf"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:{_verb_pattern()})\b", re.IGNORECASE)
 
 
 CONFIDENCE_LEVELS = ("high", "medium", "low", "none")
@@ -245,8 +251,6 @@ def _named_in(text: str, name: str) -> bool:
     return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
-_PERSONAL_CUE = re.compile(r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:said|says|added|told|stressed|insisted|warned|noted|"
-                          r"explained|argued|declared|replied|continued|wrote)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\W*(?:that|this|those|these|such|so)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(?:put it|words of|message (?:of|from)|remarks by|stated by|said by)\b")
 _VERB_OBJECT_BACK = re.compile(r"\s+(?:this|that|so|it)\b")

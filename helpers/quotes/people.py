@@ -42,9 +42,7 @@ def speaker_ids(speakers: pd.Series, kinds: pd.Series | None = None) -> tuple[pd
     ('Nicolás Maduro', 'William Harmon')
     """
     kinds = kinds if kinds is not None else pd.Series("person", index=speakers.index)
-    keys: list[str | None] = []
-    for name, kind in zip(speakers, kinds):
-        keys.append(name_key(name) if isinstance(name, str) and name.strip() else None)
+    keys = [name_key(name) if isinstance(name, str) and name.strip() else None for name in speakers]
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, kind in zip(keys, kinds):
         if key and kind != "organisation" and len(key.split()) >= 2:
