@@ -501,6 +501,57 @@ def _is_prose(line: _Line) -> bool:
     return len(line.text.split()) >= 12 and _ends_sentence(line.text)
 
 
+_PAST_TENSE = frozenset(
+    "said says told met went made took gave came saw held left began won lost became sent spoke wrote got put "
+    "set led found thought brought kept felt rose fell struck sought meant paid chose drew broke stood understood "
+    "was were had did".split())
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+STRAY_MIN_WORDS, STRAY_MAX_WORDS = 7, 30
+
+
+def _reports_past(text: str) -> bool:
+    """True if a word of ``text`` is a verb in the past tense ("agreed", "said", "was"): news prose
+    reports in the past; captions and other stories' headlines are written in the present.
+
+    >>> _reports_past("It also rejected any plan to deploy troops"), _reports_past("Leaders at the summit")
+    (True, False)
+    """
+    return any((len(word) > 4 and word.endswith("ed")) or word in _PAST_TENSE
+               for word in _LOWER_WORD.findall(text))
+
+
+def _stray_line(ctx: _Context) -> None:
+    """A photo caption or another story's headline standing next to the article's prose: a line of
+    7 to 30 words that starts with a capital letter and ends no sentence, with no verb in the past
+    tense, next to a paragraph of prose (the page's first line, when no headline was found, is the
+    headline written in sentence case); not a line repeating half the headline's words (the
+    standfirst), not the page's last line (an article cut short), not a line
+    the next line continues (it starts in lower case), not a line introducing a list (a colon),
+    and not a quotation."""
+    kept = ctx.kept()
+    for k, line in enumerate(kept[:-1]):
+        text = line.text
+        if (not text[0].isupper() or not STRAY_MIN_WORDS <= len(text.split()) <= STRAY_MAX_WORDS
+                or _ends_sentence(text) or text.endswith(":") or _reports_past(text)):
+            continue
+        before, after = kept[k - 1] if k else None, kept[k + 1]
+        if after.text[0].islower() or _has_quotation(text):
+            continue
+        words = _content_words(text)
+        if line is ctx.lines[0] and not any(other.rule == "headline" for other in ctx.lines):
+            line.rule = "headline"  # the page's first line, a headline in sentence case
+            ctx.headline_words |= words
+        elif len(words & ctx.headline_words) * 2 >= len(words):
+            continue  # a summary of the story that repeats its headline: the standfirst
+        elif _is_prose(after) or (before is not None and _is_prose(before)):
+            line.rule = "stray_line"
+
+
+def _has_quotation(text: str) -> bool:
+    """True if ``text`` holds a quotation mark that opens a quotation ("“", or '"' before a word)."""
+    return "“" in text or "«" in text or re.search(r'(?:^|\s)"\w', text) is not None
+
+
 def _standfirst(ctx: _Context) -> None:
     kept = ctx.kept()[:3]  # the first two lines, each with the line after it
     for line, following in zip(kept, kept[1:]):
@@ -724,6 +775,8 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
                    "30 words long (not the items of a list introduced by a colon)", _link_list),
     StructuralRule("subhead", "a menu item, a link or another story's headline: a short line, or a line in title "
                    "case, with no final punctuation (a short subhead between two paragraphs of prose stays)", _subhead),
+    StructuralRule("stray_line", "a photo caption or another story's headline next to the article's prose: 7 to "
+                   "30 words with no sentence ending and no verb in the past tense", _stray_line),
     StructuralRule("standfirst", "a summary line at the top whose words repeat the headline or the first "
                    "paragraph", _standfirst),
     StructuralRule("repeated_text", "a pull-quote or summary: a line of eight words or more found word for word "

@@ -358,6 +358,8 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("post_buttons", "View Quote", "bottom"),
     ("cookie_notice", "Please note that we use cookies to improve our services. By continuing to use the site you agree.", "top"),
     ("related_link", "(MORE HEADLINES)", "bottom"),
+    ("stray_line", "Foreign ministers of the Lima Group at the summit venue in Lima on Tuesday", "middle"),
+    ("stray_line", "Brazil courts Chinese investors as the Mercosur summit opens in Brasilia", "middle"),
 ])
 def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture, where):
     result = clean.clean_article(invented(furniture, where), article_id="x")
@@ -869,6 +871,33 @@ def test_a_long_dated_paragraph_cut_short_is_the_article_not_a_teaser():
     result = clean.clean_article(raw, article_id="t")
     assert [entry["rule"] for entry in result.removed] == ["dateline_wire"]
     assert result.text.endswith("talked about the vote")
+
+
+@pytest.mark.parametrize("line", [
+    "The ministers agreed to meet again in Quito before the end of June",   # the past tense: the report's own
+    "The ministers will meet again in Quito before the end of June and in",  # continued by the next line
+    '"We will meet again in Quito before the end of June," the minister',   # a quotation
+    "The ministers will meet again in Quito to discuss three questions:",   # introduces a list
+])
+def test_a_line_without_a_full_stop_stays_when_it_reads_as_the_report(line):
+    follows = "continued by a line in lower case, as a paragraph broken in two is." if line.endswith("in") else MIDDLE
+    raw = "\n\n".join([LEDE, line, follows, CLOSE]) + "\n"
+    result = clean.clean_article(raw, article_id="s")
+    assert "stray_line" not in {entry["rule"] for entry in result.removed}
+    assert line in result.text
+
+
+def test_a_first_line_in_sentence_case_is_the_headline_and_a_summary_repeating_it_stays():
+    headline = "Lima Group ministers meet in Lima as Venezuela talks stall"
+    summary = "Ministers of the Lima Group meet in Lima, where Peru calls for elections in Venezuela"
+    result = clean.clean_article("\n\n".join([headline, summary, BODY]) + "\n", article_id="h")
+    assert [(entry["rule"], entry["text"]) for entry in result.removed] == [("headline", headline)]
+    assert result.text.startswith(summary)
+
+
+def test_a_caption_as_the_last_line_of_a_page_cut_short_stays():
+    raw = "\n\n".join([LEDE, MIDDLE, "Foreign ministers of the Lima Group at the summit venue in Lima"]) + "\n"
+    assert clean.clean_article(raw, article_id="s").removed == []
 
 
 RELATED = ["• Analysis: what the Lima Group wants", "• Timeline: Venezuela's crisis", "• What next for the bloc?"]
