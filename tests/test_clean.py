@@ -358,6 +358,14 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("post_buttons", "View Quote", "bottom"),
     ("cookie_notice", "Please note that we use cookies to improve our services. By continuing to use the site you agree.", "top"),
     ("related_link", "(MORE HEADLINES)", "bottom"),
+    ("wire_credit", "© Copyright 2024 Lima Wire. All rights reserved. Republication is prohibited", "bottom"),
+    ("share_buttons", "Copy Link", "bottom"),
+    ("share_buttons", "Drukuj Print Share:", "bottom"),
+    ("paywall", "Register now for FREE unlimited access to", "bottom"),
+    ("comments_notice", "Discuss here!", "bottom"),
+    ("caption_photo_tag", "A Venezuelan flag flies over the summit venue in Lima. REUTERS/Ana Diaz/Illustration/File Photo", "middle"),
+    ("article_age", "This article is more than 6 years old", "top"),
+    ("unavailable_content", "We’re sorry, this feature is currently unavailable.", "middle"),
     ("stray_line", "Foreign ministers of the Lima Group at the summit venue in Lima on Tuesday", "middle"),
     ("stray_line", "Brazil courts Chinese investors as the Mercosur summit opens in Brasilia", "middle"),
 ])
@@ -423,6 +431,11 @@ def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture,
     "Peru wants talks with Chile and Bolivia as observers, its foreign minister said in an interview to RFE/RL.",
     "Quote me on this, the minister told reporters in Lima.",
     "Officials said the website uses cookies, and the opposition called it spying.",
+    "Peru's minister spoke in an interview to RFE/RL.",
+    "This was published as a decree 19 years ago and is still in force, officials said.",
+    "We are sorry, the minister said, but the border stays closed.",
+    "Print and broadcast media were barred from the summit, the ministry said.",
+    "Copyright disputes were raised at the summit in 2024, the ministry said.",
 ])
 def test_body_sentences_with_furniture_words_are_left_alone(sentence):
     raw = invented(sentence, "middle")
@@ -548,6 +561,10 @@ def test_removed_by_rule_and_line_by_line_tables():
 # letters that the regex engine takes for others when ignoring case (ſ for s, İ for i).
 # A new row in data/boilerplate.tsv needs an example here.
 LINE_RULE_EXAMPLES = {
+    "article_age": ["This was published 19 years ago", "This article is more than 5 years old",
+                    "This story was first published over two years ago."],
+    "unavailable_content": ["We're sorry, this feature is currently unavailable. Please try again later.",
+                            "https://example.org/status/1 This post can't be displayed because social cookies are off"],
     "browser_notice": ["IE 11 is not supported", "Sorry, JavaScript is disabled in this window.",
                        "Please enable cookies to continue", "Rotate your phone for a better viewing experience",
                        "Media playback is not supported on this device"],
