@@ -501,6 +501,21 @@ def _is_prose(line: _Line) -> bool:
     return len(line.text.split()) >= 12 and _ends_sentence(line.text)
 
 
+_MORE_BUTTON = re.compile(r"(?i)^\(?(?:read more|read the full (?:story|article)|read full (?:story|article)|continue "
+                          r"reading|more|full story)\)?\s*[»›→>.…]*$")
+TEASER_MAX_LINE_WORDS = 30
+
+
+def _teaser_before_more(ctx: _Context) -> None:
+    """Another story's headline or teaser: a line of up to 30 words, ending no sentence or asking a
+    question, just before a "Read more" button standing alone (a box of links to other stories)."""
+    for line, following in zip(ctx.lines, ctx.lines[1:]):
+        if (line.kept and not following.kept and following.number <= line.last + 2
+                and _MORE_BUTTON.match(following.text) and len(line.text.split()) <= TEASER_MAX_LINE_WORDS
+                and (not _ends_sentence(line.text) or line.text.endswith("?"))):
+            line.rule = "teaser_before_more"
+
+
 _PAST_TENSE = frozenset(
     "said says told met went made took gave came saw held left began won lost became sent spoke wrote got put "
     "set led found thought brought kept felt rose fell struck sought meant paid chose drew broke stood understood "
@@ -715,20 +730,33 @@ def _link_like(line: _Line, listed: set[int]) -> bool:
 
 
 def _link_list(ctx: _Context) -> None:
-    """Three or more lines in a row (at most one blank line between) that could each be a link
+    """Three or more lines in a row (at most one blank line, or lines already removed, between) that could each be a link
     (:func:`_link_like`): a list of links to sections, other stories or related coverage
     ("• Analysis: Wider lessons", "APEC preview"). An article's own list stays when a line ending
     with a colon introduces it, or when its items end with full stops or hold figures."""
     listed = _list_items(ctx.lines)
     run: list[_Line] = []
-    for line in ctx.kept() + [None]:
-        if line is not None and _link_like(line, listed) and (not run or line.number <= run[-1].last + 2):
-            run.append(line)
+    previous: _Line | None = None  # the line before, kept or removed (a removed line does not break a list)
+    for line in ctx.lines + [None]:
+        near = line is not None and previous is not None and line.number <= previous.last + 2
+        if line is not None and not line.kept:
+            if not near:
+                run = _end_link_list(run)
+            previous = line
             continue
-        if len(run) >= LINK_LIST_MIN_LINES:
-            for item in run:
-                item.rule = "link_list"
-        run = [line] if line is not None and _link_like(line, listed) else []
+        if line is not None and _link_like(line, listed) and (not run or near):
+            run.append(line)
+        else:
+            run = _end_link_list(run)
+            run = [line] if line is not None and _link_like(line, listed) else []
+        previous = line
+
+
+def _end_link_list(run: list[_Line]) -> list[_Line]:
+    if len(run) >= LINK_LIST_MIN_LINES:
+        for item in run:
+            item.rule = "link_list"
+    return []
 
 
 _COMMENT_COUNT = re.compile(r"(?i)^\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)\s*[.:]?$|^(?:comments|responses|reader comments)\s*[:(]?")
@@ -769,6 +797,8 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
                    "of day or a date in brackets, and no full stop", _story_list),
     StructuralRule("caption_before_credit", "a photo caption: the line, ending no sentence, just before a "
                    "photo credit that stands alone", _caption_before_credit),
+    StructuralRule("teaser_before_more", "another story's headline: a line ending no sentence (or asking a "
+                   "question) just before a \"Read more\" button standing alone", _teaser_before_more),
     StructuralRule("comments", "readers' comments: everything after a line such as \"262 Comments\" that is followed "
                    "by a commenter's name", _comments),
     StructuralRule("link_list", "a list of links: three or more lines in a row, each ending no sentence and at most "

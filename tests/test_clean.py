@@ -366,6 +366,10 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("caption_photo_tag", "A Venezuelan flag flies over the summit venue in Lima. REUTERS/Ana Diaz/Illustration/File Photo", "middle"),
     ("article_age", "This article is more than 6 years old", "top"),
     ("unavailable_content", "We’re sorry, this feature is currently unavailable.", "middle"),
+    ("related_link", "Read more »", "bottom"),
+    ("related_link", "Read the full story ›", "bottom"),
+    ("related_heading", "Don't miss", "bottom"),
+    ("related_heading", "Editor's picks", "bottom"),
     ("stray_line", "Foreign ministers of the Lima Group at the summit venue in Lima on Tuesday", "middle"),
     ("stray_line", "Brazil courts Chinese investors as the Mercosur summit opens in Brasilia", "middle"),
 ])
@@ -925,6 +929,25 @@ def test_three_link_lines_in_a_row_are_a_link_list():
     result = clean.clean_article(raw, article_id="k")
     assert result.text == BODY
     assert [entry["rule"] for entry in result.removed] == ["link_list"] * 3
+
+
+def test_headlines_before_read_more_buttons_go_and_a_paragraph_before_one_stays():
+    box = ["Mercosur ministers meet in Asuncion", "Read more", "Will the Lima Group survive 2021?", "Read more"]
+    raw = "\n\n".join([LEDE, MIDDLE, CLOSE, *box]) + "\n"
+    result = clean.clean_article(raw, article_id="m")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["teaser_before_more", "related_link"] * 2
+    paragraph = "\n\n".join([LEDE, MIDDLE, CLOSE, "Read more"]) + "\n"
+    assert clean.clean_article(paragraph, article_id="m").text == BODY  # CLOSE ends a sentence: it stays
+
+
+def test_a_list_of_links_is_one_list_across_lines_already_removed():
+    links = ["Lima Group meets in Ottawa", "12 Comments", "Maduro sworn in for a second term", "12 Comments",
+             "Guaido named interim president by the assembly"]
+    raw = "\n\n".join([BODY, *links]) + "\n"
+    result = clean.clean_article(raw, article_id="l")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed].count("link_list") == 3
 
 
 @pytest.mark.parametrize("items", [
