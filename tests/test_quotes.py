@@ -66,6 +66,19 @@ def test_quote_left_open_after_a_colon_runs_to_the_end_of_its_paragraph():
     assert [q.text for q in find_quote_spans(text)] == ["We will never accept this deal in its present form"]
 
 
+def test_quote_left_open_after_a_full_stop_runs_to_the_end_of_its_paragraph():
+    text = 'Ana Diaz spoke on Monday. "It is possible to move this process forward again\n'
+    assert [q.text for q in find_quote_spans(text)] == ["It is possible to move this process forward again"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("” We will stay in the bloc,” the minister said.", ["We will stay in the bloc,"]),
+    ("\ufffdWe won\ufffdt leave the bloc,\ufffd the minister said.", ["We won’t leave the bloc,"]),
+])
+def test_marks_mangled_by_a_page_still_make_quotes(text, expected):
+    assert [q.text for q in find_quote_spans(text)] == expected
+
+
 def test_quote_over_paragraphs_left_open_at_the_end_of_the_text_is_kept():
     text = ('Ana Diaz spoke on Monday.\n\n“We will defend our sovereignty with every legal means.\n\n'
             '“And we will not be alone in the region')

@@ -12,6 +12,7 @@ _MARK = re.compile(r"[“”«»„\"]")
 _SINGLE = re.compile(r"[‘’']")
 _WORD_CHAR = re.compile(r"\w")
 _LINE = re.compile(r"[^\n]+")
+_LOST_APOSTROPHE = re.compile(r"(?<=\w)\ufffd(?=\w)")
 
 
 @dataclass(slots=True)
@@ -99,16 +100,22 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
     ['We will stay in the bloc']
     >>> [q.text for q in find_quote_spans("The plan ``must not be rejected,'' he said.")]
     ['must not be rejected,']
+    >>> [q.text for q in find_quote_spans("”We will stay,” he said. \ufffdWe won\ufffdt leave,\ufffd she said.")]
+    ['We will stay,', 'We won’t leave,']
     """
     if paragraphs is None:
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     if "``" in text:  # ``TeX-style'' marks of some wire archives, read as “ and ” (same length, same offsets)
         text = text.replace("``", " “").replace("''", "” ")
+    if "\ufffd" in text:  # curly marks lost in a page's encoding ("�We won�t stay,� he said"): an
+        text = _LOST_APOSTROPHE.sub("’", text).replace("\ufffd", '"')  # apostrophe between letters, else '"'
     found: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # pieces of a quotation still open from earlier paragraphs
     single = False                       # whether that quotation uses single marks
     for index, (start, end) in enumerate(paragraphs):
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        if first < end and text[first] == "”" and not carried and text.find("”", first + 1, end) != -1:
+            text = text[:first] + "“" + text[first + 1:]  # a paragraph opening with a closing mark: ” We will…,”
         if carried and not (first < end and text[first] in ("‘'" if single else "“«„\"")):
             if _left_open(text, carried):
                 found.append(_span_from(text, carried))
@@ -142,14 +149,15 @@ LEFT_OPEN_MIN_WORDS = 4
 
 def _left_open(text: str, pieces: list[tuple[int, int]]) -> bool:
     """Whether a quotation never closed (``pieces``: its text in each paragraph) still counts, as
-    running to the end of its last paragraph: when its opening mark starts the paragraph or follows
-    a colon or comma (where speech starts: 'he said: "We will ...'), and it holds four words or more.
+    running to the end of its last paragraph: when its opening mark starts the paragraph or a
+    sentence, or follows a colon or comma (where speech starts: 'he said: "We will ...'), and it
+    holds four words or more (a page cut short, or a closing mark the writer forgot).
     A mark left open anywhere else is taken for a stray one."""
     opening = pieces[0][0] - 1
     lead = text[:opening].rstrip(" \t")
     where = lead[-1:] if lead else "\n"
     words = sum(len(_WORDS.findall(text[s:e])) for s, e in pieces)
-    return where in "\n:," and words >= LEFT_OPEN_MIN_WORDS
+    return where in "\n:,.!?" and words >= LEFT_OPEN_MIN_WORDS
 
 
 def _with_single_between(text: str, start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
