@@ -430,7 +430,7 @@ def test_a_long_appositive_after_the_quote():
 def test_and_does_not_join_two_organisations():
     text = ('Leaders of the European Union and the South American Mercosur bloc met. In a joint communique, '
             'Mercosur leaders hailed the deal as "a historic milestone".')
-    assert speaker_of(text) == "Mercosur"
+    assert speaker_of(text) == "Mercosur leaders"  # the bloc's leaders speaking together (the actor: Mercosur)
 
 
 # --------------------------------------------------------------------------- seeds and CLI
@@ -553,6 +553,21 @@ def test_honorifics_titles_and_particles_are_not_part_of_the_name(text, speaker)
 ])
 def test_an_unnamed_source_is_described_not_given_a_nearby_name(text, speaker):
     assert speaker_of(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Arab foreign ministers have vowed to "defeat terrorism" at their summit.', "Arab foreign ministers"),
+    ('The G7 leaders met in Bavaria on Monday.\n\n"We will act on energy at once," the leaders said.', "G7 leaders"),
+    ('Ana Diaz met the ministers on Monday. "We will act on energy at once," the ministers said.', "ministers"),
+    ('Ana Diaz met the ministers on Monday. They added: "We will act on energy at once."', None),
+])
+def test_people_speaking_together_are_one_collective_speaker_never_one_person(text, speaker):
+    assert speaker_of(text) == speaker
+
+
+def test_a_place_where_something_happens_is_not_a_speaker():
+    text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
+    assert speaker_of(text) == "leaders"
 
 
 @pytest.mark.parametrize("text, kind, speaker", [

@@ -185,9 +185,11 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
             cue = SENTENCE_SUBJECT if entity is not None else None
         if entity is None:
             entity, cue = _neighbour_cue(finder, rows, first, last, kind, open_at)
-            if entity is not None and entity.kind != "person" and _personal_cue().search(
-                    masked[sentence_start:max(sentence_end, post_end)]):
+            said = masked[sentence_start:max(sentence_end, post_end)]
+            if entity is not None and entity.kind != "person" and _personal_cue().search(said):
                 entity, cue = None, None  # "he said" with no person to be: not the country named before
+            elif entity is not None and entity.kind == "person" and _plural_cue().search(said):
+                entity, cue = None, None  # "they said" with no group to be: not the one person named before
         named = entity is not None and _named_in(masked[sentence_start:max(sentence_end, post_end)], entity.name)
         if cue in CHANT_CUES:
             kind = "chant"  # a crowd's words ("protesters chanted"): the crowd is the speaker
@@ -203,6 +205,12 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
 def _personal_cue() -> re.Pattern:
     """'he said', 'she sharply warned': a person as the subject of any reporting verb."""
     return re.compile(rf"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:{_verb_pattern()})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _plural_cue() -> re.Pattern:
+    """'they said', 'they also added': people speaking together as the subject of a reporting verb."""
+    return re.compile(rf"\bthey\s+(?:[a-z]+ly\s+|also\s+)?(?:{_verb_pattern()})\b", re.IGNORECASE)
 
 
 CONFIDENCE_LEVELS = ("high", "medium", "low", "none")

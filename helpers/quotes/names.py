@@ -260,7 +260,7 @@ def _interesting_words() -> frozenset[str]:
     """Lower-case words that can start a phrase other than a name (pronouns and role nouns)."""
     roles = speaker_words()
     words = set(roles["pronoun"]) | roles["document"] | roles["group"] | roles["person"] | roles["crowd"] | {"it"}
-    words |= {w + "s" for w in roles["document"]}
+    words |= {w + "s" for w in roles["document"] | roles["person"]}  # "statements", "ministers", "diplomats"
     return frozenset(words)
 
 
@@ -381,7 +381,7 @@ def _read_role_word(source: str, tokens: list[re.Match], words: list[str], lower
     if lower in roles["pronoun"] or lower == "it":
         phrases.append(Phrase("pronoun", lower, tokens[i].start(1), end=tokens[i].end()))
         return
-    noun = base[:-1] if base.endswith("s") and base[:-1] in roles["document"] else base
+    noun = base[:-1] if base.endswith("s") and (base[:-1] in roles["document"] or base[:-1] in roles["person"]) else base
     if (noun in roles["group"] or noun in roles["person"]) and following in roles["person"]:
         return  # "department spokesperson", "chief negotiator": the last noun is the head
     for role in ("document", "group", "person", "crowd"):

@@ -130,7 +130,7 @@ class EntityRegister:
                 continue
             if gender and entity.gender != gender and (strict or entity.gender):
                 continue
-            if head and not fold(entity.name).lower().endswith(head):
+            if head and not fold(entity.name).lower().endswith((head, head + "s")):
                 continue
             return entity
         return None
@@ -190,7 +190,8 @@ class SpeakerFinder:
                     entity = self.register.person(phrase.text, phrase.start, clue, phrase.role)
                 elif phrase.kind == "org":
                     entity = self.register.org(phrase.text, phrase.start)
-                elif phrase.kind == "group" and self._self_describing(phrase):
+                elif phrase.kind in ("group", "person") and self._collective(phrase) or (
+                        phrase.kind == "group" and self._self_describing(phrase)):
                     entity = self.register.org(self._strip_determiner(phrase.text), phrase.start)
                     entity.descriptive = True
                 if entity is not None:
@@ -230,7 +231,20 @@ class SpeakerFinder:
         roles = speaker_words()
         words = phrase.text.split()
         modifiers = words[1:-1] if words[0] in DETERMINERS else words[:-1]
-        return any(m.lower() in roles["demonym"] or m.lower() in INSTITUTION_MODIFIERS for m in modifiers)
+        return (any(m.lower() in roles["demonym"] or m.lower() in INSTITUTION_MODIFIERS for m in modifiers)
+                or SpeakerFinder._collective(phrase))
+
+    @staticmethod
+    def _collective(phrase: Phrase) -> bool:
+        """'the G7 leaders', 'Arab foreign ministers', 'EU officials': people named together by the
+        body or country they belong to (a capitalised word before a plural noun for people), who
+        speak as one."""
+        words = phrase.text.split()
+        head = words[-1].lower()
+        if not head.endswith("s") or not (head[:-1] in speaker_words()["person"] or head == "leaders"):
+            return False
+        modifiers = words[1:-1] if words[0] in DETERMINERS else words[:-1]
+        return any(m[:1].isupper() for m in modifiers)
 
     def _entity(self, phrase: Phrase) -> Entity | None:
         if phrase.kind == "name":
@@ -295,6 +309,12 @@ class SpeakerFinder:
                     or self.register.first_after("org", phrase.start))
         if phrase.kind == "person":
             first = phrase.text.split()[0]
+            if self._collective(phrase):
+                return Entity(self._strip_determiner(phrase.text), "org", phrase.start, descriptive=True)
+            if first in DETERMINERS and head.endswith("s") and head[:-1] in speaker_words()["person"]:
+                # "the leaders", "the ministers": the people named together before, never one person
+                return (self.register.last("org", phrase.start, head=head)
+                        or Entity(self._strip_determiner(phrase.text), "org", phrase.start, descriptive=True))
             if first in ("a", "an") and self._self_describing(phrase):
                 return Entity(self._strip_determiner(phrase.text), "org", phrase.start)
             if first in _INDEFINITE or (first not in DETERMINERS and head.endswith("s")):
@@ -374,7 +394,8 @@ class SpeakerFinder:
                 continue
             if phrase.kind == "name" and len(phrase.text.split()) == 1 and not self.register.known(phrase.text) and not phrase.titled:
                 continue  # a lone capitalised word nobody introduced: a place or a common noun
-            if phrase.kind in ("org", "group") and k + 1 < len(phrases) and phrases[k + 1].kind == "person":
+            if (phrase.kind in ("org", "group", "name") and k + 1 < len(phrases)
+                    and (phrases[k + 1].kind == "person" or self._collective(phrases[k + 1]))):
                 gap = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
                 if not gap.strip() or gap.strip().lower() in ("’s", "'s"):
                     continue  # "Russian Foreign Ministry spokeswoman Maria Zakharova": the org only describes her
@@ -391,9 +412,17 @@ class SpeakerFinder:
             if entity is not None:
                 return entity
         for phrase in phrases:  # nothing better: a country or capital speaking ("Caracas said")
-            if phrase.kind in ("name", "place") and not phrase.possessive:
+            if phrase.kind in ("name", "place") and not phrase.possessive and not self._located(phrase):
                 return Entity(fold(phrase.text), "org", phrase.start)
         return None
+
+    _LOCATIVE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|within|around|through)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+
+    def _located(self, phrase: Phrase) -> bool:
+        """True for a place named as where something happens ("the gathering in Bavaria"), not as
+        the one who acts: a name right after "in", "at", "near", "across"…"""
+        return self._LOCATIVE.search(self.masked, max(0, phrase.start - 12), phrase.start) is not None
 
     _AFTER_COMMA = re.compile(r",\s*(?:[a-z]+ly\s+|only\s+|also\s+|then\s+)?$")
     _COORDINATED = re.compile(r"\band\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
