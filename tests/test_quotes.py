@@ -565,6 +565,15 @@ def test_people_speaking_together_are_one_collective_speaker_never_one_person(te
     assert speaker_of(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('The summit ended.\n\n"It was a good deal," said the Polish prime minister, Leszek Miller.', "Leszek Miller"),
+    ('The summit ended.\n\n"We are not bluffing." - British Foreign Minister Robin Cook on the veto', "Robin Cook"),
+    ('The summit ended.\n\n"We are not bluffing." – Robin Cook, British foreign minister', "Robin Cook"),
+])
+def test_a_description_then_a_name_and_a_spaced_hyphen_name_the_speaker(text, speaker):
+    assert speaker_of(text) == speaker
+
+
 def test_a_place_where_something_happens_is_not_a_speaker():
     text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
     assert speaker_of(text) == "leaders"

@@ -39,7 +39,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "normal": re.compile(rf"^[\s,.:;!?]*(?P<np>(?:[^\s;:!?]+\s+){{1,16}}?)(?:[a-z]+ly\s+)?(?P<verb>{verbs})\b"),
         "appositive": re.compile(rf"^[\s,.:;!?]*(?P<np>[A-Z][^,;:\"“”]{{1,60}}?),\s[^\"“”]{{0,240}}?,\s*(?:[a-z]+ly\s+)?(?P<verb>{verbs})\b"),
         "according": re.compile(r"according to\s+(?P<np>[^,;:.—–]+(?:\.[A-Z][^,;:.—–]*)*)", re.IGNORECASE),
-        "dash": re.compile(r"^\s*[—–]\s*(?P<np>[^,;:.]+)"),
+        "dash": re.compile(r"^\s*(?:[—–]|\s-)\s*(?P<np>[^,;:.]+)"),
         "verb": re.compile(rf"\b(?P<verb>{verbs})\b"),
     }
 
@@ -55,9 +55,27 @@ def post_cue(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | None
         np_start = start + match.start("np")
         phrases = finder.phrases(np_start, start + match.end("np"))
         entity = finder.first_entity(phrases) if name in ("inverted", "dash") else _resolve_subject(finder, phrases)
+        if name == "inverted" and not any(p.kind in ("name", "org") for p in phrases):
+            named = _apposed_name(finder, start + match.end("np"), end)
+            entity = named or entity  # '…," said the Polish prime minister, Leszek Miller'
         if entity is not None:
             return entity, (match.group("verb").lower() if "verb" in match.groupdict() else DASH)
     return _according_to(finder, start, end)
+
+
+_APPOSED = re.compile(r",\s*(?P<np>[A-Z][^,;:.!?\"“”]{1,60})")
+
+
+def _apposed_name(finder: SpeakerFinder, start: int, end: int) -> Entity | None:
+    """The person named right after a comma at ``start`` (", Leszek Miller."): who a description
+    before it ("the Polish prime minister") stands for."""
+    match = _APPOSED.match(finder.masked, start, end)
+    if match is None:
+        return None
+    phrases = finder.phrases(match.start("np"), match.end("np"))
+    if phrases and phrases[0].kind == "name" and phrases[0].start == match.start("np") and not phrases[0].possessive:
+        return finder.resolve(phrases[0])
+    return None
 
 
 def _according_to(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | None, str | None]:

@@ -105,7 +105,7 @@ def _quote_records(text: str, title: str = "") -> list[dict]:
     return _quote_records_in_body(text, _body_paragraphs(text, title))
 
 
-_DASH_AFTER = re.compile(r"\s*[—–]")
+_DASH_AFTER = re.compile(r"\s*[—–]|\s+-\s")
 
 
 @dataclass(slots=True)
