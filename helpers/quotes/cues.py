@@ -55,7 +55,8 @@ def post_cue(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | None
         np_start = start + match.start("np")
         phrases = finder.phrases(np_start, start + match.end("np"))
         entity = finder.first_entity(phrases) if name in ("inverted", "dash") else _resolve_subject(finder, phrases)
-        if name == "inverted" and not any(p.kind in ("name", "org") for p in phrases):
+        if name == "inverted" and not any(p.kind == "org" or (p.kind == "name" and (len(p.text.split()) > 1 or p.titled))
+                                          for p in phrases):
             named = _apposed_name(finder, start + match.end("np"), end)
             entity = named or entity  # '…," said the Polish prime minister, Leszek Miller'
         if entity is not None:
