@@ -574,6 +574,18 @@ def test_a_description_then_a_name_and_a_spaced_hyphen_name_the_speaker(text, sp
     assert speaker_of(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Foreign Minister Park Jin met President Yoon Suk-yeol. "Dokdo was not discussed," the foreign minister said.',
+     "Park Jin"),
+    ("Iran and Saudi Arabia restored ties. Iran's foreign minister said relations were \"on the right track\".",
+     "Iran's foreign minister"),
+    ('Paraguayan President Santiago Pena spoke first. Luis Lacalle Pou followed. The Uruguayan president said: '
+     '"Either the bloc opens up or we go our own way."', "Luis Lacalle Pou"),
+])
+def test_a_role_named_without_a_name_is_its_holder_or_a_description(text, speaker):
+    assert speaker_of(text) == speaker
+
+
 def test_a_place_where_something_happens_is_not_a_speaker():
     text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
     assert speaker_of(text) == "leaders"

@@ -209,8 +209,9 @@ def _classify(words: tuple[str, ...]) -> tuple[str, str] | None:
         return "org", rest[0]
     if all(w.lower() in roles["skip"] or w.lower() in roles["demonym"] for w in rest):
         return None
-    if any(w.lower() in roles["place"] for w in rest):
-        return "place", " ".join(rest)
+    if any(w.lower() in roles["place"] for w in rest) and not (
+            last_title >= 0 and not _PERSONAL_TITLES.isdisjoint(lower[:last_title + 1])):
+        return "place", " ".join(rest)  # (after a personal title a name: "Foreign Minister Park Jin")
     if len(rest) > 1 and rest[0].lower() in _PLACE_PREFIXES and fold(rest[0]).lower() not in given_names():
         return "place", " ".join(rest)  # La Paz, San José, Puerto Cabezas
     return "name", " ".join(rest)

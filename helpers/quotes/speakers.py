@@ -322,10 +322,30 @@ class SpeakerFinder:
                 words = phrase.text.split()
                 return Entity(" ".join(words[1:] if first in _INDEFINITE else words), "person", phrase.start,
                               descriptive=True)
-            return self.register.last("person", phrase.start)
+            return self._holder_of(phrase)
         if phrase.kind == "crowd":  # "protesters chanted": the crowd itself speaks
             return Entity(phrase.text.split()[-1], "org", phrase.start, descriptive=True)
         return None
+
+    def _holder_of(self, phrase: Phrase) -> Entity | None:
+        """Who a role named without a name stands for ("the foreign minister", "Iran's foreign
+        minister", "the envoy"): the last person given that title (its words, and a nationality
+        before it, all in their role),
+        else, for a role with "the" ("the minister", "the Russian official"), the last person
+        named; a role owned by a country ("Saudi Arabia's foreign minister") that nobody holds is
+        a described speaker."""
+        words = phrase.text.split()
+        described = [w.lower() for w in words if w.lower() not in DETERMINERS]
+        roles = speaker_words()
+        title = [w for w in described if w in roles["title"] or w in roles["person"] or w in roles["demonym"]]
+        last = bisect.bisect_left(self.register.mentions, phrase.start, key=lambda m: m[0])
+        for _, entity in reversed(self.register.mentions[max(0, last - 300):last]):
+            role = entity.role.lower().split()
+            if entity.kind == "person" and role and all(w in role for w in title):
+                return entity
+        if words[0].lower() not in DETERMINERS and len(described) > len(title):
+            return Entity(phrase.text, "person", phrase.start, descriptive=True)  # "Iran's foreign minister"
+        return self.register.last("person", phrase.start)  # "the Russian official": the person named before
 
     _CLAUSE_PUNCT = re.compile(r"[,.;:]")
     _ISSUED_BY = re.compile(r"\s*,?\s*(?:(?:\w+\s+){0,3}?(?:by|from|of)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
