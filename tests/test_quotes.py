@@ -586,6 +586,16 @@ def test_a_role_named_without_a_name_is_its_holder_or_a_description(text, speake
     assert speaker_of(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"The leadership still wants peace," said chief Palestinian negotiator Saeb Erakat.', "Saeb Erakat"),
+    ('Turkish PM Ahmet Davutoglu praised the plan, saying it was "a historic step".', "Ahmet Davutoglu"),
+    ('"We are ready," Kenyan Foreign Minister Amina Mohamed told reporters in Nairobi.', "Amina Mohamed"),
+    ('Minister-designate Saad Hariri said: "I declare to all Lebanese that we will not give up."', "Saad Hariri"),
+])
+def test_nationalities_and_titles_from_anywhere_are_not_part_of_the_name(text, speaker):
+    assert speaker_of(text) == speaker
+
+
 def test_a_place_where_something_happens_is_not_a_speaker():
     text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
     assert speaker_of(text) == "leaders"
