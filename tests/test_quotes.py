@@ -596,6 +596,16 @@ def test_nationalities_and_titles_from_anywhere_are_not_part_of_the_name(text, s
     assert speaker_of(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('The talks stalled.\n\n"No meetings are envisaged," AFP reported quoting Foreign Minister Lakshman Kadirgamar.',
+     "Lakshman Kadirgamar"),
+    ('The envoys met.\n\n"The ceasefire must hold," the statement quoted Martin Sajdik as saying.', "Martin Sajdik"),
+    ('Ana Diaz spoke on Monday.\n\n"The ceasefire must hold," she said, quoting a proverb.', "Ana Diaz"),
+])
+def test_the_one_quoted_speaks_not_the_agency_or_document_passing_the_words_on(text, speaker):
+    assert speaker_of(text) == speaker
+
+
 def test_a_place_where_something_happens_is_not_a_speaker():
     text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
     assert speaker_of(text) == "leaders"

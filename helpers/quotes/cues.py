@@ -44,10 +44,27 @@ def cue_patterns() -> dict[str, re.Pattern]:
     }
 
 
+_QUOTING = re.compile(r"\b(?:quoting|quoted|citing|cited)\s+(?P<np>(?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)"
+                      r"(?:\s+as\s+(?:saying|telling|stating|writing)\b|\s*[,.;]|\s*$)")
+
+
+def _quoted_person(finder: SpeakerFinder, start: int, end: int) -> Entity | None:
+    """'…," AFP reported quoting Foreign Minister Ana Ruiz' / '…," the statement quoted Ruiz as
+    saying': the one quoted speaks, not the agency or the document that passes the words on."""
+    match = _QUOTING.search(finder.masked, start, end)
+    if match is None:
+        return None
+    named = [p for p in finder.phrases(match.start("np"), match.end("np")) if p.kind == "name" and not p.possessive]
+    return finder.resolve(named[-1]) if named else None
+
+
 def post_cue(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | None, str | None]:
     """A cue after the quote: '…," said X', '…," X said', '— X', 'according to X'."""
     patterns = cue_patterns()
     post = finder.masked[start:end]
+    quoted = _quoted_person(finder, start, end)
+    if quoted is not None:
+        return quoted, "quoted"
     for name in ("inverted", "normal", "appositive", "dash"):
         match = patterns[name].match(post)
         if not match:
