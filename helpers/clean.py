@@ -501,6 +501,21 @@ def _is_prose(line: _Line) -> bool:
     return len(line.text.split()) >= 12 and _ends_sentence(line.text)
 
 
+APPEAL_BLOCK_MAX_LINES = 6
+
+
+def _appeal_block(ctx: _Context) -> None:
+    """A donation appeal of several paragraphs: the lines between two lines of an appeal ("Your
+    support helps us to tell the story" … "Your support makes all the difference."), when at
+    most six lines lie between them, are the appeal's own text."""
+    appeal = [k for k, line in enumerate(ctx.lines) if line.rule == "donation_appeal"]
+    for first, last in zip(appeal, appeal[1:]):
+        if 1 < last - first <= APPEAL_BLOCK_MAX_LINES + 1:
+            for line in ctx.lines[first + 1:last]:
+                if line.kept:
+                    line.rule = "appeal_block"
+
+
 _MORE_BUTTON = re.compile(r"(?i)^\(?(?:read more|read the full (?:story|article)|read full (?:story|article)|continue "
                           r"reading|more|full story)\)?\s*[»›→>.…]*$")
 TEASER_MAX_LINE_WORDS = 30
@@ -797,6 +812,8 @@ STRUCTURAL_RULES: tuple[StructuralRule, ...] = (
                    "of day or a date in brackets, and no full stop", _story_list),
     StructuralRule("caption_before_credit", "a photo caption: the line, ending no sentence, just before a "
                    "photo credit that stands alone", _caption_before_credit),
+    StructuralRule("appeal_block", "the paragraphs of a donation appeal: the lines between two lines of an appeal "
+                   "(\"Your support helps us…\" … \"Your support makes all the difference.\"), six at most", _appeal_block),
     StructuralRule("teaser_before_more", "another story's headline: a line ending no sentence (or asking a "
                    "question) just before a \"Read more\" button standing alone", _teaser_before_more),
     StructuralRule("comments", "readers' comments: everything after a line such as \"262 Comments\" that is followed "

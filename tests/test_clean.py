@@ -370,6 +370,10 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("related_link", "Read the full story ›", "bottom"),
     ("related_heading", "Don't miss", "bottom"),
     ("related_heading", "Editor's picks", "bottom"),
+    ("donation_appeal", "Your support makes all the difference.", "bottom"),
+    ("rights_reserved", "Copying or publishing any information from the Lima Herald without written permission is prohibited.", "bottom"),
+    ("rights_reserved", "error: Alert: Content is protected !!", "bottom"),
+    ("image_furniture", "admin's picture", "top"),
     ("stray_line", "Foreign ministers of the Lima Group at the summit venue in Lima on Tuesday", "middle"),
     ("stray_line", "Brazil courts Chinese investors as the Mercosur summit opens in Brasilia", "middle"),
 ])
@@ -440,6 +444,8 @@ def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture,
     "We are sorry, the minister said, but the border stays closed.",
     "Print and broadcast media were barred from the summit, the ministry said.",
     "Copyright disputes were raised at the summit in 2024, the ministry said.",
+    "Reproduction of the ballots without observers was not permitted, the commission said.",
+    "Your support for the accord matters, the minister told the assembly in Lima.",
 ])
 def test_body_sentences_with_furniture_words_are_left_alone(sentence):
     raw = invented(sentence, "middle")
@@ -929,6 +935,17 @@ def test_three_link_lines_in_a_row_are_a_link_list():
     result = clean.clean_article(raw, article_id="k")
     assert result.text == BODY
     assert [entry["rule"] for entry in result.removed] == ["link_list"] * 3
+
+
+def test_the_paragraphs_of_a_donation_appeal_go_with_its_first_and_last_lines():
+    appeal = ["Your support helps us to tell the story",
+              "From elections to trade, our reporters are on the ground when the story breaks.",
+              "At such a moment we need reporters on the ground. Your gift keeps them there.",
+              "Your support makes all the difference."]
+    result = clean.clean_article("\n\n".join([*appeal, LEDE, MIDDLE, CLOSE]) + "\n", article_id="d")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["donation_appeal", "appeal_block", "appeal_block",
+                                                           "donation_appeal"]
 
 
 def test_headlines_before_read_more_buttons_go_and_a_paragraph_before_one_stays():
