@@ -606,6 +606,12 @@ def test_the_one_quoted_speaks_not_the_agency_or_document_passing_the_words_on(t
     assert speaker_of(text) == speaker
 
 
+def test_the_one_spoken_to_is_not_who_he_said_points_to():
+    text = ('"The coup took us all by surprise," said Prime Minister Tuilaepa Malielegaoi in an interview with '
+            "Pacific Beat's John Paligaru.\n\nThe army has not responded.\n\n\"We need to take action,\" he said.")
+    assert list(extract_quotes(text)["speaker"]) == ["Tuilaepa Malielegaoi"] * 2
+
+
 def test_a_place_where_something_happens_is_not_a_speaker():
     text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
     assert speaker_of(text) == "leaders"

@@ -16,12 +16,13 @@ _MALE_CLUE = re.compile(r"\b(?:mr|spokesman|congressman|chairman|businessman|kin
 
 
 def guess_gender(name: str, clue: str = "") -> str | None:
-    """'f', 'm' or None for a person's name, from the given-names list, a title clue, or -a/-o endings.
+    """'f', 'm' or None for a person's name, from the given-names list or a title clue (a name's
+    ending is no guide across languages: Mustafa and Hamza are men, so an unlisted name is None).
 
     >>> guess_gender("Delcy Rodriguez"), guess_gender("Elliott Abrams"), guess_gender("Mercedes Lopez")
     ('f', 'm', 'f')
-    >>> guess_gender("Kim Lee", clue="spokeswoman"), guess_gender("Kim Lee")
-    ('f', None)
+    >>> guess_gender("Kim Lee", clue="spokeswoman"), guess_gender("Kim Lee"), guess_gender("Tuilaepa Malielegaoi")
+    ('f', None, None)
     """
     clue = clue.lower()
     if _FEMALE_CLUE.search(clue):
@@ -32,11 +33,6 @@ def guess_gender(name: str, clue: str = "") -> str | None:
     names = given_names()
     if first in names:
         return names[first]
-    if len(name.split()) >= 2 and len(first) > 2:
-        if first.endswith("a"):
-            return "f"
-        if first.endswith("o"):
-            return "m"
     return None
 
 
@@ -67,6 +63,7 @@ class EntityRegister:
         self.people: dict[str, list[Entity]] = {}     # short forms of a name (folded, lower) -> people
         self.mentions: list[tuple[int, Entity]] = []   # (offset, entity) of every person/org mention
         self.aliases: dict[str, str] = {}               # long organisation name -> acronym
+        self.addressed: set[int] = set()                 # offsets of people named as the one spoken to
 
     def mention(self, start: int, entity: Entity) -> None:
         """Record that ``entity`` is mentioned at ``start`` (mentions come in text order)."""
@@ -125,9 +122,11 @@ class EntityRegister:
              strict: bool = False, named: bool = False) -> Entity | None:
         """The last person or organisation mentioned before ``before`` that fits the filters."""
         last = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
-        for _, entity in reversed(self.mentions[max(0, last - 300):last]):
+        for at, entity in reversed(self.mentions[max(0, last - 300):last]):
             if entity.kind != kind or entity.agency or (named and entity.descriptive):
                 continue
+            if gender and at in self.addressed:
+                continue  # "in an interview with Ana Ortiz", "he told Lula": not who "he said" points to
             if gender and entity.gender != gender and (strict or entity.gender):
                 continue
             if head and not fold(entity.name).lower().endswith((head, head + "s")):
@@ -196,12 +195,18 @@ class SpeakerFinder:
                     entity.descriptive = True
                 if entity is not None:
                     self.register.mention(phrase.start, entity)
+                    if entity.kind == "person" and self._ADDRESSED.search(self.masked, max(start, phrase.start - 60),
+                                                                          phrase.start):
+                        self.register.addressed.add(phrase.start)
             subject = self.clause_subject(start, end)
             if subject is not None:
                 self._subject_of[index] = subject
                 if subject.kind == "org" and not subject.descriptive and not subject.agency:
                     self.issued += [(p.start, p.text.split()[-1], subject) for p in phrases if p.kind == "document"]
 
+    # the words before the person spoken to: "in an interview with (Pacific Beat's) Ana Ortiz", "he told Lula"
+    _ADDRESSED = re.compile(r"\b(?:interview(?:ed)?\s+(?:with|by)|told|telling|tells|(?:speaking|talking|spoke|talked)"
+                            r"\s+(?:to|with))\s+(?:[^\s,.;:!?]+\s+){0,4}$", re.IGNORECASE)
     _OPEN_BRACKET = re.compile(r"\(\s*$")
     _ACRONYM_JOIN = re.compile(r"[\s(\-–—]*")
 
