@@ -676,6 +676,14 @@ def _story_list(ctx: _Context) -> None:
 
 
 _CREDIT_RULES = frozenset({"image_furniture", "caption_credit", "caption_photo_tag"})
+# rules for captions: a line of more than CAPTION_MAX_WORDS words is a paragraph that happens to end
+# like one ("… leaders met in Durban. (Read photo caption)"), and stays
+_CAPTION_RULES = _CREDIT_RULES | {"image_description", "caption_dated"}
+
+
+def _longer_than(text: str, words: int) -> bool:
+    """True if ``text`` has more than ``words`` words (counted only as far as needed)."""
+    return text.count(" ") >= words and len(text.split(None, words)) > words
 CREDIT_MAX_WORDS = 8
 CAPTION_MAX_WORDS = 60
 
@@ -752,25 +760,35 @@ def _link_list(ctx: _Context) -> None:
     listed = _list_items(ctx.lines)
     run: list[_Line] = []
     previous: _Line | None = None  # the line before, kept or removed (a removed line does not break a list)
+    prose_above = False              # whether a paragraph of prose was kept above the line
     for line in ctx.lines + [None]:
         near = line is not None and previous is not None and line.number <= previous.last + 2
         if line is not None and not line.kept:
             if not near:
-                run = _end_link_list(run)
+                run = _end_link_list(run, prose_above)
             previous = line
             continue
         if line is not None and _link_like(line, listed) and (not run or near):
             run.append(line)
         else:
-            run = _end_link_list(run)
+            run = _end_link_list(run, prose_above)
             run = [line] if line is not None and _link_like(line, listed) else []
+        prose_above = prose_above or (line is not None and not run and _is_prose(line))
         previous = line
 
 
-def _end_link_list(run: list[_Line]) -> list[_Line]:
+HIGHLIGHT_MIN_WORDS = 7
+
+
+def _end_link_list(run: list[_Line], prose_above: bool) -> list[_Line]:
+    """Mark the lines of a finished run as a link list, except the story's highlights: bulleted
+    statements of seven words or more above the article's first paragraph ("• Sogavare confirms
+    signing of the pact, tells lawmakers to wait for details"; not a question)."""
     if len(run) >= LINK_LIST_MIN_LINES:
         for item in run:
-            item.rule = "link_list"
+            if not (not prose_above and _BULLET.match(item.text) and not item.text.endswith("?")
+                    and len(item.text.split()) >= HIGHLIGHT_MIN_WORDS):
+                item.rule = "link_list"
     return []
 
 
@@ -896,7 +914,7 @@ def clean_article(raw_text: str, article_id: str = "", title: str = "") -> Clean
     matcher = _line_matcher()
     for line in lines:
         rule = matcher.line_rule(line.text)
-        if rule is not None:
+        if rule is not None and not (rule.name in _CAPTION_RULES and _longer_than(line.text, CAPTION_MAX_WORDS)):
             line.rule = rule.name
             continue
         found = matcher.prefix_match(line.text)

@@ -374,6 +374,10 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("rights_reserved", "Copying or publishing any information from the Lima Herald without written permission is prohibited.", "bottom"),
     ("rights_reserved", "error: Alert: Content is protected !!", "bottom"),
     ("image_furniture", "admin's picture", "top"),
+    ("image_furniture", "Foto: Ana Diaz/ dpa", "middle"),
+    ("image_furniture", "Photo:", "middle"),
+    ("advertisement", "Story continues below this ad", "middle"),
+    ("comment_form", "or register to post a comment.", "bottom"),
     ("stray_line", "Foreign ministers of the Lima Group at the summit venue in Lima on Tuesday", "middle"),
     ("stray_line", "Brazil courts Chinese investors as the Mercosur summit opens in Brasilia", "middle"),
 ])
@@ -956,6 +960,23 @@ def test_headlines_before_read_more_buttons_go_and_a_paragraph_before_one_stays(
     assert [entry["rule"] for entry in result.removed] == ["teaser_before_more", "related_link"] * 2
     paragraph = "\n\n".join([LEDE, MIDDLE, CLOSE, "Read more"]) + "\n"
     assert clean.clean_article(paragraph, article_id="m").text == BODY  # CLOSE ends a sentence: it stays
+
+
+def test_the_storys_bulleted_highlights_above_its_first_paragraph_stay():
+    highlights = ["• Peru confirms it will leave the group, tells lawmakers to wait for details",
+                  "• Chile and Colombia say they will stay in the bloc for now",
+                  "• Want our newsletter?"]
+    raw = "\n".join(highlights) + "\n\n" + BODY + "\n"
+    result = clean.clean_article(raw, article_id="h")
+    assert result.text == "\n\n".join(highlights[:2] + [LEDE, MIDDLE, CLOSE])
+    below = BODY + "\n\n" + "\n".join(highlights) + "\n"  # the same lines below the article: other stories
+    assert clean.clean_article(below, article_id="h").text == BODY
+
+
+def test_a_long_paragraph_ending_like_a_caption_is_not_a_caption():
+    paragraph = " ".join(["The ministers met in Lima and agreed to meet again in June."] * 6) + " (Read photo caption)"
+    raw = "\n\n".join([LEDE, paragraph, CLOSE]) + "\n"
+    assert clean.clean_article(raw, article_id="c").removed == []
 
 
 def test_a_list_of_links_is_one_list_across_lines_already_removed():
