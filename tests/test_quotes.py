@@ -612,6 +612,22 @@ def test_the_one_spoken_to_is_not_who_he_said_points_to():
     assert list(extract_quotes(text)["speaker"]) == ["Tuilaepa Malielegaoi"] * 2
 
 
+def test_a_reporting_verb_between_two_quotes_of_a_sentence_brings_its_own_speaker():
+    text = ('European Parliament president Martin Schulz called for "clarity" from the UK, while '
+            "Belgium's PM Charles Michel said \"we cannot accept this\".")
+    assert list(extract_quotes(text)["speaker"]) == ["Martin Schulz", "Charles Michel"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Russian Co-Chair of the OSCE Minsk Group Igor Popov spoke on Monday. "We will meet soon," Popov said.',
+     "Igor Popov"),
+    ('The presidency began in January.\n\n"We will work in all the key areas," said the Prime Minister.\n\n'
+     "Prime Minister of the Republic of Slovenia Janez Jansa spoke in Brdo.", "Janez Jansa"),
+])
+def test_a_person_named_after_a_body_or_a_place_and_a_role_named_before_the_name(text, speaker):
+    assert speaker_of(text) == speaker
+
+
 def test_a_place_where_something_happens_is_not_a_speaker():
     text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
     assert speaker_of(text) == "leaders"

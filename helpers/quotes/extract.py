@@ -166,7 +166,9 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
                               text[sentence_start:sentence_end].strip(), None, "none", "", first, last))
             continue
         entity, cue = None, None
-        if kind == "fragment" and rows and rows[-1].first_sentence == first and rows[-1].speaker:
+        if (kind == "fragment" and rows and rows[-1].first_sentence == first and rows[-1].speaker
+                and not cue_patterns()["verb"].search(masked, rows[-1].end + 1, open_at)):
+            # (a reporting verb between the two quotes brings a speaker of its own: "…, while Michel said")
             entity, cue = Entity(rows[-1].speaker, rows[-1].speaker_type, open_at, role=rows[-1].speaker_role), SAME_SENTENCE
         starts_sentence = not before.strip(" \t—–-")
         order = (post_cue, pre_cue) if starts_sentence else (pre_cue, post_cue)

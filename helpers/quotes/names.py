@@ -193,11 +193,17 @@ def _classify(words: tuple[str, ...]) -> tuple[str, str] | None:
     if last_title >= 0 and rest and rest[0].lower() in ("of", "for"):
         # "Governor of Norte de Santander" is an office; "Representative for Venezuela Elliott Abrams" a person
         start = next((k for k, w in enumerate(rest) if fold(w).lower() in given_names()), None)
+        if start is None:  # "Prime Minister of the Republic of Slovenia Janez Jansa": a name after the place
+            last_place = max((k for k, w in enumerate(rest) if w.lower() in roles["place"]), default=len(rest))
+            start = last_place + 1 if len(rest) - last_place - 1 >= 2 else None
         if start is None:
             return "place", " ".join(rest[1:])
         rest = rest[start:]
     while len(rest) > 1 and rest[-1].lower() in roles["skip"]:
         rest = rest[:-1]  # "Sergey Lavrov Wednesday"
+    body_end = max((k for k, w in enumerate(rest[:-2]) if w.lower() in roles["org"]), default=-1)
+    if body_end >= 0 and fold(rest[body_end + 1]).lower() in given_names():
+        rest = rest[body_end + 1:]  # "(Co-Chair of the) OSCE Minsk Group Igor Popov": the person after the body
     while len(rest) > 1 and (rest[0].lower() in roles["demonym"] or rest[0].lower() in roles["skip"]):
         rest = rest[1:]
     # "Ambassador to the OAS Harold Whitfield", "Representative for Venezuela Elliott Abrams"
@@ -318,6 +324,11 @@ def _read_name_run(tokens: list[re.Match], words: list[str], lowers: list[str], 
         return i + 1
     reading = _run_reading(tuple(words[i:j]), lowers[j] if j < n else "")
     if reading is None:
+        if all(w in roles["title"] for w in lowers[i:j]) and (lowers[j - 1] in roles["person"]
+                                                                  or lowers[j - 1] in _PERSONAL_TITLES):
+            # "the Prime Minister", "the Foreign Secretary" in capitals: a role named without a name
+            k = i - 1 if i > 0 and lowers[i - 1] in DETERMINERS else i
+            phrases.append(Phrase("person", " ".join(words[k:j]), tokens[k].start(1), end=tokens[j - 1].end()))
         return j
     kind, text, possessive, titled, governs, role = reading
     if governs:  # "the Maduro government": the run and the word after it

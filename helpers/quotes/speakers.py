@@ -337,8 +337,9 @@ class SpeakerFinder:
         minister", "the envoy"): the last person given that title (its words, and a nationality
         before it, all in their role),
         else, for a role with "the" ("the minister", "the Russian official"), the last person
-        named; a role owned by a country ("Saudi Arabia's foreign minister") that nobody holds is
-        a described speaker."""
+        named (or, when nobody was named before, the first person given that title after); a role
+        owned by a country ("Saudi Arabia's foreign minister") that nobody holds is a described
+        speaker."""
         words = phrase.text.split()
         described = [w.lower() for w in words if w.lower() not in DETERMINERS]
         roles = speaker_words()
@@ -350,7 +351,13 @@ class SpeakerFinder:
                 return entity
         if words[0].lower() not in DETERMINERS and len(described) > len(title):
             return Entity(phrase.text, "person", phrase.start, descriptive=True)  # "Iran's foreign minister"
-        return self.register.last("person", phrase.start)  # "the Russian official": the person named before
+        earlier = self.register.last("person", phrase.start)  # "the Russian official": the person named before
+        if earlier is None and title:  # '"…," said the Prime Minister.' and the name comes later
+            for at, entity in self.register.mentions[last:last + 40]:
+                role = entity.role.lower().split()
+                if entity.kind == "person" and role and all(w in role for w in title):
+                    return entity
+        return earlier
 
     _CLAUSE_PUNCT = re.compile(r"[,.;:]")
     _ISSUED_BY = re.compile(r"\s*,?\s*(?:(?:\w+\s+){0,3}?(?:by|from|of)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
