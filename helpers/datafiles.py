@@ -40,7 +40,7 @@ def lines(name: str | Path) -> list[str]:
 def table(name: str | Path, delimiter: str = "\t") -> list[dict[str, str]]:
     """The rows of a table file (a header line first) as dictionaries, cells as written.
 
-    >>> table("palette.csv", delimiter=",")[0]["group"]
+    >>> table("groups.csv", delimiter=",")[0]["group"]
     'ALBA'
     """
     return list(csv.DictReader(raw_lines(name), delimiter=delimiter, quoting=csv.QUOTE_NONE))

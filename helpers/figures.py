@@ -16,8 +16,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .config import DATA_DIR, figures_dir
-from .datafiles import table
+from .config import DATA_DIR, corpus_dir, figures_dir
 
 STYLE_FILE = DATA_DIR / "news.mplstyle"
 FORMATS = ("png", "svg", "pdf")
@@ -33,14 +32,27 @@ def use_style() -> None:
     plt.style.use(STYLE_FILE)
 
 
-@lru_cache(maxsize=1)
-def palette() -> dict[str, str]:
-    """Colour of each alliance or outside power, read from ``data/palette.csv``.
+def palette(source: str | Path | None = None) -> dict[str, str]:
+    """Colour of each alliance or outside power, from the ``groups.csv`` of ``source`` (a corpus
+    folder; default: the current corpus, whose own table wins over the project's).
 
     >>> palette()["ALBA"]
     '#CC6677'
     """
-    return {row["group"]: row["colour"] for row in table("palette.csv", delimiter=",")}
+    path = groups_table_path(source)
+    return _palette(str(path), path.stat().st_mtime_ns)
+
+
+def groups_table_path(source: str | Path | None = None) -> Path:
+    """The ``groups.csv`` in use: the corpus's own, else the project's."""
+    own = Path(source if source is not None else corpus_dir()) / "groups.csv"
+    return own if own.is_file() else DATA_DIR / "groups.csv"
+
+
+@lru_cache(maxsize=8)
+def _palette(path: str, mtime: int) -> dict[str, str]:
+    from .groups import colours, load_groups
+    return colours(load_groups(path))
 
 
 def colour_for(group: str) -> str:
