@@ -628,6 +628,19 @@ def test_a_person_named_after_a_body_or_a_place_and_a_role_named_before_the_name
     assert speaker_of(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('According to the Taliban, Baradar told Khalilzad it was vital those two points "be finalised".', "Baradar"),
+    ('According to the ministry, the talks were "productive".', None),
+    ('Kenya was in crisis.\n\n"We will not rest," said African Union chairman John Kufuor as he left.', "John Kufuor"),
+    ('Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani spoke first.\n\n'
+     '"We were asked to wait," Sheikh Mohammed said.', "Mohammed bin Abdulrahman Al Thani"),
+    ("The talks began.\n\nThe reports are \"positive\", Ireland's foreign minister said.\n\n"
+     "Foreign Minister Helen McEntee spoke later.", "Helen McEntee"),
+])
+def test_who_spoke_behind_a_source_a_body_an_honorific_or_a_role(text, speaker):
+    assert speaker_of(text) == speaker
+
+
 def test_a_place_where_something_happens_is_not_a_speaker():
     text = 'The gathering in Bavaria was overshadowed by the war.\n\n"We will act on energy at once," the leaders said.'
     assert speaker_of(text) == "leaders"

@@ -129,6 +129,18 @@ def pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tupl
     """A reporting verb before the quote in the same sentence, and its subject."""
     patterns = cue_patterns()
     pre = finder.masked[sentence_start:quote_open]
+    according = patterns["according"].search(pre)
+    for verb in reversed(list(patterns["verb"].finditer(pre))):
+        word = verb.group("verb")
+        if word[0].isupper() and verb.start() > 0 and pre[: verb.start()].strip():
+            continue  # "Post", "Reports", "Call" inside a name
+        if according is None or verb.start() < according.end():
+            break  # no verb after "according to X": X is the source
+        # "According to the Taliban, Baradar told Khalilzad it was vital …": the one who spoke
+        entity = finder.subject_before_verb(sentence_start, sentence_start + verb.start(), word.lower())
+        if entity is not None:
+            return entity, word.lower()
+        break
     entity, cue = _according_to(finder, sentence_start, quote_open)
     if entity is not None:
         return entity, cue

@@ -233,7 +233,8 @@ _PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "president", "minist
                     "gov.", "mayor", "ambassador", "general", "gen.", "secretary", "chancellor", "king", "queen",
                     "pope", "judge", "spokesman", "spokeswoman", "spokesperson", "leader", "commander", "envoy",
                     "rep.", "representative", "congressman", "congresswoman", "adviser", "advisor", "chief", "deputy",
-                    "director", "lt.", "col.", "sgt.", "admiral", "prime", "vice-president"}
+                    "director", "lt.", "col.", "sgt.", "admiral", "prime", "vice-president", "sheikh", "sheikha",
+                    "prince", "princess", "emir", "amir", "sultan"}
 
 INSTITUTION_MODIFIERS = {"foreign", "state", "defense", "defence", "interior", "economy", "finance",
                           "justice", "health", "trade", "presidential", "electoral", "central", "national",

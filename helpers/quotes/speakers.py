@@ -89,13 +89,22 @@ class EntityRegister:
         """The person a name mentioned at ``start`` stands for: someone introduced earlier whose
         full name it shortens, or a new person (``clue``: the words before, for the gender;
         ``role``: a title in front of the name, kept when the person has none yet)."""
-        entity = self._person(fold(name), start, clue)
+        entity = self._person(fold(name), start, f"{clue} {role}" if role else clue)
         if role and not entity.role:
             entity.role = role
         return entity
 
+    _HONORIFIC = re.compile(r"\b(?:sheikh|sheikha|prince|princess|king|queen|emir|amir|sultan|crown prince)\s*$",
+                            re.IGNORECASE)
+
     def _person(self, name: str, start: int, clue: str) -> Entity:
         parts = name.split()
+        if len(parts) == 1 and not self.known(name) and self._HONORIFIC.search(clue):
+            # "Sheikh Mohammed", "Prince Faisal": an honorific and a first name stand for the person so named
+            first = [e for _, e in reversed(self.mentions) if e.kind == "person" and e.start < start
+                     and len(e.name.split()) > 1 and e.name.split()[0].lower() == name.lower()]
+            if first:
+                return first[0]
         if len(parts) == 1 and not self.known(name):  # "Mr Maduro" with no full name given earlier
             entity = Entity(name, "person", start, guess_gender(name, clue))
             self.people.setdefault(name.lower(), []).append(entity)
@@ -256,6 +265,8 @@ class SpeakerFinder:
             known = [e for e in self.register.known(phrase.text) if e.start <= phrase.start]
             if known and len(known[-1].name.split()) >= len(phrase.text.split()):
                 return known[-1]
+            if phrase.titled and len(phrase.text.split()) == 1:  # "Sheikh Mohammed": whom the title and name fit
+                return self.register.person(phrase.text, phrase.start, role=phrase.role)
             return Entity(fold(phrase.text), "person", phrase.start, guess_gender(phrase.text), role=phrase.role)
         if phrase.kind == "org":
             return self.register.org(phrase.text, phrase.start)
@@ -349,14 +360,15 @@ class SpeakerFinder:
             role = entity.role.lower().split()
             if entity.kind == "person" and role and all(w in role for w in title):
                 return entity
-        if words[0].lower() not in DETERMINERS and len(described) > len(title):
-            return Entity(phrase.text, "person", phrase.start, descriptive=True)  # "Iran's foreign minister"
-        earlier = self.register.last("person", phrase.start)  # "the Russian official": the person named before
+        owned = words[0].lower() not in DETERMINERS and len(described) > len(title)  # "Iran's foreign minister"
+        earlier = None if owned else self.register.last("person", phrase.start)  # "the Russian official"
         if earlier is None and title:  # '"…," said the Prime Minister.' and the name comes later
             for at, entity in self.register.mentions[last:last + 40]:
                 role = entity.role.lower().split()
                 if entity.kind == "person" and role and all(w in role for w in title):
                     return entity
+        if owned:
+            return Entity(phrase.text, "person", phrase.start, descriptive=True)
         return earlier
 
     _CLAUSE_PUNCT = re.compile(r"[,.;:]")
@@ -431,6 +443,11 @@ class SpeakerFinder:
                 gap = self.masked[phrase.start + len(phrase.text): phrases[k + 1].start]
                 if not gap.strip() or gap.strip().lower() in ("’s", "'s"):
                     continue  # "Russian Foreign Ministry spokeswoman Maria Zakharova": the org only describes her
+            if phrase.kind in ("org", "group") and k + 1 < len(phrases) and phrases[k + 1].kind == "name":
+                gap = self.masked[phrase.end: phrases[k + 1].start].lower().replace("’s", "").replace("'s", "").split()
+                roles = speaker_words()
+                if gap and all(w in roles["title"] or w in roles["person"] for w in gap):
+                    continue  # "African Union chairman John Kufuor": the body only describes him
             if phrase.kind == "person" and k + 1 < len(phrases):
                 following = phrases[k + 1]
                 between = self.masked[phrase.end:following.start]
