@@ -163,21 +163,47 @@ def cooccurrence_graph(node_sets: Iterable[Iterable[str]]) -> nx.Graph:
 
 def actor_colour_groups(mentions: pd.DataFrame) -> dict[str, str]:
     """For each actor, the group its node is coloured by: the group it is named as (the
-    OAS for Luis Almagro, Cuba for Cuba), else its first group in palette order, else
-    "other" (e.g. opposition figures).
+    OAS for Luis Almagro, Cuba for Cuba), else the group it belonged to in most of its
+    mentions (each mention counts its first group in the groups table's order, on the
+    article's date), else "other" (e.g. opposition figures).
 
     >>> m = pd.DataFrame({"actor": ["Cuba", "Nicolas Maduro", "Juan Guaido"], "country": ["Cuba", "Venezuela", "Venezuela"],
     ...                   "body": ["", "", ""], "groups": [("ALBA", "CELAC", "Cuba"), ("CELAC", "ALBA"), ()]})
     >>> actor_colour_groups(m)
     {'Cuba': 'Cuba', 'Nicolas Maduro': 'ALBA', 'Juan Guaido': 'other'}
     """
+    return {actor: shares[0][0] if shares else "other" for actor, shares in _group_shares(mentions).items()}
+
+
+def actor_second_groups(mentions: pd.DataFrame, min_share: float = 0.2) -> dict[str, str]:
+    """Actors whose membership changed over the corpus: the group of at least ``min_share`` of
+    their mentions other than the one their node is coloured by (Argentina: the Lima Group in
+    2017-21 articles, the OAS alone before).
+
+    >>> m = pd.DataFrame({"actor": ["Argentina"] * 4, "country": ["Argentina"] * 4, "body": [""] * 4,
+    ...                   "groups": [("OAS",), ("OAS",), ("Lima Group", "OAS"), ("OAS",)]})
+    >>> actor_colour_groups(m), actor_second_groups(m)
+    ({'Argentina': 'OAS'}, {'Argentina': 'Lima Group'})
+    """
+    return {actor: shares[1][0] for actor, shares in _group_shares(mentions).items()
+            if len(shares) > 1 and shares[1][1] >= min_share}
+
+
+def _group_shares(mentions: pd.DataFrame) -> dict[str, list[tuple[str, float]]]:
+    """Each actor's groups with the share of its mentions in which each came first, largest
+    share first (the group it is named as, if any, always first)."""
+    order = {g: k for k, g in enumerate(group_order())}
     result = {}
     for actor, rows in mentions.groupby("actor", sort=False):
-        groups = [g for gs in rows["groups"] for g in gs]
         names = set(rows["country"]) | set(rows["body"])  # once per actor, not once per group
-        own = [g for g in groups if g in names]
-        ranked = [g for g in group_order(groups) if g in groups]
-        result[actor] = own[0] if own else (ranked[0] if ranked else "other")
+        own = next((g for gs in rows["groups"] for g in gs if g in names), None)
+        if own is not None:
+            result[actor] = [(own, 1.0)]
+            continue
+        firsts = Counter(min(gs, key=lambda g: (order.get(g, len(order)), g)) for gs in rows["groups"] if len(gs))
+        total = len(rows)
+        result[actor] = sorted(((g, n / total) for g, n in firsts.items()),
+                               key=lambda item: (-item[1], order.get(item[0], len(order)), item[0]))
     return result
 
 

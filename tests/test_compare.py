@@ -106,6 +106,24 @@ def test_network_drawing_is_deterministic(world, tmp_path):
     assert (tmp_path / "one" / "net.svg").read_bytes() == (tmp_path / "two" / "net.svg").read_bytes()
 
 
+def test_a_node_takes_the_group_of_most_of_its_mentions_and_a_ring_for_a_changed_membership():
+    import matplotlib.colors as mcolors
+    from helpers.figures import colour_for
+    mentions = pd.DataFrame({"actor": ["Argentina"] * 5 + ["Peru"] * 5, "country": ["Argentina"] * 5 + ["Peru"] * 5,
+                             "body": [""] * 10,
+                             "groups": [("OAS",)] * 3 + [("Lima Group", "OAS")] * 2 + [("Lima Group", "OAS")] * 5})
+    assert compare.actor_colour_groups(mentions) == {"Argentina": "OAS", "Peru": "Lima Group"}
+    rings = compare.actor_second_groups(mentions)
+    assert rings == {"Argentina": "Lima Group"}  # Peru was in the Lima Group in every mention: no ring
+    graph = compare.cooccurrence_graph([["Argentina", "Peru"]])
+    fig = plot_network(graph, compare.actor_colour_groups(mentions), "t", ring_groups=rings)
+    nodes = fig.axes[0].collections[-1]
+    edge = {name: tuple(colour) for name, colour in zip(sorted(graph.nodes), nodes.get_edgecolors())}
+    assert edge["Argentina"] == mcolors.to_rgba(colour_for("Lima Group"))
+    assert edge["Peru"] == mcolors.to_rgba("white")
+    assert any("membership" in text.get_text() for text in fig.axes[0].get_legend().get_texts())
+
+
 # ---------------------------------------------------------------- quotes by camp
 
 def test_quotes_resolve_speaker_to_country_to_alliances_and_camp(world):

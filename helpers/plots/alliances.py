@@ -22,9 +22,12 @@ def _set_title(ax, title: str) -> None:
     ax.set_title(textwrap.fill(title, width))
 
 
-def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, seed: int = 7):
+def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, seed: int = 7,
+                 ring_groups: Mapping[str, str] | None = None):
     """Draw the co-occurrence graph: node area by sentences, edge width by shared
-    sentences, each node in its group's fixed colour; returns the figure.
+    sentences, each node in its group's fixed colour, and a ring in the colour of the group an
+    actor belonged to in part of its mentions (``ring_groups``: membership that changed over
+    the corpus); returns the figure.
 
     Positions come from a spring layout with a fixed ``seed`` (links unweighted, so hubs do
     not swallow their neighbours), so the same graph is always drawn the same way.
@@ -44,17 +47,22 @@ def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, 
     nx.draw_networkx_edges(ordered, position, ax=ax, width=widths, edge_color="#aaaaaa", alpha=0.5)
     sizes = {n: 40 + 110 * math.sqrt(ordered.nodes[n]["sentences"]) for n in nodes}
     colours = [colour_for(colour_groups.get(n, "other")) for n in nodes]
+    rings = {n: g for n, g in (ring_groups or {}).items() if n in sizes}
     nx.draw_networkx_nodes(ordered, position, ax=ax, nodelist=nodes, node_size=[sizes[n] for n in nodes],
-                           node_color=colours, edgecolors="white", linewidths=1.0)
+                           node_color=colours, edgecolors=[colour_for(rings[n]) if n in rings else "white" for n in nodes],
+                           linewidths=[3.0 if n in rings else 1.0 for n in nodes])
     for name in nodes:
         x, y = position[name]
         ax.annotate(name, (x, y), xytext=(0, math.sqrt(sizes[name]) / 2 + 2), textcoords="offset points",
                     ha="center", va="bottom", fontsize=8,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
-    present = {colour_groups.get(n, "other") for n in nodes}
+    present = {colour_groups.get(n, "other") for n in nodes} | set(rings.values())
     shown = [g for g in group_order(present - {"other"}) if g in present] + (["other"] if "other" in present else [])
     handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=9, color=colour_for(g),
                           label="no alliance (e.g. opposition)" if g == "other" else g) for g in shown]
+    if rings:
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", markersize=9, color="white", markeredgewidth=2.5,
+                                  markeredgecolor="#555555", label="ring: another group in part\nof its mentions (membership\nchanged over the years)"))
     handles.append(plt.Line2D([], [], color="#aaaaaa", linewidth=2, label="line: named in one sentence\n(thicker: more often)"))
     ax.legend(handles=handles, title="node colour", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     ax.margins(0.1)
