@@ -117,7 +117,8 @@ def _actors(args: argparse.Namespace) -> int:
         print("give --unknown to list the speakers the actor table lacks", file=sys.stderr)
         return 1
     table = actors.load_actors(Path(args.corpus))
-    quotes = quotes_for_corpus(clean_corpus(load_corpus(Path(args.corpus))))
+    articles = clean_corpus(load_corpus(Path(args.corpus)))
+    quotes = quotes_for_corpus(articles)
     unknown = actors.unknown_actors(quotes, table, top=args.top)
     share = actors.unresolved_share(quotes, table)
     print(f"{share:.0%} of the quoted words in {args.corpus} come from speakers the actor table does not know "
@@ -126,6 +127,13 @@ def _actors(args: argparse.Namespace) -> int:
         print(unknown.drop(columns=["row", "example"]).to_string(index=False))
         print("\nRows to paste into actors.csv (fill in country or body, and role):")
         print("\n".join(unknown["row"]))
+    named = actors.unknown_mentions(articles, table, top=args.top)
+    print(f"\nThe {len(named)} people (full names) and organisations named most often, quoted or not, that the "
+          "actor table does not know:")
+    if len(named):
+        print(named.drop(columns=["row", "example"]).to_string(index=False))
+        print("\nRows to paste into actors.csv:")
+        print("\n".join(named["row"]))
     return 0
 
 

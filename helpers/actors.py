@@ -585,6 +585,85 @@ def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25) ->
     return table.sort_values(["quoted_words", "quotes", "name"], ascending=[False, False, True]).head(top).reset_index(drop=True)
 
 
+UNKNOWN_MENTION_COLUMNS = ["name", "kind", "mentions", "articles", "example", "row"]
+_SENTENCE_END_AFTER = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _names_in(text: str) -> list[list]:
+    """[name, kind, start] for every person (two words or more) and organisation the quote
+    finder's name reader finds in ``text`` (one article's clean text)."""
+    from .quotes.names import find_phrases
+    from .quotes.wordlists import speaker_words
+
+    generic = speaker_words()["org"] | speaker_words()["group"]  # "Council", "Government" alone name nobody
+    found = []
+    for phrase in find_phrases(text, 0, len(text)):
+        if phrase.kind == "org" and phrase.text.lower() in generic:
+            continue
+        if phrase.kind == "org" or (phrase.kind == "name" and len(phrase.text.split()) >= 2):
+            found.append([fold(phrase.text), "organisation" if phrase.kind == "org" else "person", phrase.start])
+    return found
+
+
+def unknown_mentions(articles: pd.DataFrame, actors: pd.DataFrame, top: int = 25, text_column: str = "clean_text",
+                     progress: bool = False) -> pd.DataFrame:
+    """The people (full names) and organisations the corpus names most that ``actors`` does not
+    know, quoted or not: name, kind, mentions, articles, an example sentence, and a row ready to
+    paste into ``actors.csv``. Most mentioned first; a name is counted as written (a surname
+    alone is left out: it is ambiguous until the full name is known).
+
+    >>> articles = pd.DataFrame({"id": ["a", "b"], "clean_text": [
+    ...     "Manuel Zelaya met Nicolas Maduro in Caracas. Zelaya left.", "Manuel Zelaya returned to Honduras."]})
+    >>> unknown_mentions(articles, load_actors())[["name", "kind", "mentions", "articles"]].values.tolist()
+    [['Manuel Zelaya', 'person', 2, 2]]
+    """
+    texts = articles[text_column].fillna("").astype(str).tolist()
+    found = per_article("unknown-names-v2", _names_in, [(text,) for text in texts], progress=progress)
+    counts: Counter = Counter()
+    seen_in: dict[tuple, set] = {}
+    example: dict[tuple, str] = {}
+    for ident, text, names in zip(articles["id"], texts, found):
+        for name, kind, start in names:
+            key = (name, kind)
+            counts[key] += 1
+            seen_in.setdefault(key, set()).add(ident)
+            if key not in example:
+                left = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+                right = _SENTENCE_END_AFTER.search(text, start)
+                example[key] = text[left:right.end() if right else len(text)].strip()
+    rows, known = [], {}
+    for (name, kind), n in counts.most_common():
+        if name not in known:
+            known[name] = actor_for_name(name, actors) is not None or name.split()[0].lower() in _DESCRIBED
+        if known[name]:
+            continue
+        short = name.split()[-1] if kind == "person" else ""
+        rows.append({"name": name, "kind": kind, "mentions": n, "articles": len(seen_in[(name, kind)]),
+                     "example": example[(name, kind)],
+                     "row": _csv_row([name, kind, "", "", "", name, "", short,
+                                      "found by helpers.actors.unknown_mentions: fill in country/body and role"])})
+        if len(rows) >= top:
+            break
+    return pd.DataFrame(rows, columns=UNKNOWN_MENTION_COLUMNS)
+
+
+def unknown_mention_share(articles: pd.DataFrame, actors: pd.DataFrame, text_column: str = "clean_text") -> float:
+    """The share of the people (full names) and organisations named in the corpus that ``actors``
+    does not know, counting every mention: how much the mention counts may miss.
+
+    >>> articles = pd.DataFrame({"id": ["a"], "clean_text": ["Manuel Zelaya met Nicolas Maduro and Hugo Chavez."]})
+    >>> round(unknown_mention_share(articles, load_actors()), 2)
+    0.33
+    """
+    texts = articles[text_column].fillna("").astype(str).tolist()
+    found = per_article("unknown-names-v2", _names_in, [(text,) for text in texts])
+    names = Counter(name for article in found for name, _, _ in article)
+    if not names:
+        return 0.0
+    unknown = sum(n for name, n in names.items() if actor_for_name(name, actors) is None)
+    return unknown / sum(names.values())
+
+
 _DESCRIBED = frozenset({"officials", "official", "diplomats", "diplomat", "sources", "source", "analysts", "protesters",
                         "people", "ministers", "leaders", "observers", "critics"})
 

@@ -219,3 +219,23 @@ def test_the_unknown_command_prints_the_share_and_rows(capsys):
     assert main(["actors", "--unknown", "--corpus", str(SEED_CORPUS), "--top", "5"]) == 0
     out = capsys.readouterr().out
     assert "of the quoted words in" in out and "the actor table does not know" in out
+    assert "named most often, quoted or not" in out
+
+
+def test_names_mentioned_but_unknown_are_listed_and_their_row_makes_them_known(tmp_path):
+    import pandas as pd
+    from helpers import actors as act
+    articles = pd.DataFrame({"id": ["a", "b"], "clean_text": [
+        "Foreign Minister Penny Wong met Nicolas Maduro. The Council met. Penny Wong left for Suva.",
+        "Penny Wong spoke to the Pacific Islands Forum."]})
+    table = act.load_actors()
+    named = act.unknown_mentions(articles, table)
+    assert named.loc[0, ["name", "kind", "mentions", "articles"]].tolist() == ["Penny Wong", "person", 3, 2]
+    assert "Nicolas Maduro" not in set(named["name"]) and "Council" not in set(named["name"])
+    assert named.loc[0, "example"] == "Foreign Minister Penny Wong met Nicolas Maduro."
+    before = act.unknown_mention_share(articles, table)
+    csv = (act.DATA_DIR / "actors.csv").read_text(encoding="utf-8").rstrip("\n") + "\n" + named.loc[0, "row"] + "\n"
+    (tmp_path / "actors.csv").write_text(csv, encoding="utf-8")
+    grown = act.load_actors(tmp_path / "actors.csv")
+    assert "Penny Wong" not in set(act.unknown_mentions(articles, grown)["name"])
+    assert act.unknown_mention_share(articles, grown) < before
