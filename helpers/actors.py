@@ -177,7 +177,7 @@ def membership(country: str, date, alliances: pd.DataFrame) -> list[str]:
 
     >>> spells = load_alliances()
     >>> membership("Ecuador", "2018-08-22", spells), membership("Ecuador", "2018-08-23", spells)
-    (['ALBA', 'CELAC', 'OAS'], ['CELAC', 'OAS'])
+    (['ALBA', 'CELAC', 'OAS', 'UNASUR'], ['CELAC', 'OAS', 'UNASUR'])
     >>> membership("Cuba", "2017-04-10", spells)
     ['ALBA', 'CELAC', 'Cuba']
     """
@@ -421,7 +421,7 @@ def resolve_groups(mentions: pd.DataFrame, date, alliances: pd.DataFrame,
 
     >>> found = find_mentions("Ecuador's envoy", load_actors())
     >>> resolve_groups(found, "2017-03-06", load_alliances())["groups"].tolist()
-    [('ALBA', 'CELAC', 'OAS')]
+    [('ALBA', 'CELAC', 'OAS', 'UNASUR')]
     """
     out = mentions.copy()
     out["groups"] = [tuple(groups_for(c, b, r, date, alliances, include_opposition))

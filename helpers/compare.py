@@ -31,11 +31,11 @@ _WORDS = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def group_order(extra: Iterable[str] = ()) -> list[str]:
-    """Groups in the palette's order (ALBA, Lima Group, CELAC, OAS, outside powers), then
-    any ``extra`` ones alphabetically.
+    """Groups in the order of ``groups.csv`` (ALBA, Lima Group, CELAC, OAS, …, outside powers),
+    then any ``extra`` ones alphabetically.
 
-    >>> group_order(["UNASUR", "ALBA"])[:2], group_order(["UNASUR"])[-1]
-    (['ALBA', 'Lima Group'], 'UNASUR')
+    >>> group_order(["SICA", "ALBA"])[:2], group_order(["SICA"])[-1]
+    (['ALBA', 'Lima Group'], 'SICA')
     """
     known = [g for g in palette() if g != "other"]
     return known + sorted(set(extra) - set(known))

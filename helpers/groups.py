@@ -112,7 +112,7 @@ def blocs(table: pd.DataFrame, actor_table: pd.DataFrame) -> list[str]:
 
     >>> from helpers.actors import load_actors
     >>> blocs(load_groups(), load_actors())
-    ['ALBA', 'Lima Group', 'CELAC', 'OAS']
+    ['ALBA', 'Lima Group', 'CELAC', 'OAS', 'Mercosur', 'UNASUR']
     """
     kinds = dict(zip(actor_table["name"], actor_table["type"]))
     return [g for g in group_names(table) if kinds.get(g, "organisation") == "organisation"]

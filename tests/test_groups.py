@@ -16,20 +16,20 @@ def test_the_projects_table_gives_the_groups_camps_and_colours_in_order():
     assert groups.group_names(table)[:4] == ["ALBA", "Lima Group", "CELAC", "OAS"]
     assert set(groups.camps(table)) == {"ALBA camp", "Lima Group camp"}
     assert groups.colours(table)["other"] == "#BBBBBB"
-    assert groups.blocs(table, load_actors()) == ["ALBA", "Lima Group", "CELAC", "OAS"]
+    assert groups.blocs(table, load_actors()) == ["ALBA", "Lima Group", "CELAC", "OAS", "Mercosur", "UNASUR"]
 
 
 def test_a_corpus_table_adds_a_bloc_and_a_third_camp_with_one_row_each(tmp_path):
     (tmp_path / "groups.csv").write_text(
-        HEADER + "ALBA,left,#CC6677,\nMercosur,south,#117733,the new row\nLima Group,right,#332288,\n"
+        HEADER + "ALBA,left,#CC6677,\nAndean Community,south,#117733,the new row\nLima Group,right,#332288,\n"
         "United States,right,#DDCC77,\n", encoding="utf-8")
     table = groups.load_groups(tmp_path)
-    assert groups.group_names(table) == ["ALBA", "Mercosur", "Lima Group", "United States"]
-    assert groups.camps(table) == {"left": ["ALBA"], "south": ["Mercosur"], "right": ["Lima Group", "United States"]}
+    assert groups.group_names(table) == ["ALBA", "Andean Community", "Lima Group", "United States"]
+    assert groups.camps(table) == {"left": ["ALBA"], "south": ["Andean Community"], "right": ["Lima Group", "United States"]}
     assert groups.colours(table)["other"] == groups.OTHER_COLOUR  # added when the table has no "other" row
-    assert palette(tmp_path)["Mercosur"] == "#117733"
+    assert palette(tmp_path)["Andean Community"] == "#117733"
     names = groups.names_in_text(table, load_actors())
-    assert names["Mercosur"] == ["Mercosur"]            # no row in actors.csv: found by its name
+    assert names["Andean Community"] == ["Andean Community"]  # no row in actors.csv: found by its name
     assert "Organization of American States" not in names.get("OAS", [])
 
 
