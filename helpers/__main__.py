@@ -116,13 +116,17 @@ def _actors(args: argparse.Namespace) -> int:
     if not args.unknown:
         print("give --unknown to list the speakers the actor table lacks", file=sys.stderr)
         return 1
+    from .offices import load_offices
+
     table = actors.load_actors(Path(args.corpus))
+    office_table = load_offices(Path(args.corpus))
     articles = clean_corpus(load_corpus(Path(args.corpus)))
     quotes = quotes_for_corpus(articles)
-    unknown = actors.unknown_actors(quotes, table, top=args.top)
-    share = actors.unresolved_share(quotes, table)
-    print(f"{share:.0%} of the quoted words in {args.corpus} come from speakers the actor table does not know "
-          f"({actors.table_note(table) or 'the project table'}). The {len(unknown)} most quoted of them:")
+    unknown = actors.unknown_actors(quotes, table, top=args.top, offices=office_table)
+    share = actors.unresolved_share(quotes, table, offices=office_table)
+    print(f"{share:.0%} of the quoted words in {args.corpus} come from speakers neither the actor table "
+          f"({actors.table_note(table)}) nor the offices table ({actors.table_note(office_table)}) knows. "
+          f"The {len(unknown)} most quoted of them:")
     if len(unknown):
         print(unknown.drop(columns=["row", "example"]).to_string(index=False))
         print("\nRows to paste into actors.csv (fill in country or body, and role):")

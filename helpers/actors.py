@@ -539,13 +539,15 @@ def name_words(actors: pd.DataFrame) -> set[str]:
 UNKNOWN_COLUMNS = ["name", "kind", "quotes", "quoted_words", "articles", "role", "example", "row"]
 
 
-def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25) -> pd.DataFrame:
+def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25,
+                   offices: pd.DataFrame | None = None) -> pd.DataFrame:
     """The speakers the corpus quotes most that ``actors`` does not know, most quoted words first:
     name, kind (person or organisation), quotes, quoted_words, articles, role (the title the
     articles give, when they give one), an example quotation, and a ready-to-paste row for
     ``actors.csv`` (country, body and the role column left for you to fill in; see
     :func:`load_actors` for the columns). Speakers are counted once under all their names
-    (``speaker_id``); described sources ("officials") and quoted terms are left out.
+    (``speaker_id``); described sources ("officials") and quoted terms are left out, and so are
+    people the ``offices`` table knows (:mod:`helpers.offices`), who already stand for a country.
 
     >>> quotes = pd.DataFrame({"article": ["a", "b", "b"], "speaker": ["Manuel Zelaya", "Zelaya", "Nicolas Maduro"],
     ...     "speaker_type": ["person"] * 3, "speaker_role": ["President", "", ""], "kind": ["full"] * 3,
@@ -565,12 +567,14 @@ def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25) ->
     ids, shown = speaker_ids(frame["speaker"], frame["speaker_type"] if "speaker_type" in frame else None)
     frame = frame.assign(speaker_id=ids, words=frame["quote"].map(count_words))
     known: dict[str, bool] = {}
+    holders = _office_index(offices)
     rows = []
     for ident, group in frame.groupby("speaker_id", sort=False):
         name = shown[ident]
         if name not in known:
             known[name] = actor_for_name(name, actors) is not None or any(
-                actor_for_name(n, actors) is not None for n in set(group["speaker"]))
+                actor_for_name(n, actors) is not None for n in set(group["speaker"])) or (
+                holders is not None and bool(holders.spells(name)))
         if known[name] or name.split()[0].lower() in _DESCRIBED:
             continue
         kind = "person" if str(group["speaker_type"].iloc[0] if "speaker_type" in group else "person") == "person" else "organisation"
@@ -675,9 +679,15 @@ def _csv_row(values: list[str]) -> str:
     return out.getvalue()
 
 
-def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame) -> float:
+def _office_index(offices: pd.DataFrame | None):
+    from .offices import OfficeIndex
+    return OfficeIndex(offices) if offices is not None else None
+
+
+def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame, offices: pd.DataFrame | None = None) -> float:
     """The share of quoted words whose speaker the tables do not know (no speaker, or a speaker
-    no actor's name or alias matches), for titles and captions.
+    no actor's name or alias matches and, given ``offices``, no office-holder's name), for
+    titles and captions.
 
     >>> quotes = pd.DataFrame({"speaker": ["Nicolas Maduro", "Manuel Zelaya", None], "quote": ["a b", "c d", "e f"]})
     >>> round(unresolved_share(quotes, load_actors()), 2)
@@ -686,6 +696,8 @@ def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame) -> float:
     if quotes.empty:
         return 0.0
     words = quotes["quote"].map(count_words)
-    lookup = {name: actor_for_name(name, actors) is not None for name in quotes["speaker"].dropna().unique()}
+    holders = _office_index(offices)
+    lookup = {name: actor_for_name(name, actors) is not None or (holders is not None and bool(holders.spells(name)))
+              for name in quotes["speaker"].dropna().unique()}
     known = quotes["speaker"].map(lambda s: lookup.get(s, False) if isinstance(s, str) else False)
     return float(words[~known].sum() / max(words.sum(), 1))

@@ -274,19 +274,25 @@ def count_words(text: str) -> int:
 
 def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: pd.DataFrame,
                    dates: Mapping[str, object], camps: Mapping[str, Iterable[str]],
-                   include_opposition: bool = False) -> pd.DataFrame:
+                   include_opposition: bool = False, offices: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each quote with who said it, for whom: columns article, speaker, quote, kind,
     words, actor, country, body, groups (tuple), camp.
 
     A speaker's name is resolved to an actor of ``actor_table`` (:func:`helpers.actors.actor_for_name`),
     then to the groups it stood for on its article's date (``dates``: article id to date) in
-    ``alliances`` (:func:`helpers.actors.groups_for`), then to a camp. Unknown speakers keep
-    actor None and no groups. Collective speakers ("ALBA statement") resolve to their body.
-    Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are left out.
+    ``alliances`` (:func:`helpers.actors.groups_for`), then to a camp. A speaker the actor table
+    lacks but ``offices`` (:func:`helpers.offices.load_offices`) shows in office on that date
+    (Yván Gil, Venezuela's foreign minister from 2023) stands for that country or body. Unknown
+    speakers keep actor None and no groups. Collective speakers ("ALBA statement") resolve to
+    their body. Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are
+    left out.
     """
     from .actors import actor_for_name, group_finder
+    from .offices import OfficeIndex
 
     info = actor_table.set_index("name")
+    index = OfficeIndex(offices) if offices is not None else None
+    countries = set(actor_table.loc[actor_table["type"] == "country", "name"])
     groups_on = group_finder(alliances, include_opposition)  # each actor's groups worked out once per date
     actor_of: dict[str, str | None] = {}   # a speaker's name is looked up once in the corpus
     rows = []
@@ -301,6 +307,12 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
         if actor is not None and actor in info.index:
             country, body, role = info.loc[actor, ["country", "body", "role"]]
             groups = groups_on(country, body, role, dates.get(row.article))
+        elif index is not None and isinstance(row.speaker, str):
+            spell = index.acting_for(row.speaker, dates.get(row.article))
+            if spell is not None:  # not in the actor table, but in office that day
+                actor = spell.person
+                country, body = (spell.of, "") if spell.of in countries else ("", spell.of)
+                groups = groups_on(country, body, spell.office, dates.get(row.article))
         rows.append({"article": row.article, "speaker": row.speaker, "quote": row.quote,
                      "kind": getattr(row, "kind", ""), "words": count_words(row.quote), "actor": actor,
                      "country": country, "body": body, "groups": groups, "camp": camp_label(groups, camps)})

@@ -30,6 +30,7 @@ from .corpus import CorpusError
 GROUP_COLUMNS = ["group", "camp", "colour", "note"]
 DATE_COLUMNS = ["id", "date", "reason"]
 OTHER = "other"
+TABLES = ("actors.csv", "alliances.csv", "groups.csv", "offices.csv")  # the tables a corpus may bring
 OTHER_COLOUR = "#BBBBBB"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -145,13 +146,12 @@ def tables_used(corpus: str | Path) -> str:
     """One sentence saying whose tables a corpus run uses: its own, or the project's.
 
     >>> tables_used("no/such/folder")
-    "Using the project's tables (actors.csv, alliances.csv, groups.csv in helpers/data/): this corpus has none of its own."
+    "Using the project's tables (actors.csv, alliances.csv, groups.csv, offices.csv in helpers/data/): this corpus has none of its own."
     """
-    own = [name for name in ("actors.csv", "alliances.csv", "groups.csv") if (Path(corpus) / name).is_file()]
+    own = [name for name in TABLES if (Path(corpus) / name).is_file()]
     if not own:
-        return ("Using the project's tables (actors.csv, alliances.csv, groups.csv in helpers/data/): "
-                "this corpus has none of its own.")
-    theirs = [name for name in ("actors.csv", "alliances.csv", "groups.csv") if name not in own]
+        return f"Using the project's tables ({', '.join(TABLES)} in helpers/data/): this corpus has none of its own."
+    theirs = [name for name in TABLES if name not in own]
     rest = f"; the project's {', '.join(theirs)}" if theirs else ""
     return f"Using this corpus's own {', '.join(own)}{rest}."
 

@@ -59,4 +59,4 @@ def test_a_run_says_whose_tables_it_uses(tmp_path):
     assert "the project's tables" in groups.tables_used(tmp_path)
     (tmp_path / "groups.csv").write_text(HEADER + "ALBA,left,#CC6677,\n", encoding="utf-8")
     assert groups.tables_used(tmp_path) == ("Using this corpus's own groups.csv; the project's actors.csv, "
-                                            "alliances.csv.")
+                                            "alliances.csv, offices.csv.")

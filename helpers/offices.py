@@ -1,0 +1,129 @@
+"""Who held which office when: presidents, foreign ministers and bloc officials, 2000-2025.
+
+``offices.csv`` (in the corpus folder, else the project's ``helpers/data/offices.csv``) has one
+row per spell in an office: ``person, office, of, start, end, source, note``. ``of`` is the
+country or body the office belongs to, spelled as in ``actors.csv``; dates are YYYY-MM-DD, a
+blank ``end`` meaning still in office. The ``source`` column says where each row comes from and
+whether it was checked against a found page; a note beginning "disputed claim" or "de facto"
+marks a claim most governments did not recognise (Juan Guaidó's "interim presidency"), which acts for
+no government here.
+
+The table lets a speaker the actor table lacks still stand for a country on the article's
+date: a quotation of Yván Gil in 2023 is Venezuela's foreign minister speaking, so it counts
+for Venezuela's alliances on that date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import _from, _read_csv, _table_path
+from .corpus import CorpusError
+from .text import fold
+
+OFFICE_COLUMNS = ["person", "office", "of", "start", "end", "source", "note"]
+_NOT_GOVERNMENT = ("disputed claim", "de facto")  # how the note of a claim not recognised begins
+
+
+def load_offices(source: str | Path | None = None) -> pd.DataFrame:
+    """The offices table, ``start``/``end`` as timestamps (``end`` NaT while in office).
+    ``source`` is ``offices.csv`` or a corpus folder; a folder without its own, or none, means
+    the project's. Raises :class:`~helpers.corpus.CorpusError` naming the line of a bad row.
+
+    >>> table = load_offices()
+    >>> table[table["person"] == "Yván Gil"][["office", "of"]].values.tolist()
+    [['foreign minister', 'Venezuela']]
+    """
+    path = _table_path(source, "offices.csv")
+    table = _read_csv(path, OFFICE_COLUMNS, "create it with the header " + ",".join(OFFICE_COLUMNS))
+    starts = pd.to_datetime(table["start"], format="%Y-%m-%d", errors="coerce")
+    ends = pd.to_datetime(table["end"].replace("", None), format="%Y-%m-%d", errors="coerce")
+    for line, row in enumerate(table.itertuples(index=False), start=2):
+        where = f"{path} line {line}"
+        if not row.person or not row.of:
+            raise CorpusError(where, "the person or the country/body is blank", "fill in both")
+        if pd.isna(starts.iloc[line - 2]):
+            raise CorpusError(where, f"start {row.start!r} is not a date like 2019-01-23", "write it as YYYY-MM-DD")
+        if row.end and pd.isna(ends.iloc[line - 2]):
+            raise CorpusError(where, f"end {row.end!r} is not a date like 2019-01-23", "write it as YYYY-MM-DD, or leave it blank")
+        if row.end and ends.iloc[line - 2] < starts.iloc[line - 2]:
+            raise CorpusError(where, "the spell ends before it starts", "check the two dates")
+    table = table.assign(start=starts, end=ends)
+    return _from(table.reset_index(drop=True), path)
+
+
+@dataclass(frozen=True)
+class Spell:
+    person: str
+    office: str
+    of: str
+    start: pd.Timestamp
+    end: pd.Timestamp | None
+    government: bool  # False for a disputed or de facto claim
+
+    def covers(self, when: pd.Timestamp) -> bool:
+        return self.start <= when and (self.end is None or when <= self.end)
+
+
+class OfficeIndex:
+    """Spells by person, for looking a speaker up by name (full, or surname alone) on a date."""
+
+    def __init__(self, offices: pd.DataFrame):
+        self.by_name: dict[str, list[Spell]] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        for row in offices.itertuples(index=False):
+            end = None if pd.isna(row.end) else row.end
+            spell = Spell(row.person, row.office, row.of, row.start, end,
+                          not row.note.lower().startswith(_NOT_GOVERNMENT))
+            key = fold(row.person).lower()
+            self.by_name.setdefault(key, []).append(spell)
+            self.by_surname.setdefault(key.split()[-1], set()).add(key)
+
+    def spells(self, name: str) -> list[Spell]:
+        """The spells of the person ``name`` stands for: the full name as written, else a full
+        name with the same first and last words ("Lula" needs the table's spelling), else a
+        surname that only one person of the table has."""
+        key = fold(str(name)).lower().strip()
+        if key in self.by_name:
+            return self.by_name[key]
+        words = key.split()
+        if not words:
+            return []
+        people = self.by_surname.get(words[-1], set())
+        if len(words) > 1:
+            people = {p for p in people if p.split()[0] == words[0]}
+        return self.by_name[next(iter(people))] if len(people) == 1 else []
+
+    def acting_for(self, name: str, date) -> Spell | None:
+        """The office ``name`` held for a government on ``date`` (the latest-starting spell when
+        several overlap); with no date, the office when the person only ever held one country's
+        or body's. None when the person is unknown, held no such office then, or only claimed it.
+
+        >>> index = OfficeIndex(load_offices())
+        >>> spell = index.acting_for("Yván Gil", "2023-06-01")
+        >>> spell.office, spell.of
+        ('foreign minister', 'Venezuela')
+        >>> index.acting_for("Yván Gil", "2019-06-01") is None, index.acting_for("Juan Guaidó", "2020-01-01") is None
+        (True, True)
+        >>> index.acting_for("Maduro", "2019-01-01").of, index.acting_for("Maduro", "2004-01-01").of  # two Maduros
+        ('Venezuela', 'Honduras')
+        """
+        when = None if date is None or pd.isna(date) else pd.Timestamp(date)
+        spells = [s for s in self.spells(name) if s.government]
+        if not spells and when is not None:  # a surname several people share: the one in office that day
+            key = fold(str(name)).lower().strip()
+            people = {p for p in self.by_surname.get(key.split()[-1] if key else "", set())
+                      if (len(key.split()) == 1 or p.split()[0] == key.split()[0])
+                      and any(s.government and s.covers(when) for s in self.by_name[p])}
+            spells = [s for s in self.by_name[next(iter(people))] if s.government] if len(people) == 1 else []
+        if not spells:
+            return None
+        if when is None:
+            return spells[-1] if len({s.of for s in spells}) == 1 else None
+        held = [s for s in spells if s.covers(when)]
+        return max(held, key=lambda s: s.start) if held else None
+
+
+__all__ = ["load_offices", "OfficeIndex", "Spell"]
