@@ -22,9 +22,13 @@ def _set_title(ax, title: str) -> None:
     ax.set_title(textwrap.fill(title, width))
 
 
+NODE_MIN_AREA, NODE_MAX_AREA = 60, 1100  # points², smallest and largest node
+
+
 def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, seed: int = 7,
                  ring_groups: Mapping[str, str] | None = None):
-    """Draw the co-occurrence graph: node area by sentences, edge width by shared
+    """Draw the co-occurrence graph: node area by sentences (relative to the most-named actor, so
+    the drawing stays the same from five articles to ten thousand), edge width by shared
     sentences, each node in its group's fixed colour, and a ring in the colour of the group an
     actor belonged to in part of its mentions (``ring_groups``: membership that changed over
     the corpus); returns the figure.
@@ -43,9 +47,15 @@ def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, 
     ordered.add_nodes_from((n, graph.nodes[n]) for n in nodes)
     ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
     position = nx.spring_layout(ordered, seed=seed, weight=None, k=2.4 / math.sqrt(len(nodes)), iterations=500)
-    widths = [0.5 + 1.2 * math.log1p(w) for _, _, w in ordered.edges(data="weight")]
-    nx.draw_networkx_edges(ordered, position, ax=ax, width=widths, edge_color="#aaaaaa", alpha=0.5)
-    sizes = {n: 40 + 110 * math.sqrt(ordered.nodes[n]["sentences"]) for n in nodes}
+    heaviest = math.log1p(max((w for _, _, w in ordered.edges(data="weight")), default=1))
+    widths = [0.4 + 3.6 * math.log1p(w) / heaviest for _, _, w in ordered.edges(data="weight")]
+    strength = [math.log1p(w) / heaviest for _, _, w in ordered.edges(data="weight")]
+    # weak links fade: in a large corpus nearly every pair is named together once
+    nx.draw_networkx_edges(ordered, position, ax=ax, width=widths, edge_color="#888888",
+                           alpha=[0.08 + 0.62 * x ** 2 for x in strength])
+    most = max(ordered.nodes[n]["sentences"] for n in nodes) or 1
+    # area grows with the sentences, relative to the most-named actor: the same drawing at any corpus size
+    sizes = {n: NODE_MIN_AREA + NODE_MAX_AREA * math.sqrt(ordered.nodes[n]["sentences"] / most) for n in nodes}
     colours = [colour_for(colour_groups.get(n, "other")) for n in nodes]
     rings = {n: g for n, g in (ring_groups or {}).items() if n in sizes}
     nx.draw_networkx_nodes(ordered, position, ax=ax, nodelist=nodes, node_size=[sizes[n] for n in nodes],
