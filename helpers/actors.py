@@ -213,6 +213,35 @@ def _spells_by_member(alliances: pd.DataFrame) -> dict[str, list[tuple]]:
     return index
 
 
+def membership_events(alliances: pd.DataFrame, groups: list[str] | None = None, start=None, end=None) -> pd.DataFrame:
+    """Joins and exits from the membership table, in date order: columns date, group, member,
+    change ("joins"/"leaves") and label ("Ecuador leaves ALBA"), for ``groups`` (all when None)
+    between ``start`` and ``end`` (inclusive; open when None). A group's founding members are
+    not "joins" when the spell starts on the group's first day.
+
+    >>> events = membership_events(load_alliances(), ["ALBA"], "2018-01-01", "2019-12-31")
+    >>> events["label"].tolist()
+    ['Ecuador leaves ALBA', 'Bolivia leaves ALBA']
+    """
+    rows = []
+    for group, spells in alliances.groupby("alliance", sort=False):
+        if groups is not None and group not in groups:
+            continue
+        founded = spells["joined"].min()
+        for member, joined, left in zip(spells["member"], spells["joined"], spells["left"]):
+            if pd.notna(joined) and joined != founded:
+                rows.append((joined, group, member, "joins"))
+            if pd.notna(left):
+                rows.append((left, group, member, "leaves"))
+    events = pd.DataFrame(rows, columns=["date", "group", "member", "change"])
+    if start is not None:
+        events = events[events["date"] >= pd.Timestamp(start)]
+    if end is not None:
+        events = events[events["date"] <= pd.Timestamp(end)]
+    events = events.sort_values(["date", "group", "member"]).reset_index(drop=True)
+    return events.assign(label=[f"{m} {c} {g}" for m, c, g in zip(events["member"], events["change"], events["group"])])
+
+
 def members(alliance: str, date, alliances: pd.DataFrame) -> list[str]:
     """The members of ``alliance`` on ``date`` (None: as the table records them now).
 

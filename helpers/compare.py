@@ -476,6 +476,47 @@ def sentiment_by_group(sentences: pd.DataFrame, scores: Iterable[float],
 
 # ---------------------------------------------------------------- closing comparison
 
+def camps_over_time(sentences: pd.DataFrame, scores: Iterable[float], quote_table: pd.DataFrame,
+                    camps: Mapping[str, Iterable[str]], dates: Mapping[str, object], freq: str) -> pd.DataFrame:
+    """Each camp, period by period (``freq``: "M", "Q" or "Y", see :func:`helpers.overview.period_for`):
+    columns period (the period's first day), label, camp, sentences (naming the camp), share
+    (of all the period's sentences), quoted_words (by the camp's speakers), tone (mean VADER
+    score of its sentences; NaN without any). Articles without a date are left out; a period
+    with no dated article in between is kept with share and quoted words NaN (a gap in the
+    lines, not a fall to zero).
+
+    >>> s = pd.DataFrame({"article": ["a", "a", "b"], "groups": [("ALBA",), (), ("Lima Group",)]})
+    >>> q = pd.DataFrame({"article": ["a", "b"], "camp": ["A", "L"], "words": [5, 7]})
+    >>> t = camps_over_time(s, [0.5, 0.0, -0.5], q, {"A": ["ALBA"], "L": ["Lima Group"]},
+    ...                     {"a": pd.Timestamp("2019-01-10"), "b": pd.Timestamp("2019-03-02")}, "M")
+    >>> t[t["camp"] == "A"][["label", "sentences", "share", "quoted_words"]].values.tolist()
+    [['Jan 2019', 1, 0.5, 5.0], ['Feb 2019', 0, nan, nan], ['Mar 2019', 0, 0.0, 0.0]]
+    """
+    from .overview import period_labels
+
+    when = pd.to_datetime(sentences["article"].map(dates), errors="coerce")
+    frame = pd.DataFrame({"period": when.dt.to_period(freq), "groups": list(sentences["groups"]), "score": list(scores)})
+    frame = frame[frame["period"].notna()]
+    if frame.empty:
+        return pd.DataFrame(columns=["period", "label", "camp", "sentences", "share", "quoted_words", "tone"])
+    periods = pd.period_range(frame["period"].min(), frame["period"].max(), freq=freq)
+    totals = frame.groupby("period").size().reindex(periods, fill_value=0)
+    quote_when = pd.to_datetime(quote_table["article"].map(dates), errors="coerce").dt.to_period(freq)
+    rows = []
+    for camp, members in camps.items():
+        named = frame[[bool(set(g) & set(members)) for g in frame["groups"]]]
+        counts = named.groupby("period").size().reindex(periods, fill_value=0)
+        tone = named.groupby("period")["score"].mean().reindex(periods)
+        mine = quote_table["camp"].eq(camp) & quote_when.notna()
+        words = quote_table[mine].groupby(quote_when[mine])["words"].sum().reindex(periods, fill_value=0)
+        for period, label in zip(periods, period_labels(periods, freq)):
+            empty = not totals[period]  # no dated article then: a gap, not a zero
+            rows.append({"period": period.start_time, "label": label, "camp": camp, "sentences": int(counts[period]),
+                         "share": np.nan if empty else counts[period] / totals[period],
+                         "quoted_words": np.nan if empty else int(words[period]), "tone": tone[period]})
+    return pd.DataFrame(rows)
+
+
 def camp_summary(sentences: pd.DataFrame, scores: Iterable[float], quote_table: pd.DataFrame,
                  words: pd.DataFrame, camps: Mapping[str, Iterable[str]], n_words: int = 5) -> pd.DataFrame:
     """One row per camp: sentences naming it (exclusively or together with another camp),

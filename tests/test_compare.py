@@ -124,6 +124,27 @@ def test_a_node_takes_the_group_of_most_of_its_mentions_and_a_ring_for_a_changed
     assert any("membership" in text.get_text() for text in fig.axes[0].get_legend().get_texts())
 
 
+def test_camps_over_time_count_per_period_leave_gaps_and_mark_joins_and_exits():
+    from helpers.actors import load_alliances, membership_events
+    from helpers.plots import plot_camps_over_time
+    sentences = pd.DataFrame({"article": ["a", "a", "b", "c"],
+                              "groups": [("ALBA",), ("Lima Group",), ("ALBA", "Lima Group"), ("ALBA",)]})
+    quotes = pd.DataFrame({"article": ["a", "c"], "camp": ["A", "A"], "words": [5, 3]})
+    dates = {"a": pd.Timestamp("2017-02-01"), "b": pd.Timestamp("2019-05-01"), "c": None}
+    camps = {"A": ["ALBA"], "L": ["Lima Group"]}
+    table = compare.camps_over_time(sentences, [0.2, -0.4, 0.0, 0.9], quotes, camps, dates, "Y")
+    a = table[table["camp"] == "A"].set_index("label")
+    assert a.loc["2017", ["sentences", "share", "quoted_words"]].tolist() == [1, 0.5, 5]   # c is undated: left out
+    assert pd.isna(a.loc["2018", "share"]) and a.loc["2019", "share"] == 1.0           # no article in 2018: a gap
+    events = membership_events(load_alliances(), ["ALBA", "Lima Group"], "2017-01-01", "2019-12-31")
+    assert "Ecuador leaves ALBA" in set(events["label"]) and events["date"].is_monotonic_increasing
+    fig = plot_camps_over_time(table, events, camps, "t", "year", events_file="e.csv")
+    listed = "\n".join(text.get_text() for text in fig.axes[1].texts)
+    assert "Ecuador leaves ALBA" in listed or len(events) > 12
+    assert len(events) <= 12 or f"and {len(events) - 12} more in e.csv" in listed
+    assert max(fig.get_size_inches()) <= 12
+
+
 # ---------------------------------------------------------------- quotes by camp
 
 def test_quotes_resolve_speaker_to_country_to_alliances_and_camp(world):

@@ -11,16 +11,16 @@ a top list with "and N more", or counts per period, and no side is over 12 inche
 - :mod:`helpers.plots.terms`     notebook 03: ``plot_dispersion``, ``plot_top_terms``, ``plot_heatmap``
 - :mod:`helpers.plots.quotes`    notebook 04: ``plot_speakers``, ``plot_quotes_per_article``
 - :mod:`helpers.plots.alliances` notebook 05: ``plot_network``, ``plot_log_odds``, ``plot_mentions_by_group``,
-  ``plot_mentions_by_article``, ``plot_quotes_by_group``, ``plot_sentiment``
+  ``plot_mentions_by_article``, ``plot_quotes_by_group``, ``plot_sentiment``, ``plot_camps_over_time``
 """
 from ._many import MAX_ROWS, period_for
-from .alliances import (plot_log_odds, plot_mentions_by_article, plot_mentions_by_group, plot_network,
-                        plot_quotes_by_group, plot_sentiment)
+from .alliances import (plot_camps_over_time, plot_log_odds, plot_mentions_by_article, plot_mentions_by_group,
+                        plot_network, plot_quotes_by_group, plot_sentiment)
 from .cleaning import plot_before_after
 from .overview import plot_barh, plot_per_article, plot_timeline
 from .quotes import plot_quotes_per_article, plot_speakers
 from .terms import plot_dispersion, plot_heatmap, plot_top_terms
 
 __all__ = ["MAX_ROWS", "period_for", "plot_barh", "plot_before_after", "plot_dispersion", "plot_heatmap", "plot_log_odds",
-           "plot_mentions_by_article", "plot_mentions_by_group", "plot_network", "plot_per_article", "plot_quotes_by_group",
+           "plot_camps_over_time", "plot_mentions_by_article", "plot_mentions_by_group", "plot_network", "plot_per_article", "plot_quotes_by_group",
            "plot_quotes_per_article", "plot_sentiment", "plot_speakers", "plot_timeline", "plot_top_terms"]

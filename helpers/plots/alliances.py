@@ -219,3 +219,54 @@ def plot_sentiment(table: pd.DataFrame, title: str):
     ax.set_xlabel("mean VADER compound score of sentences naming the group (−1 negative … +1 positive)")
     _set_title(ax, title)
     return fig
+
+
+MAX_EVENTS = 12  # joins and exits listed beside the time axis; all of them are in their own CSV
+
+
+def plot_camps_over_time(table: pd.DataFrame, events: pd.DataFrame, camps: Mapping[str, Iterable[str]], title: str,
+                         period_word: str = "period", events_file: str = "the events CSV"):
+    """Three panels over time, one line per camp (from :func:`helpers.compare.camps_over_time`):
+    the share of each period's sentences that name the camp, its speakers' quoted words, and
+    the mean tone of its sentences. The alliances' joins and exits (``events``, from
+    :func:`helpers.actors.membership_events`) are dotted lines numbered at the top and listed
+    beside the panels (at most :data:`MAX_EVENTS`, exits first, then "and N more in ``events_file``").
+    Fixed size for any corpus."""
+    fig, axes = plt.subplots(3, 1, figsize=(11, 8.5), sharex=True)
+    if table.empty:
+        axes[0].text(0.5, 0.5, "no dated articles: nothing to draw over time", ha="center", va="center",
+                     transform=axes[0].transAxes)
+    panels = [("share", "share of the sentences\nnaming the camp"), ("quoted_words", "words quoted from\nthe camp's speakers"),
+              ("tone", "mean tone of its\nsentences (VADER)")]
+    for ax, (column, label) in zip(axes, panels):
+        for camp in camps:
+            part = table[table["camp"] == camp]
+            if len(part):
+                ax.plot(part["period"], part[column], marker="o", markersize=3, linewidth=1.6,
+                        color=camp_colour(camp, camps), label=camp)
+        ax.set_ylabel(label, fontsize=9)
+        ax.grid(axis="y", alpha=0.3)
+    axes[0].yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    axes[2].axhline(0, color="#555555", linewidth=0.8)
+    axes[2].set_ylim(-1, 1)
+    # with more than can be listed, exits first (the turns a reader looks for), then joins; in date order
+    shown = events.assign(_exit=events["change"].ne("leaves")).sort_values("_exit", kind="stable").head(MAX_EVENTS)
+    shown = shown.sort_values("date", kind="stable")
+    for ax in axes:
+        for date in shown["date"]:
+            ax.axvline(date, color="#777777", linestyle=":", linewidth=0.9)
+    for k, date in enumerate(shown["date"], start=1):
+        axes[0].annotate(str(k), (date, 1.0), xycoords=("data", "axes fraction"), xytext=(2, -2),
+                         textcoords="offset points", fontsize=7, color="#444444", ha="left", va="top")
+    if len(table):
+        axes[0].legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="camp")
+    if len(shown):
+        lines = [f"{k:>2}  {date:%Y-%m}  {label}" for k, (date, label) in enumerate(zip(shown["date"], shown["label"]), start=1)]
+        if len(events) > len(shown):
+            lines.append(f"and {len(events) - len(shown)} more in {events_file}")
+        axes[1].text(1.01, 1.0, "joins and exits (dotted lines)\n" + "\n".join(lines), transform=axes[1].transAxes,
+                     fontsize=7, va="top", ha="left", family="monospace", color="#333333")
+    axes[-1].set_xlabel(period_word)
+    _set_title(axes[0], title)
+    fig.tight_layout()
+    return fig
