@@ -44,7 +44,7 @@ setup: $(READY)
 run: $(READY)
 	@$(BIN)/python -m helpers check --corpus "$(or $(CORPUS),corpus)"
 	@mkdir -p "$(RUNTIME)"
-	$(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) $(KERNEL) \
+	NEWS_STATIC=1 $(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) $(KERNEL) \
 	    --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.record_timing=False \
 	    --log-level=WARN $(NOTEBOOKS)
 	$(BIN)/python -m helpers index

@@ -51,11 +51,13 @@ def small_corpus(tmp_path):
 @pytest.fixture(autouse=True, scope="session")
 def separate_cache_and_corpus(tmp_path_factory):
     """Tests (and the notebooks they run) cache per-article results in a folder of their own, and
-    the default corpus is a temporary copy of the seed fixture, never the user's ``corpus/``."""
+    the default corpus is a temporary copy of the seed fixture, never the user's ``corpus/``; tables
+    are the static ones, as in `make run` (a test of the interactive ones unsets NEWS_STATIC)."""
     import os
     import shutil
 
-    saved = {name: os.environ.get(name) for name in ("NEWS_CACHE", "CORPUS")}
+    saved = {name: os.environ.get(name) for name in ("NEWS_CACHE", "CORPUS", "NEWS_STATIC")}
+    os.environ["NEWS_STATIC"] = "1"
     os.environ["NEWS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
     os.environ["CORPUS"] = str(shutil.copytree(SEED_CORPUS, tmp_path_factory.mktemp("default") / "corpus"))
     yield

@@ -18,7 +18,8 @@ plots (figures, saved by ``save_figure``).
 - :mod:`helpers.overview` tables describing a corpus (notebook 01)
 - :mod:`helpers.plots`    the figures, one module per notebook (matplotlib is imported only there)
 - :mod:`helpers.figures`  one figure style, fixed colours, deterministic ``save_figure``
-- :mod:`helpers.tables`   tables for reading in a notebook: rounded, wrapped, escaped, first rows (``show_table``)
+- :mod:`helpers.tables`   tables for reading in a notebook: rounded, wrapped, escaped, first rows (``show_table``);
+                          searchable and sortable in JupyterLab (``explore``)
 - :mod:`helpers.score`    the quote scorer: predictions against hand-annotated quotes (``python -m helpers score``)
 - :mod:`helpers.validate` check the speakers on your own corpus: a seeded sample to mark by hand, read back with intervals
 - :mod:`helpers.text`     small text utilities (``fold``)
@@ -31,13 +32,13 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "overview", "quotes",
-            "datafiles", "plots", "score", "sentences", "tables", "terms", "text", "validate")
+_MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "groups", "offices",
+            "overview", "quotes", "datafiles", "plots", "score", "sentences", "tables", "terms", "text", "validate")
 _NAMES = {  # the notebook-facing names, and the module each comes from
     "add_article": "add", "corpus_dir": "config", "figures_dir": "config", "shown": "config",
     "CorpusError": "corpus", "count_words": "corpus", "find_problems": "corpus", "load_corpus": "corpus",
     "read_article": "corpus", "colour_for": "figures", "palette": "figures", "save_figure": "figures",
-    "save_table": "figures", "use_style": "figures", "show_table": "tables",
+    "save_table": "figures", "use_style": "figures", "show_table": "tables", "explore": "tables",
 }
 __all__ = sorted(_NAMES)
 

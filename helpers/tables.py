@@ -9,6 +9,12 @@
   and never becomes markup in the notebook or the HTML report;
 - only the first ``rows`` rows, with a caption that says how many there are in all and where the
   whole table was saved, so that a notebook stays small on a corpus of 10,000 articles.
+
+``explore(frame)`` shows the long tables a reader may want to search and sort (the quotes, a
+concordance, the cleaning audit) as interactive tables (itables, working offline) when the
+notebook is open in JupyterLab, and as ``show_table`` when the notebooks are run by ``make run``
+or ``make test`` (which set ``NEWS_STATIC=1``), so the saved notebooks and the report stay static
+and small.
 """
 from __future__ import annotations
 
@@ -18,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 from pandas.io.formats.style import Styler
+
+import os
 
 from .config import shown
 
@@ -99,3 +107,45 @@ def show_table(frame: pd.DataFrame, *, rows: int | None = ROWS, decimals: Mappin
     if notes:
         styler = styler.set_caption(html.escape(". ".join(notes)))
     return styler
+
+
+EXPLORE_MAX_ROWS = 20_000  # rows sent to an interactive table (its data live in the notebook)
+_itables_ready = False
+
+
+def interactive() -> bool:
+    """Whether tables may be interactive: not when ``NEWS_STATIC`` is set (``make run`` and
+    ``make test`` set it), nor when itables is missing."""
+    if os.environ.get("NEWS_STATIC"):
+        return False
+    try:
+        import itables  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def explore(frame: pd.DataFrame, *, rows: int | None = ROWS, saved: str | Path | None = None, caption: str = "",
+            **static):
+    """``frame`` to search and sort in JupyterLab (an itables table, returned for display: every row up to
+    :data:`EXPLORE_MAX_ROWS`, text escaped, no internet needed), or, when the notebook is run by
+    ``make`` (``NEWS_STATIC=1``), the static :func:`show_table` with the same ``rows``,
+    ``saved`` and ``caption`` (other keywords go to it).
+    """
+    if not interactive():
+        return show_table(frame, rows=rows, saved=saved, caption=caption, **static)
+    global _itables_ready
+    import itables
+
+    if not _itables_ready:
+        itables.init_notebook_mode(all_interactive=False, connected=False)  # the DataTables code, embedded once
+        _itables_ready = True
+    part = frame.head(EXPLORE_MAX_ROWS)
+    note = caption or (f"First {len(part):,} of {len(frame):,} rows" if len(part) < len(frame) else "")
+    if saved is not None:
+        note = (note + "; " if note else "") + f"all of them in {shown(saved)}"
+    part = part.assign(**{c: part[c].map(lambda v: v if v is None or isinstance(v, (str, int, float)) else str(v))
+                          for c in part.columns if part[c].dtype == object})
+    from IPython.display import HTML
+
+    return HTML(itables.to_html_datatable(part, caption=note or None, allow_html=False, maxBytes=0, showIndex=False))

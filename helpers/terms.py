@@ -762,9 +762,12 @@ def kwic(articles: pd.DataFrame, query: str, *, width: int = 8, column: str = CO
 
 def style_kwic(table: pd.DataFrame, rows: int | None = 40, saved: str | Path | None = None):
     """A concordance view of :func:`kwic`: left context right-aligned, keyword in bold, no index
-    (escaped, so article text never becomes markup; the first ``rows`` lines)."""
-    from .tables import show_table
+    (escaped, so article text never becomes markup; the first ``rows`` lines); searchable and
+    sortable instead when the notebook is open in JupyterLab (:func:`helpers.tables.explore`)."""
+    from .tables import explore, interactive, show_table
 
+    if interactive():  # in JupyterLab: every line, to search and sort
+        return explore(table, rows=rows, saved=saved)
     return (show_table(table, rows=rows, right=["left"], saved=saved)
             .set_properties(subset=["keyword"], **{"font-weight": "bold", "text-align": "center"}))
 
