@@ -122,8 +122,9 @@ def _actors(args: argparse.Namespace) -> int:
     office_table = load_offices(Path(args.corpus))
     articles = clean_corpus(load_corpus(Path(args.corpus)))
     quotes = quotes_for_corpus(articles)
-    unknown = actors.unknown_actors(quotes, table, top=args.top, offices=office_table)
-    share = actors.unresolved_share(quotes, table, offices=office_table)
+    dates = dict(zip(articles["id"], articles["date"]))
+    unknown = actors.unknown_actors(quotes, table, top=args.top, offices=office_table, dates=dates)
+    share = actors.unresolved_share(quotes, table, offices=office_table, dates=dates)
     print(f"{share:.0%} of the quoted words in {args.corpus} come from speakers neither the actor table "
           f"({actors.table_note(table)}) nor the offices table ({actors.table_note(office_table)}) knows. "
           f"The {len(unknown)} most quoted of them:")

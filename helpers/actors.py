@@ -31,6 +31,7 @@ import hashlib
 import io
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
@@ -569,14 +570,15 @@ UNKNOWN_COLUMNS = ["name", "kind", "quotes", "quoted_words", "articles", "role",
 
 
 def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25,
-                   offices: pd.DataFrame | None = None) -> pd.DataFrame:
+                   offices: pd.DataFrame | None = None, dates: Mapping[str, object] | None = None) -> pd.DataFrame:
     """The speakers the corpus quotes most that ``actors`` does not know, most quoted words first:
     name, kind (person or organisation), quotes, quoted_words, articles, role (the title the
     articles give, when they give one), an example quotation, and a ready-to-paste row for
     ``actors.csv`` (country, body and the role column left for you to fill in; see
     :func:`load_actors` for the columns). Speakers are counted once under all their names
     (``speaker_id``); described sources ("officials") and quoted terms are left out, and so are
-    people the ``offices`` table knows (:mod:`helpers.offices`), who already stand for a country.
+    people the ``offices`` table shows in office for a government on the date of one of their
+    quotes (``dates``: article id to date; :mod:`helpers.offices`), who already stand for a country.
 
     >>> quotes = pd.DataFrame({"article": ["a", "b", "b"], "speaker": ["Manuel Zelaya", "Zelaya", "Nicolas Maduro"],
     ...     "speaker_type": ["person"] * 3, "speaker_role": ["President", "", ""], "kind": ["full"] * 3,
@@ -603,7 +605,8 @@ def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25,
         if name not in known:
             known[name] = actor_for_name(name, actors) is not None or any(
                 actor_for_name(n, actors) is not None for n in set(group["speaker"])) or (
-                holders is not None and bool(holders.spells(name)))
+                holders is not None and any(holders.acting_for(speaker, (dates or {}).get(article)) is not None
+                                            for speaker, article in zip(group["speaker"], group["article"])))
         if known[name] or name.split()[0].lower() in _DESCRIBED:
             continue
         kind = "person" if str(group["speaker_type"].iloc[0] if "speaker_type" in group else "person") == "person" else "organisation"
@@ -713,10 +716,11 @@ def _office_index(offices: pd.DataFrame | None):
     return OfficeIndex(offices) if offices is not None else None
 
 
-def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame, offices: pd.DataFrame | None = None) -> float:
+def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame, offices: pd.DataFrame | None = None,
+                     dates: Mapping[str, object] | None = None) -> float:
     """The share of quoted words whose speaker the tables do not know (no speaker, or a speaker
-    no actor's name or alias matches and, given ``offices``, no office-holder's name), for
-    titles and captions.
+    no actor's name or alias matches and, given ``offices``, nobody in office for a government on
+    the quote's date, ``dates`` giving each article's), for titles and captions.
 
     >>> quotes = pd.DataFrame({"speaker": ["Nicolas Maduro", "Manuel Zelaya", None], "quote": ["a b", "c d", "e f"]})
     >>> round(unresolved_share(quotes, load_actors()), 2)
@@ -726,7 +730,9 @@ def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame, offices: pd.Dat
         return 0.0
     words = quotes["quote"].map(count_words)
     holders = _office_index(offices)
-    lookup = {name: actor_for_name(name, actors) is not None or (holders is not None and bool(holders.spells(name)))
-              for name in quotes["speaker"].dropna().unique()}
-    known = quotes["speaker"].map(lambda s: lookup.get(s, False) if isinstance(s, str) else False)
+    lookup = {name: actor_for_name(name, actors) is not None for name in quotes["speaker"].dropna().unique()}
+    articles = quotes["article"] if "article" in quotes else pd.Series(None, index=quotes.index)
+    known = pd.Series([isinstance(s, str) and (lookup.get(s, False) or (
+        holders is not None and holders.acting_for(s, (dates or {}).get(a)) is not None))
+        for s, a in zip(quotes["speaker"], articles)], index=quotes.index)
     return float(words[~known].sum() / max(words.sum(), 1))

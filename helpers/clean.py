@@ -420,7 +420,8 @@ def _name_list(ctx: _Context) -> None:
 def _caption_dated(ctx: _Context) -> None:
     ending = _compiled_part("caption_date_ending")
     for line in ctx.kept():
-        if ending.search(line.text) and len(split_sentences(line.text)) == 1:
+        if (ending.search(line.text) and not _longer_than(line.text, CAPTION_MAX_WORDS)
+                and len(split_sentences(line.text)) == 1):
             line.rule = "caption_dated"
 
 
@@ -507,13 +508,14 @@ APPEAL_BLOCK_MAX_LINES = 6
 def _appeal_block(ctx: _Context) -> None:
     """A donation appeal of several paragraphs: the lines between two lines of an appeal ("Your
     support helps us to tell the story" … "Your support makes all the difference."), when at
-    most six lines lie between them, are the appeal's own text."""
+    most six lines lie between them, are the appeal's own text; except a paragraph reporting in
+    the past tense (a short story between a banner above and one below stays)."""
     appeal = [k for k, line in enumerate(ctx.lines) if line.rule == "donation_appeal"]
     for first, last in zip(appeal, appeal[1:]):
         if 1 < last - first <= APPEAL_BLOCK_MAX_LINES + 1:
             for line in ctx.lines[first + 1:last]:
-                if line.kept:
-                    line.rule = "appeal_block"
+                if line.kept and not (_ends_sentence(line.text) and _reports_past(line.text)):
+                    line.rule = "appeal_block"  # (a paragraph reporting in the past tense is the story: it stays)
 
 
 _MORE_BUTTON = re.compile(r"(?i)^\(?(?:read more|read the full (?:story|article)|read full (?:story|article)|continue "
@@ -523,7 +525,10 @@ TEASER_MAX_LINE_WORDS = 30
 
 def _teaser_before_more(ctx: _Context) -> None:
     """Another story's headline or teaser: a line of up to 30 words, ending no sentence or asking a
-    question, just before a "Read more" button standing alone (a box of links to other stories)."""
+    question, just before a "Read more" button standing alone, on a page with two such buttons or
+    more (a box of links to other stories)."""
+    if sum(1 for line in ctx.lines if _MORE_BUTTON.match(line.text)) < 2:
+        return  # one "Read more" ends an excerpt of this story; a box of teasers repeats the button
     for line, following in zip(ctx.lines, ctx.lines[1:]):
         if (line.kept and not following.kept and following.number <= line.last + 2
                 and _MORE_BUTTON.match(following.text) and len(line.text.split()) <= TEASER_MAX_LINE_WORDS
@@ -764,7 +769,7 @@ def _link_list(ctx: _Context) -> None:
     for line in ctx.lines + [None]:
         near = line is not None and previous is not None and line.number <= previous.last + 2
         if line is not None and not line.kept:
-            if not near:
+            if not near or line.rule in _NOT_BRIDGES:
                 run = _end_link_list(run, prose_above)
             previous = line
             continue
@@ -778,6 +783,10 @@ def _link_list(ctx: _Context) -> None:
 
 
 HIGHLIGHT_MIN_WORDS = 7
+# lines removed as the article's own metadata end a list of links (a menu above the headline does
+# not run on into the standfirst below it)
+_NOT_BRIDGES = frozenset({"headline", "above_headline", "byline", "timestamp", "date_only", "dateline",
+                          "dateline_wire", "date_label", "standfirst"})
 
 
 def _end_link_list(run: list[_Line], prose_above: bool) -> list[_Line]:

@@ -175,23 +175,27 @@ def actor_colour_groups(mentions: pd.DataFrame) -> dict[str, str]:
     return {actor: shares[0][0] if shares else "other" for actor, shares in _group_shares(mentions).items()}
 
 
-def actor_second_groups(mentions: pd.DataFrame, min_share: float = 0.2) -> dict[str, str]:
-    """Actors whose membership changed over the corpus: the group of at least ``min_share`` of
-    their mentions other than the one their node is coloured by (Argentina: the Lima Group in
-    2017-21 articles, the OAS alone before).
+def actor_second_groups(mentions: pd.DataFrame, among: Iterable[str], min_share: float = 0.2) -> dict[str, str]:
+    """Actors whose membership of the groups ``among`` (the camps' groups) changed over the
+    corpus: a group of ``among`` that the actor belonged to in at least ``min_share`` of its
+    mentions, other than the group its node is coloured by (a country that joined or left the
+    Lima Group during the years the corpus covers). Groups outside ``among`` (CELAC, founded in
+    2011) do not count, so a bloc founded mid-corpus draws no ring.
 
     >>> m = pd.DataFrame({"actor": ["Argentina"] * 4, "country": ["Argentina"] * 4, "body": [""] * 4,
-    ...                   "groups": [("OAS",), ("OAS",), ("Lima Group", "OAS"), ("OAS",)]})
-    >>> actor_colour_groups(m), actor_second_groups(m)
-    ({'Argentina': 'OAS'}, {'Argentina': 'Lima Group'})
+    ...                   "groups": [("ALBA", "OAS"), ("ALBA", "OAS"), ("Lima Group", "OAS"), ("ALBA", "OAS")]})
+    >>> actor_colour_groups(m), actor_second_groups(m, ["ALBA", "Lima Group"])
+    ({'Argentina': 'ALBA'}, {'Argentina': 'Lima Group'})
     """
-    return {actor: shares[1][0] for actor, shares in _group_shares(mentions).items()
-            if len(shares) > 1 and shares[1][1] >= min_share}
+    colour = actor_colour_groups(mentions)
+    return {actor: second for actor, shares in _group_shares(mentions, set(among)).items()
+            for second in [next((g for g, share in shares if g != colour.get(actor) and share >= min_share), None)]
+            if second is not None}
 
 
-def _group_shares(mentions: pd.DataFrame) -> dict[str, list[tuple[str, float]]]:
-    """Each actor's groups with the share of its mentions in which each came first, largest
-    share first (the group it is named as, if any, always first)."""
+def _group_shares(mentions: pd.DataFrame, among: set[str] | None = None) -> dict[str, list[tuple[str, float]]]:
+    """Each actor's groups (only those ``among``, when given) with the share of its mentions in
+    which each came first, largest share first (the group it is named as, if any, always first)."""
     order = {g: k for k, g in enumerate(group_order())}
     result = {}
     for actor, rows in mentions.groupby("actor", sort=False):
@@ -200,7 +204,8 @@ def _group_shares(mentions: pd.DataFrame) -> dict[str, list[tuple[str, float]]]:
         if own is not None:
             result[actor] = [(own, 1.0)]
             continue
-        firsts = Counter(min(gs, key=lambda g: (order.get(g, len(order)), g)) for gs in rows["groups"] if len(gs))
+        kept = [tuple(g for g in gs if among is None or g in among) for gs in rows["groups"]]
+        firsts = Counter(min(gs, key=lambda g: (order.get(g, len(order)), g)) for gs in kept if len(gs))
         total = len(rows)
         result[actor] = sorted(((g, n / total) for g, n in firsts.items()),
                                key=lambda item: (-item[1], order.get(item[0], len(order)), item[0]))
@@ -287,7 +292,7 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     their body. Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are
     left out.
     """
-    from .actors import actor_for_name, group_finder
+    from .actors import actor_for_name, group_finder, is_opposition
     from .offices import OfficeIndex
 
     info = actor_table.set_index("name")
@@ -306,6 +311,8 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
         groups: tuple[str, ...] = ()
         if actor is not None and actor in info.index:
             country, body, role = info.loc[actor, ["country", "body", "role"]]
+            if actor != row.speaker and is_opposition(row.speaker) and not is_opposition(role):
+                role = "opposition"  # "Venezuelan opposition lawmakers": a description naming the country
             groups = groups_on(country, body, role, dates.get(row.article))
         elif index is not None and isinstance(row.speaker, str):
             spell = index.acting_for(row.speaker, dates.get(row.article))
@@ -497,8 +504,9 @@ def camps_over_time(sentences: pd.DataFrame, scores: Iterable[float], quote_tabl
     when = pd.to_datetime(sentences["article"].map(dates), errors="coerce")
     frame = pd.DataFrame({"period": when.dt.to_period(freq), "groups": list(sentences["groups"]), "score": list(scores)})
     frame = frame[frame["period"].notna()]
-    if frame.empty:
-        return pd.DataFrame(columns=["period", "label", "camp", "sentences", "share", "quoted_words", "tone"])
+    columns = ["period", "label", "camp", "sentences", "share", "quoted_words", "tone"]
+    if frame.empty or not camps:
+        return pd.DataFrame(columns=columns)
     periods = pd.period_range(frame["period"].min(), frame["period"].max(), freq=freq)
     totals = frame.groupby("period").size().reindex(periods, fill_value=0)
     quote_when = pd.to_datetime(quote_table["article"].map(dates), errors="coerce").dt.to_period(freq)
@@ -514,7 +522,7 @@ def camps_over_time(sentences: pd.DataFrame, scores: Iterable[float], quote_tabl
             rows.append({"period": period.start_time, "label": label, "camp": camp, "sentences": int(counts[period]),
                          "share": np.nan if empty else counts[period] / totals[period],
                          "quoted_words": np.nan if empty else int(words[period]), "tone": tone[period]})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=columns)
 
 
 def camp_summary(sentences: pd.DataFrame, scores: Iterable[float], quote_table: pd.DataFrame,

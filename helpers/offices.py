@@ -72,28 +72,36 @@ class OfficeIndex:
 
     def __init__(self, offices: pd.DataFrame):
         self.by_name: dict[str, list[Spell]] = {}
-        self.by_surname: dict[str, set[str]] = {}
+        self.by_surname: dict[str, set[str]] = {}   # a short form -> the full names it may stand for
         for row in offices.itertuples(index=False):
             end = None if pd.isna(row.end) else row.end
             spell = Spell(row.person, row.office, row.of, row.start, end,
                           not row.note.lower().startswith(_NOT_GOVERNMENT))
             key = fold(row.person).lower()
             self.by_name.setdefault(key, []).append(spell)
-            self.by_surname.setdefault(key.split()[-1], set()).add(key)
+            for short in _short_forms(key):
+                self.by_surname.setdefault(short, set()).add(key)
 
-    def spells(self, name: str) -> list[Spell]:
-        """The spells of the person ``name`` stands for: the full name as written, else a full
-        name with the same first and last words ("Lula" needs the table's spelling), else a
-        surname that only one person of the table has."""
+    def candidates(self, name: str) -> set[str]:
+        """The full names of the table ``name`` may stand for: itself; or a short form of them
+        (the last name, the two last names "Lacalle Pou", the first of two surnames "Marrero");
+        or, for a name of two words or more, the full names with the same first word and a short
+        form equal to its last word."""
         key = fold(str(name)).lower().strip()
         if key in self.by_name:
-            return self.by_name[key]
+            return {key}
         words = key.split()
         if not words:
-            return []
+            return set()
+        if " ".join(words) in self.by_surname:
+            return set(self.by_surname[" ".join(words)])
         people = self.by_surname.get(words[-1], set())
-        if len(words) > 1:
-            people = {p for p in people if p.split()[0] == words[0]}
+        return {p for p in people if p.split()[0] == words[0]} if len(words) > 1 else set()
+
+    def spells(self, name: str) -> list[Spell]:
+        """The spells of the one person of the table ``name`` stands for (none when it could be
+        several)."""
+        people = self.candidates(name)
         return self.by_name[next(iter(people))] if len(people) == 1 else []
 
     def acting_for(self, name: str, date) -> Spell | None:
@@ -113,10 +121,7 @@ class OfficeIndex:
         when = None if date is None or pd.isna(date) else pd.Timestamp(date)
         spells = [s for s in self.spells(name) if s.government]
         if not spells and when is not None:  # a surname several people share: the one in office that day
-            key = fold(str(name)).lower().strip()
-            people = {p for p in self.by_surname.get(key.split()[-1] if key else "", set())
-                      if (len(key.split()) == 1 or p.split()[0] == key.split()[0])
-                      and any(s.government and s.covers(when) for s in self.by_name[p])}
+            people = {p for p in self.candidates(name) if any(s.government and s.covers(when) for s in self.by_name[p])}
             spells = [s for s in self.by_name[next(iter(people))] if s.government] if len(people) == 1 else []
         if not spells:
             return None
@@ -124,6 +129,33 @@ class OfficeIndex:
             return spells[-1] if len({s.of for s in spells}) == 1 else None
         held = [s for s in spells if s.covers(when)]
         return max(held, key=lambda s: s.start) if held else None
+
+
+_PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "y", "e", "van", "von", "bin", "al", "el"})
+
+
+def _short_forms(key: str) -> list[str]:
+    """How a folded full name may be shortened: its last word, its last two or three words
+    ("pena nieto", "lacalle pou", "fernandez de kirchner"), and in a name of three words or more
+    the second-to-last word (the first of two Spanish surnames: "marrero" of "manuel marrero cruz",
+    whose last word, the mother's surname, is not used alone).
+
+    >>> _short_forms("manuel marrero cruz"), _short_forms("juan manuel santos")[0]
+    (['marrero cruz', 'marrero'], 'santos')
+    """
+    from .quotes.wordlists import given_names
+
+    words = key.split()
+    # in "manuel marrero cruz" the last word is the second (mother's) surname, not used alone; in
+    # "juan manuel santos" and "luiz inacio lula da silva" it is the surname
+    second_surname = len(words) >= 3 and words[-2] not in _PARTICLES and words[-2] not in given_names()
+    forms = [] if second_surname else [words[-1]]
+    for size in (2, 3):
+        if len(words) > size:
+            forms.append(" ".join(words[-size:]))
+    if len(words) >= 3 and words[-2] not in _PARTICLES:
+        forms.append(words[-2])
+    return forms
 
 
 __all__ = ["load_offices", "OfficeIndex", "Spell"]

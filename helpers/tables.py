@@ -144,8 +144,10 @@ def explore(frame: pd.DataFrame, *, rows: int | None = ROWS, saved: str | Path |
     note = caption or (f"First {len(part):,} of {len(frame):,} rows" if len(part) < len(frame) else "")
     if saved is not None:
         note = (note + "; " if note else "") + f"all of them in {shown(saved)}"
-    part = part.assign(**{c: part[c].map(lambda v: v if v is None or isinstance(v, (str, int, float)) else str(v))
-                          for c in part.columns if part[c].dtype == object})
+    part = part.copy()
+    for column in part.columns:  # tuples and other objects as text
+        if part[column].dtype == object:
+            part[column] = part[column].map(lambda v: v if v is None or isinstance(v, (str, int, float)) else str(v))
     from IPython.display import HTML
 
     return HTML(itables.to_html_datatable(part, caption=note or None, allow_html=False, maxBytes=0, showIndex=False))

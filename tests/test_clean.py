@@ -952,6 +952,18 @@ def test_the_paragraphs_of_a_donation_appeal_go_with_its_first_and_last_lines():
                                                            "donation_appeal"]
 
 
+def test_a_short_story_between_two_appeal_banners_stays():
+    raw = "\n\n".join(["Support independent journalism", LEDE, MIDDLE, CLOSE, "Support independent journalism"]) + "\n"
+    result = clean.clean_article(raw, article_id="d")
+    assert result.text == BODY
+
+
+def test_a_question_ending_an_excerpt_before_one_read_more_button_stays():
+    question = "But will the new declaration change anything for the people of the region?"
+    raw = "\n\n".join([LEDE, MIDDLE, question, "Read more"]) + "\n"
+    assert question in clean.clean_article(raw, article_id="q").text
+
+
 def test_headlines_before_read_more_buttons_go_and_a_paragraph_before_one_stays():
     box = ["Mercosur ministers meet in Asuncion", "Read more", "Will the Lima Group survive 2021?", "Read more"]
     raw = "\n\n".join([LEDE, MIDDLE, CLOSE, *box]) + "\n"

@@ -111,10 +111,11 @@ def test_a_node_takes_the_group_of_most_of_its_mentions_and_a_ring_for_a_changed
     from helpers.figures import colour_for
     mentions = pd.DataFrame({"actor": ["Argentina"] * 5 + ["Peru"] * 5, "country": ["Argentina"] * 5 + ["Peru"] * 5,
                              "body": [""] * 10,
-                             "groups": [("OAS",)] * 3 + [("Lima Group", "OAS")] * 2 + [("Lima Group", "OAS")] * 5})
-    assert compare.actor_colour_groups(mentions) == {"Argentina": "OAS", "Peru": "Lima Group"}
-    rings = compare.actor_second_groups(mentions)
+                             "groups": [("ALBA", "OAS")] * 3 + [("Lima Group", "OAS")] * 2 + [("Lima Group", "CELAC")] * 5})
+    assert compare.actor_colour_groups(mentions) == {"Argentina": "ALBA", "Peru": "Lima Group"}
+    rings = compare.actor_second_groups(mentions, ["ALBA", "Lima Group"])
     assert rings == {"Argentina": "Lima Group"}  # Peru was in the Lima Group in every mention: no ring
+    assert compare.actor_second_groups(mentions, ["ALBA"]) == {}  # the Lima Group not among the camps' groups
     graph = compare.cooccurrence_graph([["Argentina", "Peru"]])
     fig = plot_network(graph, compare.actor_colour_groups(mentions), "t", ring_groups=rings)
     nodes = fig.axes[0].collections[-1]
@@ -143,6 +144,20 @@ def test_camps_over_time_count_per_period_leave_gaps_and_mark_joins_and_exits():
     assert "Ecuador leaves ALBA" in listed or len(events) > 12
     assert len(events) <= 12 or f"and {len(events) - 12} more in e.csv" in listed
     assert max(fig.get_size_inches()) <= 12
+
+
+def test_time_axis_with_no_camps_and_events_on_one_day():
+    from helpers.plots import plot_camps_over_time
+    sentences = pd.DataFrame({"article": ["a"], "groups": [("ALBA",)]})
+    empty = compare.camps_over_time(sentences, [0.1], pd.DataFrame({"article": [], "camp": [], "words": []}), {},
+                                    {"a": pd.Timestamp("2018-01-01")}, "Y")
+    assert list(empty.columns) == ["period", "label", "camp", "sentences", "share", "quoted_words", "tone"]
+    events = pd.DataFrame({"date": [pd.Timestamp("2018-04-18")] * 6, "group": ["UNASUR"] * 6,
+                           "member": list("ABCDEF"), "change": ["leaves"] * 6})
+    events["label"] = [f"{m} leaves UNASUR" for m in events["member"]]
+    fig = plot_camps_over_time(empty, events, {}, "t", "year")
+    listed = "\n".join(text.get_text() for text in fig.axes[1].texts)
+    assert "6 members leave UNASUR" in listed and listed.count("2018-04") == 1
 
 
 # ---------------------------------------------------------------- quotes by camp

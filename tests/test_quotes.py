@@ -606,6 +606,14 @@ def test_the_one_quoted_speaks_not_the_agency_or_document_passing_the_words_on(t
     assert speaker_of(text) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"We must defend democracy," President Lula said, citing Nelson Mandela.', "Lula"),
+    ('"We must defend democracy," said President Lula, quoting Simon Bolivar.', "Lula"),
+])
+def test_a_speaker_citing_or_quoting_someone_else_is_still_the_speaker(text, speaker):
+    assert speaker_of(text) == speaker
+
+
 def test_the_one_spoken_to_is_not_who_he_said_points_to():
     text = ('"The coup took us all by surprise," said Prime Minister Tuilaepa Malielegaoi in an interview with '
             "Pacific Beat's John Paligaru.\n\nThe army has not responded.\n\n\"We need to take action,\" he said.")
@@ -634,8 +642,13 @@ def test_a_person_named_after_a_body_or_a_place_and_a_role_named_before_the_name
     ('Kenya was in crisis.\n\n"We will not rest," said African Union chairman John Kufuor as he left.', "John Kufuor"),
     ('Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani spoke first.\n\n'
      '"We were asked to wait," Sheikh Mohammed said.', "Mohammed bin Abdulrahman Al Thani"),
-    ("The talks began.\n\nThe reports are \"positive\", Ireland's foreign minister said.\n\n"
-     "Foreign Minister Helen McEntee spoke later.", "Helen McEntee"),
+    ("The talks began.\n\nThe reports are \"positive\", Colombia's foreign minister said.\n\n"
+     "Colombian Foreign Minister Luis Murillo spoke later.", "Luis Murillo"),
+    ('Foreign Minister Jorge Arreaza spoke in Caracas.\n\n"The blockade will fail," Colombia\'s foreign minister said.',
+     "Colombia's foreign minister"),
+    ('President Nicolas Maduro spoke. Vice President Delcy Rodriguez followed.\n\n"We stay," the president said.',
+     "Nicolas Maduro"),
+    ('Former Mexican President Felipe Calderon visited Madrid.\n\n"We will welcome him," King Felipe said.', "Felipe"),
 ])
 def test_who_spoke_behind_a_source_a_body_an_honorific_or_a_role(text, speaker):
     assert speaker_of(text) == speaker

@@ -249,7 +249,16 @@ def plot_camps_over_time(table: pd.DataFrame, events: pd.DataFrame, camps: Mappi
     axes[0].yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     axes[2].axhline(0, color="#555555", linewidth=0.8)
     axes[2].set_ylim(-1, 1)
-    # with more than can be listed, exits first (the turns a reader looks for), then joins; in date order
+    # one line per date (six countries leaving one bloc on one day are one event); with more than can
+    # be listed, exits first (the turns a reader looks for), then joins; in date order
+    if len(events):
+        events = (events.groupby(["date", "group", "change"], sort=True)["member"]
+                  .agg(lambda members: (", ".join(members) if len(members) <= 3 else f"{len(members)} members",
+                                        len(members)))
+                  .reset_index())
+        events = (events.assign(label=[f"{m} {c if n == 1 else c[:-1]} {g}"  # "Ecuador leaves", "6 members leave"
+                                       for (m, n), c, g in zip(events["member"], events["change"], events["group"])])
+                  .groupby("date", sort=True).agg(label=("label", "; ".join), change=("change", "min")).reset_index())
     shown = events.assign(_exit=events["change"].ne("leaves")).sort_values("_exit", kind="stable").head(MAX_EVENTS)
     shown = shown.sort_values("date", kind="stable")
     for ax in axes:

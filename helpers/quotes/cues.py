@@ -44,8 +44,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
     }
 
 
-_QUOTING = re.compile(r"\b(?:quoting|quoted|citing|cited)\s+(?P<np>(?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)"
-                      r"(?:\s+as\s+(?:saying|telling|stating|writing)\b|\s*[,.;]|\s*$)")
+# "… quoting Minister X" (an agency or document passing words on) and "… quoted/cited X as saying"
+_QUOTING = re.compile(r"\bquoting\s+(?P<np>(?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)(?:\s*[,.;]|\s*$)"
+                      r"|\b(?:quoted|cited)\s+(?P<np2>(?:[\w.'’-]+\s+){0,6}?[\w.'’-]+)\s+as\s+(?:saying|telling|stating|writing)\b")
 
 
 def _quoted_person(finder: SpeakerFinder, start: int, end: int) -> Entity | None:
@@ -54,7 +55,8 @@ def _quoted_person(finder: SpeakerFinder, start: int, end: int) -> Entity | None
     match = _QUOTING.search(finder.masked, start, end)
     if match is None:
         return None
-    named = [p for p in finder.phrases(match.start("np"), match.end("np")) if p.kind == "name" and not p.possessive]
+    group = "np" if match.group("np") else "np2"
+    named = [p for p in finder.phrases(match.start(group), match.end(group)) if p.kind == "name" and not p.possessive]
     return finder.resolve(named[-1]) if named else None
 
 
@@ -63,8 +65,14 @@ def post_cue(finder: SpeakerFinder, start: int, end: int) -> tuple[Entity | None
     patterns = cue_patterns()
     post = finder.masked[start:end]
     quoted = _quoted_person(finder, start, end)
-    if quoted is not None:
-        return quoted, "quoted"
+    found = _post_cue_patterns(finder, patterns, post, start, end)
+    if quoted is not None and (found[0] is None or found[0].kind != "person" or found[0].agency):
+        return quoted, "quoted"  # the agency or document passing the words on is not who spoke
+    return found
+
+
+def _post_cue_patterns(finder: SpeakerFinder, patterns: dict, post: str, start: int,
+                       end: int) -> tuple[Entity | None, str | None]:
     for name in ("inverted", "normal", "appositive", "dash"):
         match = patterns[name].match(post)
         if not match:

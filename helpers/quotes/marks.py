@@ -13,6 +13,10 @@ _SINGLE = re.compile(r"[‘’']")
 _WORD_CHAR = re.compile(r"\w")
 _LINE = re.compile(r"[^\n]+")
 _LOST_APOSTROPHE = re.compile(r"(?<=\w)\ufffd(?=\w)")
+# U+FFFD where a quotation mark stood: opening (after a space, bracket or the line's start, before a
+# capital or a digit) or closing (after , . ! ? ; :). Elsewhere it stood for a letter (an accented
+# one: "�lvaro", "Per�") and is left alone.
+_LOST_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))\ufffd(?=[A-Z0-9])|(?<=[,.!?;:])\ufffd", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -107,8 +111,8 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None)
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     if "``" in text:  # ``TeX-style'' marks of some wire archives, read as “ and ” (same length, same offsets)
         text = text.replace("``", " “").replace("''", "” ")
-    if "\ufffd" in text:  # curly marks lost in a page's encoding ("�We won�t stay,� he said"): an
-        text = _LOST_APOSTROPHE.sub("’", text).replace("\ufffd", '"')  # apostrophe between letters, else '"'
+    if "\ufffd" in text:  # curly marks lost in a page's encoding ("�We won�t stay,� he said"): see _LOST_MARK
+        text = _LOST_MARK.sub('"', _LOST_APOSTROPHE.sub("’", text))
     found: list[QuoteSpan] = []
     carried: list[tuple[int, int]] = []  # pieces of a quotation still open from earlier paragraphs
     single = False                       # whether that quotation uses single marks

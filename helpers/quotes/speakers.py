@@ -50,6 +50,7 @@ class Entity:
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_NOT_GOVERNMENT = frozenset({"opposition", "dissident", "dissidents", "rebel", "rebels", "exiled", "exile"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _ADJACENT = re.compile(r"\s*(?:(?:also|later|then|again|further|still|previously|once|had|has|have|was|is|were|"
                        r"would|will|did|does|do|had|not|never|[a-z]+ly)\s+)*")
@@ -94,8 +95,9 @@ class EntityRegister:
             entity.role = role
         return entity
 
-    _HONORIFIC = re.compile(r"\b(?:sheikh|sheikha|prince|princess|king|queen|emir|amir|sultan|crown prince)\s*$",
-                            re.IGNORECASE)
+    # honorifics with which a first name alone names the person ("Sheikh Mohammed", "Prince Faisal");
+    # not "King Felipe", whose first name is shared with commoners named before him
+    _HONORIFIC = re.compile(r"\b(?:sheikh|sheikha|prince|emir|amir|sultan)\s*$", re.IGNORECASE)
 
     def _person(self, name: str, start: int, clue: str) -> Entity:
         parts = name.split()
@@ -258,6 +260,8 @@ class SpeakerFinder:
         if not head.endswith("s") or not (head[:-1] in speaker_words()["person"] or head == "leaders"):
             return False
         modifiers = words[1:-1] if words[0] in DETERMINERS else words[:-1]
+        if any(m.lower() in _NOT_GOVERNMENT for m in modifiers):
+            return False  # "Venezuelan opposition lawmakers" do not speak for Venezuela
         return any(m[:1].isupper() for m in modifiers)
 
     def _entity(self, phrase: Phrase) -> Entity | None:
@@ -345,27 +349,37 @@ class SpeakerFinder:
 
     def _holder_of(self, phrase: Phrase) -> Entity | None:
         """Who a role named without a name stands for ("the foreign minister", "Iran's foreign
-        minister", "the envoy"): the last person given that title (its words, and a nationality
-        before it, all in their role),
+        minister", "the envoy"): the last person given that very title (the same title words; a
+        nationality before it, or the owner of "Iran's foreign minister", also in their role);
         else, for a role with "the" ("the minister", "the Russian official"), the last person
         named (or, when nobody was named before, the first person given that title after); a role
-        owned by a country ("Saudi Arabia's foreign minister") that nobody holds is a described
-        speaker."""
+        owned by a country ("Saudi Arabia's foreign minister") that nobody is known to hold is a
+        described speaker."""
         words = phrase.text.split()
         described = [w.lower() for w in words if w.lower() not in DETERMINERS]
         roles = speaker_words()
-        title = [w for w in described if w in roles["title"] or w in roles["person"] or w in roles["demonym"]]
+        offices = [w for w in described if w in roles["title"] or w in roles["person"]]
+        title = offices + [w for w in described if w in roles["demonym"] and w not in offices]
+        owned = words[0].lower() not in DETERMINERS and len(described) > len(title)  # "Iran's foreign minister"
+        # the owner of "Saudi Arabia's foreign minister": its capitalised words, matched in a role by
+        # their first four letters ("Colombia" in "Colombian Foreign Minister")
+        owner = [fold(w).lower().replace("’s", "").replace("'s", "")[:4] for w in words
+                 if w[:1].isupper() and w.lower() not in roles["title"]] if owned else []
+
+        def holds(entity: Entity) -> bool:
+            role = fold(entity.role).lower().split()
+            held = [w for w in role if w in roles["title"] or w in roles["person"]]
+            return (entity.kind == "person" and bool(role) and sorted(held) == sorted(offices)
+                    and all(w in role for w in title) and (not owner or any(w[:4] in owner for w in role)))
+
         last = bisect.bisect_left(self.register.mentions, phrase.start, key=lambda m: m[0])
         for _, entity in reversed(self.register.mentions[max(0, last - 300):last]):
-            role = entity.role.lower().split()
-            if entity.kind == "person" and role and all(w in role for w in title):
+            if holds(entity):
                 return entity
-        owned = words[0].lower() not in DETERMINERS and len(described) > len(title)  # "Iran's foreign minister"
         earlier = None if owned else self.register.last("person", phrase.start)  # "the Russian official"
         if earlier is None and title:  # '"…," said the Prime Minister.' and the name comes later
-            for at, entity in self.register.mentions[last:last + 40]:
-                role = entity.role.lower().split()
-                if entity.kind == "person" and role and all(w in role for w in title):
+            for _, entity in self.register.mentions[last:last + 40]:
+                if holds(entity):
                     return entity
         if owned:
             return Entity(phrase.text, "person", phrase.start, descriptive=True)
