@@ -277,5 +277,4 @@ def plot_camps_over_time(table: pd.DataFrame, events: pd.DataFrame, camps: Mappi
                      fontsize=7, va="top", ha="left", family="monospace", color="#333333")
     axes[-1].set_xlabel(period_word)
     _set_title(axes[0], title)
-    fig.tight_layout()
     return fig
