@@ -96,6 +96,13 @@ def _read_csv(path: Path, columns: list[str], fix: str) -> pd.DataFrame:
     return table.apply(lambda col: col.str.strip())
 
 
+def table_rows(path: Path, table: pd.DataFrame):
+    """Each row of a table read from ``path`` with where it stands, for one-sentence errors:
+    ("<path> line N", row), N counting the header as line 1."""
+    for line, row in enumerate(table.itertuples(index=False), start=2):
+        yield f"{path} line {line}", row
+
+
 def split_list(value: str) -> tuple[str, ...]:
     """A ``;``-separated cell as a tuple of its non-blank items.
 
@@ -117,8 +124,7 @@ def load_actors(source: str | Path | None = None) -> pd.DataFrame:
     """
     path = _table_path(source, "actors.csv")
     table = _read_csv(path, ACTOR_COLUMNS, "create it with the header " + ",".join(ACTOR_COLUMNS))
-    for line, row in enumerate(table.itertuples(index=False), start=2):
-        where = f"{path} line {line}"
+    for where, row in table_rows(path, table):
         if not row.name:
             raise CorpusError(where, "the name is blank", "give every actor a name")
         if row.type not in ACTOR_TYPES:
@@ -142,8 +148,7 @@ def load_alliances(source: str | Path | None = None) -> pd.DataFrame:
     """
     path = _table_path(source, "alliances.csv")
     table = _read_csv(path, ALLIANCE_COLUMNS, "create it with the header " + ",".join(ALLIANCE_COLUMNS))
-    for line, row in enumerate(table.itertuples(index=False), start=2):
-        where = f"{path} line {line}"
+    for where, row in table_rows(path, table):
         if not row.alliance or not row.member:
             raise CorpusError(where, "the alliance or member is blank", "fill in both")
         for column in ("joined", "left"):
@@ -641,6 +646,11 @@ def _names_in(text: str) -> list[list]:
     return found
 
 
+def _names_per_article(texts: list[str], progress: bool = False) -> list[list]:
+    """:func:`_names_in` for each text, cached per article."""
+    return per_article("unknown-names-v2", _names_in, [(text,) for text in texts], progress=progress)
+
+
 def unknown_mentions(articles: pd.DataFrame, actors: pd.DataFrame, top: int = 25, text_column: str = "clean_text",
                      progress: bool = False) -> pd.DataFrame:
     """The people (full names) and organisations the corpus names most that ``actors`` does not
@@ -654,7 +664,7 @@ def unknown_mentions(articles: pd.DataFrame, actors: pd.DataFrame, top: int = 25
     [['Manuel Zelaya', 'person', 2, 2]]
     """
     texts = articles[text_column].fillna("").astype(str).tolist()
-    found = per_article("unknown-names-v2", _names_in, [(text,) for text in texts], progress=progress)
+    found = _names_per_article(texts, progress)
     counts: Counter = Counter()
     seen_in: dict[tuple, set] = {}
     example: dict[tuple, str] = {}
@@ -691,8 +701,7 @@ def unknown_mention_share(articles: pd.DataFrame, actors: pd.DataFrame, text_col
     >>> round(unknown_mention_share(articles, load_actors()), 2)
     0.33
     """
-    texts = articles[text_column].fillna("").astype(str).tolist()
-    found = per_article("unknown-names-v2", _names_in, [(text,) for text in texts])
+    found = _names_per_article(articles[text_column].fillna("").astype(str).tolist())
     names = Counter(name for article in found for name, _, _ in article)
     if not names:
         return 0.0

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import _from, _read_csv, _table_path
+from .actors import _from, _read_csv, _table_path, table_rows
 from .corpus import CorpusError
 
 GROUP_COLUMNS = ["group", "camp", "colour", "note"]
@@ -46,8 +46,7 @@ def load_groups(source: str | Path | None = None) -> pd.DataFrame:
     """
     path = _table_path(source, "groups.csv")
     table = _read_csv(path, GROUP_COLUMNS, "create it with the header " + ",".join(GROUP_COLUMNS))
-    for line, row in enumerate(table.itertuples(index=False), start=2):
-        where = f"{path} line {line}"
+    for where, row in table_rows(path, table):
         if not row.group:
             raise CorpusError(where, "the group is blank", "give every row a group name")
         if not _COLOUR.match(row.colour):
@@ -132,8 +131,7 @@ def load_assumed_dates(corpus: str | Path) -> dict[str, str]:
         return {}
     table = _read_csv(path, DATE_COLUMNS, "create it with the header " + ",".join(DATE_COLUMNS))
     result = {}
-    for line, row in enumerate(table.itertuples(index=False), start=2):
-        where = f"{path} line {line}"
+    for where, row in table_rows(path, table):
         if pd.isna(pd.to_datetime(row.date, format="%Y-%m-%d", errors="coerce")):
             raise CorpusError(where, f"date {row.date!r} is not a date like 2019-06-06", "write it as YYYY-MM-DD")
         if row.id in result:

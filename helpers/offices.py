@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import _from, _read_csv, _table_path
+from .actors import _from, _read_csv, _table_path, table_rows
 from .corpus import CorpusError
 from .text import fold
 
@@ -40,15 +40,14 @@ def load_offices(source: str | Path | None = None) -> pd.DataFrame:
     table = _read_csv(path, OFFICE_COLUMNS, "create it with the header " + ",".join(OFFICE_COLUMNS))
     starts = pd.to_datetime(table["start"], format="%Y-%m-%d", errors="coerce")
     ends = pd.to_datetime(table["end"].replace("", None), format="%Y-%m-%d", errors="coerce")
-    for line, row in enumerate(table.itertuples(index=False), start=2):
-        where = f"{path} line {line}"
+    for (where, row), start, end in zip(table_rows(path, table), starts, ends):
         if not row.person or not row.of:
             raise CorpusError(where, "the person or the country/body is blank", "fill in both")
-        if pd.isna(starts.iloc[line - 2]):
+        if pd.isna(start):
             raise CorpusError(where, f"start {row.start!r} is not a date like 2019-01-23", "write it as YYYY-MM-DD")
-        if row.end and pd.isna(ends.iloc[line - 2]):
+        if row.end and pd.isna(end):
             raise CorpusError(where, f"end {row.end!r} is not a date like 2019-01-23", "write it as YYYY-MM-DD, or leave it blank")
-        if row.end and ends.iloc[line - 2] < starts.iloc[line - 2]:
+        if row.end and end < start:
             raise CorpusError(where, "the spell ends before it starts", "check the two dates")
     table = table.assign(start=starts, end=ends)
     return _from(table.reset_index(drop=True), path)

@@ -54,6 +54,15 @@ def _number_formatter(digits: int) -> Callable[[object], str]:
     return format_number
 
 
+def _objects_as_text(frame: pd.DataFrame, keep: tuple[type, ...]) -> None:
+    """In place: in the object columns of ``frame``, every value not of a ``keep`` type (and not
+    None or NaN) becomes its text."""
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, keep) or pd.isna(v) is True
+                                              else str(v))
+
+
 def show_table(frame: pd.DataFrame, *, rows: int | None = ROWS, decimals: Mapping[str, int] | None = None,
          saved: str | Path | None = None, right: Iterable[str] = (), caption: str = "") -> Styler:
     """``frame`` ready to display in a notebook: rounded, wrapped, escaped, its first ``rows`` rows.
@@ -74,10 +83,7 @@ def show_table(frame: pd.DataFrame, *, rows: int | None = ROWS, decimals: Mappin
     decimals = dict(decimals or {})
     total = len(frame)
     part = (frame if rows is None or total <= rows else frame.head(rows)).copy()
-    for column in part.columns:  # lists, tuples and other objects are shown as text, escaped like text
-        if part[column].dtype == object:
-            part[column] = part[column].map(lambda v: v if v is None or isinstance(v, str) or pd.isna(v) is True
-                                            else str(v))
+    _objects_as_text(part, keep=(str,))  # lists, tuples and other objects are shown as text, escaped like text
     part.index = part.index.set_names([html.escape(str(n)) if n is not None else None for n in part.index.names])
     part.columns = part.columns.set_names([html.escape(str(n)) if n is not None else None for n in part.columns.names])
     styler = part.style
@@ -145,9 +151,7 @@ def explore(frame: pd.DataFrame, *, rows: int | None = ROWS, saved: str | Path |
     if saved is not None:
         note = (note + "; " if note else "") + f"all of them in {shown(saved)}"
     part = part.copy()
-    for column in part.columns:  # tuples and other objects as text
-        if part[column].dtype == object:
-            part[column] = part[column].map(lambda v: v if v is None or isinstance(v, (str, int, float)) else str(v))
+    _objects_as_text(part, keep=(str, int, float))  # tuples and other objects as text
     from IPython.display import HTML
 
     return HTML(itables.to_html_datatable(part, caption=note or None, allow_html=False, maxBytes=0, showIndex=False))
