@@ -31,7 +31,7 @@ import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
@@ -269,7 +269,10 @@ def member_counts(groups: list[str], dates: pd.Series, alliances: pd.DataFrame) 
     [12, 12]
     """
     keys = [None if pd.isna(d) else pd.Timestamp(d) for d in dates]
-    sizes = {key: [len(members(group, key, alliances)) for group in groups] for key in dict.fromkeys(keys)}
+    by_member = _spells_by_member(alliances)  # once for the corpus, not once per date and group
+    listed = {group: list(dict.fromkeys(alliances.loc[alliances["alliance"] == group, "member"])) for group in groups}
+    sizes = {key: [sum(group in _membership(m, _as_date(key), by_member) for m in listed[group]) for group in groups]
+             for key in dict.fromkeys(keys)}
     return pd.DataFrame([sizes[key] for key in keys], index=dates.index, columns=groups)
 
 
@@ -541,15 +544,35 @@ def actor_for_name(name: str | None, actors: pd.DataFrame) -> str | None:
     >>> [actor_for_name(n, actors) for n in ["Nicolas Maduro", "ALBA statement", "Maduro", "Rodriguez", None]]
     ['Nicolas Maduro', 'ALBA', 'Nicolas Maduro', None, None]
     """
-    if not name or not str(name).strip():
-        return None
-    found = find_mentions(str(name), actors)
-    if len(found):
-        return found["actor"].iloc[0]
-    folded = fold(str(name), keep_length=True).strip().lower()
-    owners = [row.name for row in actors.itertuples(index=False)
-              if any(fold(s, keep_length=True).lower() == folded for s in row.short_forms)]
-    return owners[0] if len(owners) == 1 else None
+    return actors_for_names([name], actors).get(name)
+
+
+def actors_for_names(names: Iterable[str | None], actors: pd.DataFrame) -> dict:
+    """:func:`actor_for_name` of each distinct name, with the actor table read once:
+    {name: actor or None}.
+
+    >>> actors_for_names(["ALBA statement", "Maduro", "Nobody"], load_actors())
+    {'ALBA statement': 'ALBA', 'Maduro': 'Nicolas Maduro', 'Nobody': None}
+    """
+    key, actor_rows = _actor_index(actors)
+    shorts: dict[str, list[str]] = {}  # folded short form: the actors that have it
+    for row in actors.itertuples(index=False):
+        for form in dict.fromkeys(fold(s, keep_length=True).lower() for s in row.short_forms):
+            shorts.setdefault(form, []).append(row.name)
+    found: dict = {}
+    for name in names:
+        if name in found:
+            continue
+        if not isinstance(name, str) or not name.strip():
+            found[name] = None
+            continue
+        _, _, indexes, _ = _mention_spans(name, key)
+        if indexes:
+            found[name] = actor_rows[indexes[0]]["name"]
+            continue
+        owners = shorts.get(fold(name, keep_length=True).strip().lower(), [])
+        found[name] = owners[0] if len(owners) == 1 else None
+    return found
 
 
 def name_words(actors: pd.DataFrame) -> set[str]:

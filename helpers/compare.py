@@ -292,25 +292,24 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     their body. Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are
     left out.
     """
-    from .actors import actor_for_name, group_finder, is_opposition
+    from .actors import actors_for_names, group_finder, is_opposition
     from .offices import OfficeIndex
 
-    info = actor_table.set_index("name")
+    info = {name: (country, body, role) for name, country, body, role
+            in zip(actor_table["name"], actor_table["country"], actor_table["body"], actor_table["role"])}
     index = OfficeIndex(offices) if offices is not None else None
     countries = set(actor_table.loc[actor_table["type"] == "country", "name"])
     groups_on = group_finder(alliances, include_opposition)  # each actor's groups worked out once per date
-    actor_of: dict[str, str | None] = {}   # a speaker's name is looked up once in the corpus
+    actor_of = actors_for_names(quotes["speaker"], actor_table)  # each distinct name looked up once
     rows = []
     for row in quotes.itertuples(index=False):
         if getattr(row, "kind", "") in ("term", "title"):
             continue  # words singled out or a title, not anyone's speech
-        if row.speaker not in actor_of:
-            actor_of[row.speaker] = actor_for_name(row.speaker, actor_table)
         actor = actor_of[row.speaker]
         country = body = role = ""
         groups: tuple[str, ...] = ()
-        if actor is not None and actor in info.index:
-            country, body, role = info.loc[actor, ["country", "body", "role"]]
+        if actor is not None and actor in info:
+            country, body, role = info[actor]
             if actor != row.speaker and is_opposition(row.speaker) and not is_opposition(role):
                 role = "opposition"  # "Venezuelan opposition lawmakers": a description naming the country
             groups = groups_on(country, body, role, dates.get(row.article))
@@ -459,6 +458,36 @@ def vader_compound(texts: Iterable[str]) -> list[float]:
     return [_ANALYZER.polarity_scores(str(t))["compound"] for t in texts]
 
 
+def _vader_scores(texts: list[str]) -> list[float]:
+    """One article's sentences scored (the job :func:`tone_scores` caches)."""
+    return vader_compound(texts)
+
+
+def tone_scores(sentences: pd.DataFrame, progress: bool = False) -> list[float]:
+    """:func:`vader_compound` of every sentence of ``sentences`` (columns article, text), in
+    their order, computed article by article: cached on disk and spread over the cores
+    (:func:`helpers.cache.per_article`), so adding one article to a large corpus scores only
+    that article's sentences.
+
+    >>> s = pd.DataFrame({"article": ["a", "b", "a"], "text": ["We condemn it.", "Fine.", "Peace and hope."]})
+    >>> tone_scores(s) == vader_compound(s["text"])
+    True
+    """
+    from .cache import per_article
+
+    order: dict[str, list[int]] = {}  # article: positions of its sentences
+    for position, article in enumerate(sentences["article"]):
+        order.setdefault(article, []).append(position)
+    texts = [str(t) for t in sentences["text"]]
+    per = per_article("tone", _vader_scores, [([texts[i] for i in positions],) for positions in order.values()],
+                      progress=progress)
+    scores = [0.0] * len(texts)
+    for positions, values in zip(order.values(), per):
+        for position, value in zip(positions, values):
+            scores[position] = value
+    return scores
+
+
 def sentiment_by_group(sentences: pd.DataFrame, scores: Iterable[float],
                        groups: Iterable[str] | None = None) -> pd.DataFrame:
     """Mean lexicon score of the sentences naming each group (a sentence counts for every
@@ -538,10 +567,11 @@ def camp_summary(sentences: pd.DataFrame, scores: Iterable[float], quote_table: 
     {'sentences': 2, 'sentences alone': 1, 'mean sentiment': 0.25, 'quotes': 2, 'quoted words': 10, 'distinctive words': 'unity'}
     """
     scores = list(scores)
+    named = [camps_of(groups, camps) for groups in sentences["groups"]]  # each sentence's camps, once
     rows = {}
     for camp in camps:
-        inside = [i for i, groups in enumerate(sentences["groups"]) if camp in camps_of(groups, camps)]
-        alone = [i for i in inside if len(camps_of(sentences["groups"].iloc[i], camps)) == 1]
+        inside = [i for i, found in enumerate(named) if camp in found]
+        alone = [i for i in inside if len(named[i]) == 1]
         quoted = quote_table[quote_table["camp"] == camp]
         distinctive = words[(words["camp"] == camp) & (words["z"] > 0)].head(n_words)["word"]
         rows[camp] = {"sentences": len(inside), "sentences alone": len(alone),
