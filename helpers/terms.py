@@ -722,13 +722,31 @@ def _matches(tokens: Sequence[str], matchers: Sequence[str | re.Pattern]) -> lis
     return [i for i in starts if i <= last and all(ok(m, tokens[i + k]) for k, m in enumerate(rest, 1))]
 
 
-def _might_contain(text_folded_lower: str, matchers) -> bool:
-    """Cheap test that skips texts which cannot hold the query."""
+def _needle(matchers) -> str:
+    """Letters every text holding the query must contain: the first word up to any
+    apostrophe (a wildcard word: its letters before the ``*``), without full stops."""
     first = matchers[0]
-    if not isinstance(first, str):
-        return True
-    needle = first.replace(".", "").split("'")[0]
-    return needle in text_folded_lower
+    if isinstance(first, str):
+        literal = first
+    else:  # "interven.*" -> "interven"; a word starting with * has no fixed letters
+        literal = re.sub(r"\\(.)", r"\1", first.pattern.split(".*")[0])
+    return literal.replace(".", "").split("'")[0]
+
+
+def _searchable(text: str) -> str:
+    """``text`` as :func:`_might_contain` searches it: folded, lower case, straight
+    apostrophes, no full stops (so "U.S." in a text is found by the query "U.S.")."""
+    return fold(text).lower().replace("’", "'").replace(".", "")
+
+
+def _might_contain(text_searchable: str, matchers) -> bool:
+    """Cheap test that skips texts which cannot hold the query (``text_searchable``: see
+    :func:`_searchable`).
+
+    >>> _might_contain(_searchable("The U.S. said no."), _query("U.S.")), _might_contain("the oas met", _query("interven*"))
+    (True, False)
+    """
+    return _needle(matchers) in text_searchable
 
 
 def kwic(articles: pd.DataFrame, query: str, *, width: int = 8, column: str = COLUMN) -> pd.DataFrame:
@@ -746,7 +764,7 @@ def kwic(articles: pd.DataFrame, query: str, *, width: int = 8, column: str = CO
     rows = []
     for article, text in _texts(articles, column).items():
         text = unicodedata.normalize("NFC", text)
-        if not _might_contain(fold(text).lower().replace("’", "'"), matchers):
+        if not _might_contain(_searchable(text), matchers):
             continue
         spans = list(_TOKENIZER.span_tokenize(text))
         tokens = [_normalise(fold(text[a:b]), lower=True) for a, b in spans]
@@ -797,12 +815,35 @@ def dispersion(articles: pd.DataFrame, targets: Mapping[str, Iterable[str]] | It
     texts = _texts(articles, column)
     words = [[t for t in tokenize(text) if t[0].isalnum()] for text in texts]
     starts = [0, *accumulate(len(w) for w in words)]
+    searchable = [_searchable(text) for text in texts]
     rows = []
     for label, forms in queries.items():
-        for article, tokens, start in zip(texts.index, words, starts):
-            found = sorted({i for matchers in forms for i in _matches(tokens, matchers)})
+        for article, tokens, start, seen in zip(texts.index, words, starts, searchable):
+            found = sorted({i for matchers in forms if _might_contain(seen, matchers) for i in _matches(tokens, matchers)})
             rows += [{"term": label, "article": article, "position": i, "offset": start + i} for i in found]
     return pd.DataFrame(rows, columns=["term", "article", "position", "offset"])
+
+
+def dispersion_dp(hits: pd.DataFrame, words: pd.Series) -> pd.Series:
+    """Gries' DP ("deviation of proportions", Gries 2008, *International Journal of Corpus
+    Linguistics* 13(4)) of each term of ``hits`` (from :func:`dispersion`) over the articles
+    of ``words`` (words per article, from :func:`word_counts`): half the sum, over articles, of
+    the gap between an article's share of the term's occurrences and its share of all words.
+    0 means the term is spread exactly as the words are; values near 1 mean it sits in one
+    small part of the corpus. NaN for a term that never occurs.
+
+    >>> words = pd.Series({"a": 6, "b": 4})
+    >>> hits = pd.DataFrame({"term": ["X", "X", "Y", "Y"], "article": ["a", "b", "b", "b"]})
+    >>> dispersion_dp(hits, words).round(3).to_dict()
+    {'X': 0.1, 'Y': 0.6}
+    """
+    sizes = words.astype(float)
+    share = sizes / sizes.sum() if sizes.sum() else sizes
+    result = {}
+    for term, found in hits.groupby("term", sort=False)["article"]:
+        counts = found.value_counts().reindex(sizes.index, fill_value=0).astype(float)
+        result[term] = 0.5 * float((counts / counts.sum() - share).abs().sum()) if counts.sum() else float("nan")
+    return pd.Series(result, dtype=float)
 
 
 # --------------------------------------------------------------------------- figures

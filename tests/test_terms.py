@@ -318,6 +318,19 @@ def test_kwic_wildcards_and_no_match():
     assert empty.empty and empty.columns.tolist() == ["article", "left", "keyword", "right"]
 
 
+def test_kwic_finds_initialisms_with_full_stops():
+    articles = frame("The U.S. said no. At 9 a.m. the U.N. met U.S.-backed envoys.", "The US spoke.")
+    for query, found in [("U.S.", ["U.S.", "US"]), ("U.N.", ["U.N."]), ("a.m.", ["a.m."]),
+                         ("U.S.-backed", ["U.S.-backed"])]:  # "US" is the same term as "U.S."
+        assert T.kwic(articles, query)["keyword"].tolist() == found, query
+
+
+def test_kwic_skips_texts_without_a_wildcards_letters_but_finds_the_rest():
+    articles = frame("Talk of intervention.", "Nothing here.", "Prevention first.")
+    assert T.kwic(articles, "interven*")["article"].tolist() == ["a"]
+    assert T.kwic(articles, "*vention")["article"].tolist() == ["a", "c"]
+
+
 def test_kwic_at_the_start_of_a_text():
     assert T.kwic(frame("Dialogue failed."), "dialogue", width=2).values.tolist() == [["a", "", "Dialogue", "failed."]]
 
@@ -335,7 +348,31 @@ def test_dispersion_plot_has_one_row_per_term():
     hits = T.dispersion(articles, ["OAS", "ALBA", "CELAC"])
     fig = plots.plot_dispersion(hits, T.word_counts(articles), title="t", terms_order=["OAS", "ALBA", "CELAC"])
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert labels == ["OAS (2)", "ALBA (1)", "CELAC (0)"]
+    # DP by hand: words a 5, b 3 (shares 5/8, 3/8); OAS once in each (1/2, 1/2): (1/8 + 1/8) / 2
+    # = 0.125; ALBA only in a: (3/8 + 3/8) / 2 = 0.375 (printed to two places, halves to even)
+    assert labels == ["OAS (2; DP 0.12)", "ALBA (1; DP 0.38)", "CELAC (0)"]
+    assert len(fig.axes[0].lines) == 3 and not fig.axes[0].images  # ticks for a few articles
+
+
+def test_dispersion_plot_of_many_articles_shades_stretches_instead_of_ticks():
+    articles = frame(*[("The OAS met. " if i % 2 else "ALBA spoke. ") * 3 for i in range(40)])
+    hits = T.dispersion(articles, ["OAS", "ALBA"])
+    fig = plots.plot_dispersion(hits, T.word_counts(articles), title="t", terms_order=["OAS", "ALBA"])
+    ax = fig.axes[0]
+    assert len(ax.images) == 2 and not [line for line in ax.lines if len(line.get_xdata())]
+    strip = ax.images[0].get_array()
+    assert strip.shape[0] == 1 and strip.max() > 0 and (strip == 0).any()  # OAS only in every other article
+    assert "darker" in ax.get_xlabel() and "40 articles" in ax.get_xlabel()
+
+
+def test_gries_dp_against_hand_arithmetic():
+    # five articles of 10 words each (shares 0.2); a term occurring 1, 2, 3, 4 and 5 times:
+    # proportions 1/15 ... 5/15, DP = (2/15 + 1/15 + 0 + 1/15 + 2/15) / 2 = 0.2
+    words = pd.Series(10, index=list("abcde"))
+    hits = pd.DataFrame({"term": "X", "article": [a for a, n in zip("abcde", range(1, 6)) for _ in range(n)]})
+    assert T.dispersion_dp(hits, words)["X"] == pytest.approx(0.2)
+    # all in one article of five equal ones: 0.5 * (0.8 + 4 * 0.2) = 0.8 (the maximum, 1 - 0.2)
+    assert T.dispersion_dp(pd.DataFrame({"term": ["Y"] * 3, "article": ["c"] * 3}), words)["Y"] == pytest.approx(0.8)
 
 
 def test_heatmap_and_top_terms_figures_label_every_row():

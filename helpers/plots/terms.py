@@ -15,27 +15,44 @@ from ._many import MAX_INCHES, MAX_ROWS, thin_ticks
 
 def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_order: Sequence[str] | None = None,
                     colours: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None):
-    """Lexical dispersion: one row per term, a tick at each occurrence across all articles.
+    """Lexical dispersion: one row per term along all articles read one after another, with
+    each term's count and Gries' DP (:func:`helpers.terms.dispersion_dp`) in its label.
 
     ``hits`` comes from :func:`dispersion` and ``words`` from :func:`word_counts` (same
-    articles, same order). Up to 30 articles, dashed lines separate them and they are named
-    along the top (``labels``: article id to a readable name, cut to 24 characters); with more,
-    the articles simply follow one another. Colours default to :func:`helpers.colour_for` each
+    articles, same order). Up to 30 articles, a tick marks each occurrence, dashed lines
+    separate the articles and they are named along the top (``labels``: article id to a
+    readable name, cut to 24 characters). With more, ticks would merge into solid bars, so each
+    row becomes a strip of 200 stretches of the corpus, shaded by the term's occurrences per
+    1,000 words in each (darker: denser). Colours default to :func:`helpers.colour_for` each
     term (alliances keep their fixed colours).
     """
+    from matplotlib.colors import LinearSegmentedColormap
+
+    from ..terms import dispersion_dp
+
     terms = list(terms_order) if terms_order is not None else list(dict.fromkeys(hits["term"]))
     bounds = [0, *accumulate(int(w) for w in words)]
     few = len(words) <= MAX_ROWS
+    total = max(bounds[-1], 1)
     fig, ax = plt.subplots(figsize=(9, min(MAX_INCHES, 1.6 + 0.55 * len(terms))))
+    edges = np.linspace(0, total, min(200, total) + 1)
     for row, term in enumerate(terms):
         offsets = hits.loc[hits["term"] == term, "offset"].to_numpy()
         colour = (colours or {}).get(term, colour_for(term))
-        ax.plot(offsets, np.full(len(offsets), row), linestyle="none", marker="|", markersize=18,
-                markeredgewidth=2, color=colour)
+        if few:
+            ax.plot(offsets, np.full(len(offsets), row), linestyle="none", marker="|", markersize=18,
+                    markeredgewidth=2, color=colour)
+            continue
+        density = np.histogram(offsets, bins=edges)[0] / np.diff(edges) * 1000  # per 1,000 words
+        shades = LinearSegmentedColormap.from_list(term, ["#FFFFFF", colour])
+        ax.imshow(density[np.newaxis, :], aspect="auto", cmap=shades, vmin=0, vmax=max(density.max(), 1e-9),
+                  extent=(0, total, row + 0.3, row - 0.3), interpolation="nearest")
     if few and len(bounds) > 2:  # one call for every separator
         ax.vlines(bounds[1:-1], -0.6, len(terms) - 0.4, colors="#888888", linestyles="--", linewidth=0.8)
     counts = hits["term"].value_counts()
-    ax.set_yticks(range(len(terms)), [f"{term} ({counts.get(term, 0)})" for term in terms])
+    dp = dispersion_dp(hits, words)
+    ax.set_yticks(range(len(terms)), [f"{term} ({counts.get(term, 0):,}" + (f"; DP {dp[term]:.2f})" if term in dp.index
+                                      and not np.isnan(dp[term]) else ")") for term in terms])
     ax.set_ylim(len(terms) - 0.4, -0.6)
     ax.set_xlim(0, max(bounds[-1], 1))
     ax.grid(False)
@@ -48,7 +65,8 @@ def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_o
         top.spines["top"].set_visible(False)
         ax.set_xlabel("word position, articles read one after another (dashed lines separate articles)")
     else:
-        ax.set_xlabel(f"word position in the {len(words):,} articles read one after another")
+        ax.set_xlabel(f"word position, {len(words):,} articles read one after another (darker: named more densely)")
+    ax.xaxis.set_major_formatter("{x:,.0f}")
     ax.set_title(title)
     return fig
 
