@@ -40,13 +40,23 @@ $(READY): requirements.txt pyproject.toml
 ## setup: only the virtual environment (the other targets do this first when needed)
 setup: $(READY)
 
-## run: check the corpus, execute every notebook in order (outputs saved in the notebooks), write figures/
+# Notebooks executed at once. Each one runs on its own (it reads the corpus and the cache, never
+# another notebook's output), so two run side by side, one per core: the longest first, so that
+# the others fill the second core meanwhile. `make run JOBS=1` runs them one by one, in order.
+JOBS ?= 2
+LONGEST_FIRST := $(filter %05_alliances.ipynb,$(NOTEBOOKS)) $(filter %03_term_frequency.ipynb,$(NOTEBOOKS))
+RUN_ORDER := $(if $(filter 1,$(JOBS)),$(NOTEBOOKS),$(LONGEST_FIRST) $(filter-out $(LONGEST_FIRST),$(NOTEBOOKS)))
+# one kernel socket name per notebook ($$$$: the process id of the shell running that notebook)
+EXECUTE = NEWS_STATIC=1 $(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) \
+    --KernelManager.transport=ipc --KernelManager.ip="$(RUNTIME)/kernel-ipc-$$$$$$$$" \
+    --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.record_timing=False --log-level=WARN
+
+## run: check the corpus, execute every notebook (outputs saved in the notebooks, two at a time), write figures/
 run: $(READY)
 	@$(BIN)/python -m helpers check --corpus "$(or $(CORPUS),corpus)"
 	@mkdir -p "$(RUNTIME)"
-	NEWS_STATIC=1 $(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) $(KERNEL) \
-	    --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.record_timing=False \
-	    --log-level=WARN $(NOTEBOOKS)
+	@echo "executing $(words $(NOTEBOOKS)) notebooks, $(JOBS) at a time"
+	@printf '%s\n' $(RUN_ORDER) | xargs -P $(JOBS) -I{} sh -c '$(EXECUTE) "$$1" || exit 255' sh {}
 	$(BIN)/python -m helpers index
 	@# git keeps the notebooks stripped of outputs; a notebook whose stripped text is what git already
 	@# has gets its index entry refreshed, so `git status` stays clean (real edits are left alone)

@@ -627,12 +627,13 @@ def unknown_actors(quotes: pd.DataFrame, actors: pd.DataFrame, top: int = 25,
     frame = frame.assign(speaker_id=ids, words=frame["quote"].map(count_words))
     known: dict[str, bool] = {}
     holders = _office_index(offices)
+    resolved = actors_for_names([*frame["speaker"], *(shown[i] for i in dict.fromkeys(ids))], actors)  # table read once
     rows = []
     for ident, group in frame.groupby("speaker_id", sort=False):
         name = shown[ident]
         if name not in known:
-            known[name] = actor_for_name(name, actors) is not None or any(
-                actor_for_name(n, actors) is not None for n in set(group["speaker"])) or (
+            known[name] = resolved.get(name) is not None or any(
+                resolved.get(n) is not None for n in set(group["speaker"])) or (
                 holders is not None and any(holders.acting_for(speaker, (dates or {}).get(article)) is not None
                                             for speaker, article in zip(group["speaker"], group["article"])))
         if known[name] or name.split()[0].lower() in _DESCRIBED:
@@ -701,9 +702,10 @@ def unknown_mentions(articles: pd.DataFrame, actors: pd.DataFrame, top: int = 25
                 right = _SENTENCE_END_AFTER.search(text, start)
                 example[key] = text[left:right.end() if right else len(text)].strip()
     rows, known = [], {}
+    resolved = actors_for_names([name for name, _ in counts], actors)  # the actor table read once
     for (name, kind), n in counts.most_common():
         if name not in known:
-            known[name] = actor_for_name(name, actors) is not None or name.split()[0].lower() in _DESCRIBED
+            known[name] = resolved[name] is not None or name.split()[0].lower() in _DESCRIBED
         if known[name]:
             continue
         short = name.split()[-1] if kind == "person" else ""
@@ -728,7 +730,8 @@ def unknown_mention_share(articles: pd.DataFrame, actors: pd.DataFrame, text_col
     names = Counter(name for article in found for name, _, _ in article)
     if not names:
         return 0.0
-    unknown = sum(n for name, n in names.items() if actor_for_name(name, actors) is None)
+    resolved = actors_for_names(names, actors)
+    unknown = sum(n for name, n in names.items() if resolved[name] is None)
     return unknown / sum(names.values())
 
 
@@ -762,7 +765,7 @@ def unresolved_share(quotes: pd.DataFrame, actors: pd.DataFrame, offices: pd.Dat
         return 0.0
     words = quotes["quote"].map(count_words)
     holders = _office_index(offices)
-    lookup = {name: actor_for_name(name, actors) is not None for name in quotes["speaker"].dropna().unique()}
+    lookup = {name: actor is not None for name, actor in actors_for_names(quotes["speaker"].dropna().unique(), actors).items()}
     articles = quotes["article"] if "article" in quotes else pd.Series(None, index=quotes.index)
     known = pd.Series([isinstance(s, str) and (lookup.get(s, False) or (
         holders is not None and holders.acting_for(s, (dates or {}).get(a)) is not None))

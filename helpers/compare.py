@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -352,12 +352,13 @@ def quoted_words_by(table: pd.DataFrame, by: str = "group", order: Iterable[str]
 
 def camp_term_counts(sentences: pd.DataFrame, camps: Mapping[str, Iterable[str]],
                      tokenize: Callable[[str], list[str]], exclusive: bool = True,
-                     drop: Iterable[str] = ()) -> pd.DataFrame:
+                     drop: Iterable[str] = (), tokens: Sequence[list[str]] | None = None) -> pd.DataFrame:
     """Words × camps table of token counts in the sentences that name each camp's groups.
 
     With ``exclusive`` a sentence naming more than one camp counts for none of them, so each
     camp's words come from sentences about it alone. ``drop`` removes tokens such as the
-    actors' own names.
+    actors' own names. ``tokens``, when given, are the sentences already split (one list per
+    sentence, as :func:`sentence_terms` gives them), and ``tokenize`` is not called.
 
     >>> s = pd.DataFrame({"text": ["alba condemns", "lima urges alba", "lima urges"],
     ...                   "groups": [("ALBA",), ("ALBA", "Lima Group"), ("Lima Group",)]})
@@ -366,13 +367,14 @@ def camp_term_counts(sentences: pd.DataFrame, camps: Mapping[str, Iterable[str]]
     """
     drop = set(drop)
     counts = {camp: Counter() for camp in camps}
-    for text, groups in zip(sentences["text"], sentences["groups"]):
+    split = tokens if tokens is not None else (tokenize(text) for text in sentences["text"])
+    for words, groups in zip(split, sentences["groups"]):
         found = camps_of(groups, camps)
         if exclusive and len(found) != 1:
             continue
-        tokens = [t for t in tokenize(text) if t not in drop]
+        kept = [t for t in words if t not in drop]
         for camp in found:
-            counts[camp].update(tokens)
+            counts[camp].update(kept)
     table = pd.DataFrame(counts).fillna(0).astype(int)
     return table.reindex(columns=list(camps)).sort_index()
 
@@ -463,6 +465,24 @@ def _vader_scores(texts: list[str]) -> list[float]:
     return vader_compound(texts)
 
 
+def _by_article(sentences: pd.DataFrame, stage: str, function: Callable, progress: bool) -> list:
+    """``function`` of each article's sentence texts (columns article, text), cached per article
+    (:func:`helpers.cache.per_article`), spread back to one value per sentence in table order."""
+    from .cache import per_article
+
+    order: dict[str, list[int]] = {}  # article: positions of its sentences
+    for position, article in enumerate(sentences["article"]):
+        order.setdefault(article, []).append(position)
+    texts = [str(t) for t in sentences["text"]]
+    per = per_article(stage, function, [([texts[i] for i in positions],) for positions in order.values()],
+                      progress=progress)
+    values: list = [None] * len(texts)
+    for positions, found in zip(order.values(), per):
+        for position, value in zip(positions, found):
+            values[position] = value
+    return values
+
+
 def tone_scores(sentences: pd.DataFrame, progress: bool = False) -> list[float]:
     """:func:`vader_compound` of every sentence of ``sentences`` (columns article, text), in
     their order, computed article by article: cached on disk and spread over the cores
@@ -473,19 +493,24 @@ def tone_scores(sentences: pd.DataFrame, progress: bool = False) -> list[float]:
     >>> tone_scores(s) == vader_compound(s["text"])
     True
     """
-    from .cache import per_article
+    return _by_article(sentences, "tone", _vader_scores, progress)
 
-    order: dict[str, list[int]] = {}  # article: positions of its sentences
-    for position, article in enumerate(sentences["article"]):
-        order.setdefault(article, []).append(position)
-    texts = [str(t) for t in sentences["text"]]
-    per = per_article("tone", _vader_scores, [([texts[i] for i in positions],) for positions in order.values()],
-                      progress=progress)
-    scores = [0.0] * len(texts)
-    for positions, values in zip(order.values(), per):
-        for position, value in zip(positions, values):
-            scores[position] = value
-    return scores
+
+def _sentence_terms(texts: list[str]) -> list[list[str]]:
+    """One article's sentences as terms (the job :func:`sentence_terms` caches)."""
+    from .terms import terms
+
+    return [terms(text) for text in texts]
+
+
+def sentence_terms(sentences: pd.DataFrame, progress: bool = False) -> list[list[str]]:
+    """:func:`helpers.terms.terms` (default options) of every sentence of ``sentences`` (columns
+    article, text), in their order, computed article by article and cached like :func:`tone_scores`.
+
+    >>> sentence_terms(pd.DataFrame({"article": ["a", "a"], "text": ["ALBA leaders met.", "Talks failed."]}))
+    [['alba', 'leader', 'meet'], ['talks', 'fail']]
+    """
+    return _by_article(sentences, "sentence-terms", _sentence_terms, progress)
 
 
 def sentiment_by_group(sentences: pd.DataFrame, scores: Iterable[float],

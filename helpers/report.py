@@ -17,15 +17,18 @@ from __future__ import annotations
 import base64
 import copy
 import html
+import json
 import os
 import re
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from .config import DEFAULT_CORPUS, PROJECT_ROOT, corpus_dir, figures_dir
 from .corpus import CorpusError
 from .figures import read_caption
+
+if TYPE_CHECKING:  # nbformat takes seconds to import (its schema checks): only where a notebook is rebuilt
+    import nbformat
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORT_TITLE = "How Latin American alliances are portrayed in the news"
@@ -48,6 +51,8 @@ class ReportError(CorpusError):
 
 def read_notebook(path: str | Path) -> nbformat.NotebookNode:
     """Read a notebook, or raise :class:`ReportError` in one sentence when it is not a readable one."""
+    import nbformat
+
     try:
         return nbformat.read(path, as_version=4)
     except (ValueError, KeyError, AttributeError, TypeError, nbformat.ValidationError) as err:
@@ -60,27 +65,41 @@ def notebook_paths(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(Path(folder).glob("[0-9]*.ipynb"))
 
 
+def _cells(notebook) -> list[tuple[str, str]]:
+    """(cell type, source) of each cell of a notebook object or file; a file is read as plain
+    JSON, which is all that the index needs and far quicker than loading nbformat."""
+    if not isinstance(notebook, (str, Path)):
+        return [(cell.cell_type, cell.source) for cell in notebook.cells]
+    try:
+        with open(notebook, encoding="utf-8") as handle:
+            cells = json.load(handle)["cells"]
+        return [(cell["cell_type"], "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"])
+                for cell in cells]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ReportError(notebook, f"is not a readable notebook ({type(err).__name__})",
+                          "re-save it from Jupyter or restore it from git") from None
+
+
 def saved_names(notebook: str | Path | nbformat.NotebookNode) -> dict[str, list[str]]:
     """Names a notebook's code saves: ``{"figure": [...], "table": [...]}``, in the order they appear.
 
     Figures are the ``save_figure(fig, "name", ...)`` calls; tables are ``save_table``
     calls and CSV file names written out literally (``"cleaning_audit.csv"``).
 
+    >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
     ...     'helpers.save_figure(fig, "top_terms", top, FIGURES)\\nsave_table(quotes, "quotes")')])
     >>> saved_names(nb)
     {'figure': ['top_terms'], 'table': ['quotes']}
     """
-    if not isinstance(notebook, nbformat.NotebookNode):
-        notebook = read_notebook(notebook)
     found: dict[str, list[str]] = {"figure": [], "table": []}
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
+    for kind_of_cell, source in _cells(notebook):
+        if kind_of_cell != "code":
             continue
-        for kind, name in _SAVE_CALL.findall(cell.source):
+        for kind, name in _SAVE_CALL.findall(source):
             if name not in found[kind]:
                 found[kind].append(name)
-        for name in _CSV_LITERAL.findall(cell.source):
+        for name in _CSV_LITERAL.findall(source):
             if name not in found["table"]:
                 found["table"].append(name)
     found["table"] = [t for t in found["table"] if t not in found["figure"]]
@@ -89,11 +108,9 @@ def saved_names(notebook: str | Path | nbformat.NotebookNode) -> dict[str, list[
 
 def notebook_title(notebook: str | Path | nbformat.NotebookNode) -> str:
     """The text of the notebook's first ``# heading`` ("" when it has none)."""
-    if not isinstance(notebook, nbformat.NotebookNode):
-        notebook = read_notebook(notebook)
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            match = re.search(r"^#\s+(.+?)\s*#*\s*$", cell.source, re.M)
+    for kind, source in _cells(notebook):
+        if kind == "markdown":
+            match = re.search(r"^#\s+(.+?)\s*#*\s*$", source, re.M)
             if match:
                 return match.group(1)
     return ""
@@ -276,6 +293,8 @@ def combined_notebook(paths: list[Path], figures_folder: str | Path | None = Non
     with the figure's name and number (``output.metadata["report_figure"]``) and,
     when ``figures_folder`` holds NAME.svg, that file to show instead.
     """
+    import nbformat
+
     folder_name = _display_path(Path(figures_folder)) if figures_folder is not None else "figures"
     merged = nbformat.v4.new_notebook()
     number = 0

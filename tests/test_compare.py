@@ -247,3 +247,17 @@ def test_sentiment_per_group_averages_sentences_naming_it():
     assert table.loc["OAS", "mean"] == pytest.approx((scores[1] + scores[2]) / 2)
     assert table.loc["ALBA", "negative"] == 0.5 and table.loc["OAS", "positive"] == 1.0
     assert list(table.index) == ["ALBA", "OAS"]
+
+
+def test_sentence_scores_and_terms_are_those_of_each_sentence_whatever_the_order(tmp_path, monkeypatch):
+    """Computed article by article through the cache, yet one value per sentence, in table order
+    (sentences of two articles interleaved), the same from the cache as fresh."""
+    from helpers import terms
+
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path))
+    rows = pd.DataFrame({"article": ["a", "b", "a", "b"],
+                         "text": ["We condemn the aggression.", "Leaders met in peace.", "Hope returns.", "Talks failed."]})
+    for _ in range(2):  # fresh, then from the cache
+        assert compare.tone_scores(rows) == compare.vader_compound(rows["text"])
+        assert compare.sentence_terms(rows) == [terms.terms(t) for t in rows["text"]]
+    assert any(tmp_path.glob("tone/*/*.json")) and any(tmp_path.glob("sentence-terms/*/*.json"))
