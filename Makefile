@@ -12,9 +12,9 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 ifdef CORPUS
 export CORPUS := $(abspath $(CORPUS))
 FIGURES ?= figures/$(notdir $(CORPUS))
-RUN_OUTPUT = --output-dir $(abspath $(FIGURES))/notebooks
+RUN_OUTPUT = --output-dir "$(abspath $(FIGURES))/notebooks"
 else
-RUN_OUTPUT = --inplace
+RUN_OUTPUT =
 endif
 ifdef FIGURES
 export FIGURES := $(abspath $(FIGURES))
@@ -40,27 +40,21 @@ $(READY): requirements.txt pyproject.toml
 ## setup: only the virtual environment (the other targets do this first when needed)
 setup: $(READY)
 
-# Notebooks executed at once. Each one runs on its own (it reads the corpus and the cache, never
-# another notebook's output), so two run side by side, one per core: the longest first, so that
-# the others fill the second core meanwhile. `make run JOBS=1` runs them one by one, in order.
+# Notebooks executed at once (helpers/execute.py). Each one runs on its own (it reads the corpus and
+# the cache, never another notebook's output), so two run side by side, one per core: the longest
+# first, so that the others fill the second core meanwhile. `make run JOBS=1` runs them one by one.
 JOBS ?= 2
 LONGEST_FIRST := $(filter %05_alliances.ipynb,$(NOTEBOOKS)) $(filter %03_term_frequency.ipynb,$(NOTEBOOKS))
 RUN_ORDER := $(if $(filter 1,$(JOBS)),$(NOTEBOOKS),$(LONGEST_FIRST) $(filter-out $(LONGEST_FIRST),$(NOTEBOOKS)))
-# one kernel socket name per notebook ($$$$: the process id of the shell running that notebook)
-EXECUTE = NEWS_STATIC=1 $(BIN)/jupyter nbconvert --to notebook --execute $(RUN_OUTPUT) \
-    --KernelManager.transport=ipc --KernelManager.ip="$(RUNTIME)/kernel-ipc-$$$$$$$$" \
-    --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.record_timing=False --log-level=WARN
 
 ## run: check the corpus, execute every notebook (outputs saved in the notebooks, two at a time), write figures/
 run: $(READY)
 	@$(BIN)/python -m helpers check --corpus "$(or $(CORPUS),corpus)"
-	@mkdir -p "$(RUNTIME)"
-	@echo "executing $(words $(NOTEBOOKS)) notebooks, $(JOBS) at a time"
-	@printf '%s\n' $(RUN_ORDER) | xargs -P $(JOBS) -I{} sh -c '$(EXECUTE) "$$1" || exit 255' sh {}
+	NEWS_STATIC=1 $(BIN)/python -m helpers execute --jobs $(JOBS) $(RUN_OUTPUT) $(RUN_ORDER)
 	$(BIN)/python -m helpers index
 	@# git keeps the notebooks stripped of outputs; a notebook whose stripped text is what git already
 	@# has gets its index entry refreshed, so `git status` stays clean (real edits are left alone)
-	@if [ "$(RUN_OUTPUT)" = "--inplace" ] && git rev-parse --git-dir >/dev/null 2>&1; then \
+	@if [ -z '$(RUN_OUTPUT)' ] && git rev-parse --git-dir >/dev/null 2>&1; then \
 	    for nb in $(NOTEBOOKS); do \
 	        if [ "$$($(BIN)/python -m nbstripout < $$nb | git hash-object --stdin)" = "$$(git rev-parse -q --verify :$$nb)" ]; then \
 	            git add -- $$nb; fi; done; fi

@@ -7,6 +7,8 @@ Commands
                             score predicted quotations against hand-annotated ones (see helpers/score.py)
     add FILE --title T --outlet O --date YYYY-MM-DD [--url U] [--language en] [--corpus DIR]
                             add a .txt file or saved .html page to the corpus
+    execute [--jobs 2] [--output-dir DIR] NOTEBOOK...
+                            run notebooks top to bottom and save them with their outputs, JOBS at a time (`make run`)
     index [--figures DIR]   write DIR/index.md: every figure with a thumbnail, caption, notebook and data file
     report [NOTEBOOK...] [--out FILE] [--figures DIR]
                             write executed notebooks as one offline HTML page (`make report`)
@@ -64,6 +66,12 @@ def _add(args: argparse.Namespace) -> int:
                       language=args.language, corpus=args.corpus)
     print(f"added {row['file']} to {args.corpus}: {row['title']} ({row['outlet']}, {row['date']})")
     return 0
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from .execute import execute_notebooks
+
+    return execute_notebooks(args.notebooks, args.output_dir, max(1, args.jobs))
 
 
 def _index(args: argparse.Namespace) -> int:
@@ -165,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
     add.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
     add.set_defaults(run=_add)
+    execute = commands.add_parser("execute", help="run notebooks and save them with their outputs")
+    execute.add_argument("notebooks", nargs="+", help="the notebooks, longest first")
+    execute.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default: %(default)s)")
+    execute.add_argument("--output-dir", help="save the executed notebooks here (default: in place)")
+    execute.set_defaults(run=_execute)
     index = commands.add_parser("index", help="write index.md in the figures folder")
     index.add_argument("--figures", default=str(figures_dir()), help="figures folder (default: %(default)s)")
     index.set_defaults(run=_index)
