@@ -516,6 +516,14 @@ def _appeal_block(ctx: _Context) -> None:
             for line in ctx.lines[first + 1:last]:
                 if line.kept and not (_ends_sentence(line.text) and _reports_past(line.text)):
                     line.rule = "appeal_block"  # (a paragraph reporting in the past tense is the story: it stays)
+    # an appeal line ending with a colon introduces its own list ("You can support us in these ways:")
+    for k in appeal:
+        if not ctx.lines[k].text.rstrip().endswith(":"):
+            continue
+        for line in ctx.lines[k + 1:k + 1 + APPEAL_BLOCK_MAX_LINES]:
+            if not (line.kept and _LIST_ITEM.match(line.text)):
+                break
+            line.rule = "appeal_block"
 
 
 _MORE_BUTTON = re.compile(r"(?i)^\(?(?:read more|read the full (?:story|article)|read full (?:story|article)|continue "

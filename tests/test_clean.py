@@ -328,6 +328,11 @@ BODY = "\n\n".join([LEDE, MIDDLE, CLOSE])
     ("comment_form", "Guardar mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.", "bottom"),
     ("donation_appeal", "Support independent journalism", "bottom"),
     ("donation_appeal", "Make a monthly contribution", "bottom"),
+    ("donation_appeal", "We need your help! Our readership has slowly been shrinking.", "bottom"),
+    ("donation_appeal", "Every month we rely on your donations. You can support us in three ways:", "bottom"),
+    ("share_appeal", "Let others know about these events.", "bottom"),
+    ("share_appeal", "If you can, please respond to this message.", "bottom"),
+    ("post_buttons", "|| Back ||", "top"),
     ("caption_photo_tag", "(AAP Photo)", "middle"),
     ("caption_photo_tag", "(Lima Summit Press Pool)", "middle"),
     ("caption_photo_tag", "Delegates count ballots at a polling station in Lima. Image copyright AFP", "middle"),
@@ -450,6 +455,10 @@ def test_each_rule_removes_its_kind_of_line_and_leaves_the_body(rule, furniture,
     "Copyright disputes were raised at the summit in 2024, the ministry said.",
     "Reproduction of the ballots without observers was not permitted, the commission said.",
     "Your support for the accord matters, the minister told the assembly in Lima.",
+    "We need your support to end this war, the president told parliament on Tuesday.",
+    "We count on your support, he said, and the crowd cheered.",
+    "Please respond to this proposal by Friday, the commission told the government.",
+    "Back in Kyiv, the talks resumed on Monday after a week of delays.",
 ])
 def test_body_sentences_with_furniture_words_are_left_alone(sentence):
     raw = invented(sentence, "middle")
@@ -607,7 +616,8 @@ LINE_RULE_EXAMPLES = {
     "language_switcher": ["عربي English Français 中文"],
     "comment_form": ["Cancel reply", "Name *", "Los campos obligatorios están marcados con *",
                      "Votre adresse e-mail ne sera pas publiée."],
-    "donation_appeal": ["Donate now", "Become a member"],
+    "donation_appeal": ["Donate now", "Become a member", "We depend on your generosity to keep reporting."],
+    "share_appeal": ["Please forward this message to everyone you know.", "Pass it on to your friends."],
     "image_description": ["A screen grab from state television shows the minister", "Handout photo of the delegates arriving"],
     "advertisement": ["ADVERTISEMENT", "Continue reading the main story"],
     "image_furniture": ["Image copyright AFP", "Getting data", "Photos: Reuters"],
@@ -950,6 +960,25 @@ def test_the_paragraphs_of_a_donation_appeal_go_with_its_first_and_last_lines():
     assert result.text == BODY
     assert [entry["rule"] for entry in result.removed] == ["donation_appeal", "appeal_block", "appeal_block",
                                                            "donation_appeal"]
+
+
+def test_the_list_an_appeal_introduces_goes_with_it():
+    appeal = ["We need your help! Our readership has slowly been shrinking.",
+              "Every month we rely on your donations. You can support us in three ways:",
+              "1. Tell your friends about us and follow us online.",
+              "2. Subscribe to our daily newsletter.",
+              "3. Give what you can."]
+    result = clean.clean_article("\n\n".join([LEDE, MIDDLE, CLOSE, *appeal]) + "\n", article_id="d")
+    assert result.text == BODY
+    assert [entry["rule"] for entry in result.removed] == ["donation_appeal"] * 2 + ["appeal_block"] * 3
+
+
+def test_a_list_in_the_story_after_a_colon_stays():
+    intro = "The ministers agreed on three points:"
+    items = ["1. A ceasefire from Monday.", "2. Talks in Geneva within a month.", "3. Observers at the border."]
+    raw = "\n\n".join([LEDE, intro, *items, CLOSE]) + "\n"
+    text = clean.clean_article(raw, article_id="l").text
+    assert all(item in text for item in items)
 
 
 def test_a_short_story_between_two_appeal_banners_stays():
