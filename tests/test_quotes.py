@@ -703,3 +703,17 @@ def test_he_said_never_goes_to_a_country_named_before():
     assert speaker_of('Chile and Uruguay joined Peru on Monday. "We will not allow it," he said.') is None
     assert speaker_of('Foreign Minister Ana Diaz met her counterparts from Chile and Uruguay. '
                       '"We will not allow it," she said.') == "Ana Diaz"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description joined by hyphens in front of the name is not part of it
+    ('"The talks are over," Thirty-something Elena Ruiz told reporters in Quito.', "Elena Ruiz"),
+    ('"We won," the West-leaning Tomas Varga told supporters in the square.', "Tomas Varga"),
+    # a clause opener capitalised at the start of a sentence is not a first name
+    ('"We act within the constitution," Varga said on Sunday.\n\nSince Varga took office in 2019, he has '
+     'clashed with parliament.', "Varga"),
+    # a country whose name begins with its demonym keeps it
+    ('"We welcome the accord," Saudi Arabia said in a statement on Sunday.', "Saudi Arabia"),
+])
+def test_descriptions_and_clause_openers_are_not_part_of_a_speakers_name(text, expected):
+    assert speaker_of(text) == expected

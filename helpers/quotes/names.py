@@ -171,11 +171,27 @@ def classify_name(words: list[str]) -> tuple[str, str] | None:
     return _classify(tuple(words))
 
 
+# "West-leaning", "Thirty-something", "Fifty-seven-year-old", "Kremlin-backed": a capital, then
+# lower-case parts joined by hyphens, is a description in front of a name, not a part of it
+# ("Jean-Claude" and "al-Jubeir" have a capital after the hyphen or none before it)
+_DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")
+# a word that opens a clause, capitalised only because it starts a sentence ("Since Saied took office")
+_CLAUSE_OPENERS = frozenset({"since", "when", "after", "although", "though", "while", "if", "because", "before",
+                             "until", "once", "unlike", "but", "and", "so", "yet", "meanwhile", "however", "also"})
+
+
 @lru_cache(maxsize=20000)
 def _classify(words: tuple[str, ...]) -> tuple[str, str] | None:
+    """See :func:`classify_name`.
+
+    >>> [_classify(w) for w in [("Since", "Saied"), ("Thirty-something", "Nahla"), ("Saudi", "Arabia"),
+    ...                         ("Jean-Claude", "Juncker")]]
+    [('name', 'Saied'), ('name', 'Nahla'), ('place', 'Saudi Arabia'), ('name', 'Jean-Claude Juncker')]
+    """
     roles = speaker_words()
     words = [w for w in words if w]
-    while words and words[0].lower() in DETERMINERS:
+    while words and (words[0].lower() in DETERMINERS or words[0].lower() in _CLAUSE_OPENERS
+                     or _DESCRIPTOR.match(words[0])):
         words = words[1:]
     if not words:
         return None
@@ -205,6 +221,8 @@ def _classify(words: tuple[str, ...]) -> tuple[str, str] | None:
     if body_end >= 0 and fold(rest[body_end + 1]).lower() in given_names():
         rest = rest[body_end + 1:]  # "(Co-Chair of the) OSCE Minsk Group Igor Popov": the person after the body
     while len(rest) > 1 and (rest[0].lower() in roles["demonym"] or rest[0].lower() in roles["skip"]):
+        if len(rest) == 2 and rest[0].lower() in roles["demonym"] and rest[1].lower() in roles["place"]:
+            break  # "Saudi Arabia": a country whose name begins with its demonym
         rest = rest[1:]
     # "Ambassador to the OAS Harold Whitfield", "Representative for Venezuela Elliott Abrams"
     while len(rest) > 2 and (is_acronym(rest[0]) or rest[0].lower() in roles["place"]):
