@@ -50,7 +50,7 @@ def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_o
     if few and len(bounds) > 2:  # one call for every separator
         ax.vlines(bounds[1:-1], -0.6, len(terms) - 0.4, colors="#888888", linestyles="--", linewidth=0.8)
     counts = hits["term"].value_counts()
-    dp = dispersion_dp(hits, words)
+    dp = dispersion_dp(hits, words) if "article" in hits else pd.Series(dtype=float)  # (offsets alone: no DP)
     ax.set_yticks(range(len(terms)), [f"{term} ({counts.get(term, 0):,}" + (f"; DP {dp[term]:.2f})" if term in dp.index
                                       and not np.isnan(dp[term]) else ")") for term in terms])
     ax.set_ylim(len(terms) - 0.4, -0.6)
