@@ -28,8 +28,22 @@ _METADATA = {
 
 
 def use_style() -> None:
-    """Apply the project's figure style to every figure drawn after this call."""
+    """Apply the project's figure style to every figure drawn after this call.
+
+    In a notebook, figures are also shown as they are saved: the whole figure, which constrained
+    layout already fits, rather than Jupyter's default of cropping it to its drawn parts, which
+    draws each figure twice more (a third of the time a figure takes in a notebook).
+    """
     plt.style.use(STYLE_FILE)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is not None and "matplotlib_inline.backend_inline" in str(plt.get_backend()):
+        from matplotlib_inline.backend_inline import InlineBackend
+
+        InlineBackend.instance(parent=shell).print_figure_kwargs = {"bbox_inches": None}
 
 
 def palette(source: str | Path | None = None) -> dict[str, str]:
