@@ -42,9 +42,10 @@ setup: $(READY)
 
 # Notebooks executed at once (helpers/execute.py). Each one runs on its own (it reads the corpus and
 # the cache, never another notebook's output), so two run side by side, one per core: the longest
-# first, so that the others fill the second core meanwhile. `make run JOBS=1` runs them one by one.
+# first (as measured on 1,000 articles), so that the short ones fill the other core meanwhile.
+# `make run JOBS=1` runs them one by one, in reading order.
 JOBS ?= 2
-LONGEST_FIRST := $(filter %05_alliances.ipynb,$(NOTEBOOKS)) $(filter %03_term_frequency.ipynb,$(NOTEBOOKS))
+LONGEST_FIRST := $(foreach n,05_alliances 03_term_frequency 04_quotes 01_loading,$(filter %$(n).ipynb,$(NOTEBOOKS)))
 RUN_ORDER := $(if $(filter 1,$(JOBS)),$(NOTEBOOKS),$(LONGEST_FIRST) $(filter-out $(LONGEST_FIRST),$(NOTEBOOKS)))
 
 ## run: check the corpus, execute every notebook (outputs saved in the notebooks, two at a time), write figures/

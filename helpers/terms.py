@@ -799,13 +799,14 @@ def _targets(targets: Mapping[str, Iterable[str]] | Iterable[str]) -> dict[str, 
 
 
 def dispersion(articles: pd.DataFrame, targets: Mapping[str, Iterable[str]] | Iterable[str], *,
-               column: str = COLUMN) -> pd.DataFrame:
+               column: str = COLUMN, lengths: pd.Series | None = None) -> pd.DataFrame:
     """Where each target occurs: term, article, position (word number in the article), offset.
 
     ``targets`` is a list of words or phrases, or a mapping from a label to the forms counted
     under it (``{"OAS": ["OAS", "Organization of American States"]}``). ``offset`` is the
     position in all articles read one after another, in table order, with words counted as
-    in :func:`word_counts`. Matching as in :func:`kwic`.
+    in :func:`word_counts`. Matching as in :func:`kwic`. ``lengths``, the articles'
+    :func:`word_counts` when already known, spares splitting the texts that cannot hold a target.
 
     >>> frame = pd.DataFrame({"id": ["a", "b"], "text": ["The OAS met.", "Lima Group and OAS"]})
     >>> dispersion(frame, ["OAS", "Lima Group"], column="text").to_dict("records")
@@ -813,12 +814,18 @@ def dispersion(articles: pd.DataFrame, targets: Mapping[str, Iterable[str]] | It
     """
     queries = {label: [_query(q) for q in forms] for label, forms in _targets(targets).items()}
     texts = _texts(articles, column)
-    words = [[t for t in tokenize(text) if t[0].isalnum()] for text in texts]
-    starts = [0, *accumulate(len(w) for w in words)]
     searchable = [_searchable(text) for text in texts]
+    every = [matchers for forms in queries.values() for matchers in forms]
+    holds = [any(_might_contain(seen, matchers) for matchers in every) for seen in searchable]
+    words = [[t for t in tokenize(text) if t[0].isalnum()] if hold or lengths is None else None
+             for text, hold in zip(texts, holds)]
+    sizes = [len(w) for w in words] if lengths is None else [int(n) for n in lengths.reindex(texts.index).fillna(0)]
+    starts = [0, *accumulate(sizes)]
     rows = []
     for label, forms in queries.items():
-        for article, tokens, start, seen in zip(texts.index, words, starts, searchable):
+        for article, tokens, start, seen, hold in zip(texts.index, words, starts, searchable, holds):
+            if not hold:
+                continue
             found = sorted({i for matchers in forms if _might_contain(seen, matchers) for i in _matches(tokens, matchers)})
             rows += [{"term": label, "article": article, "position": i, "offset": start + i} for i in found]
     return pd.DataFrame(rows, columns=["term", "article", "position", "offset"])

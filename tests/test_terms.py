@@ -424,3 +424,11 @@ def test_phrase_merger_merges_exactly_as_nltk_does():
 def test_runs_end_at_line_breaks_as_if_each_line_were_read_alone(text):
     by_line = [run for line in text.split("\n") for run in T.term_segments(line)]
     assert T.term_segments(text) == by_line
+
+
+def test_dispersion_with_known_lengths_skips_texts_without_targets_and_gives_the_same_offsets():
+    articles = frame("Nothing here at all.", "The OAS met. The OAS left.", "Also nothing.", "ALBA and the OAS")
+    targets = {"OAS": ["OAS", "Organization of American States"], "ALBA": ["ALBA"]}
+    plain = T.dispersion(articles, targets)
+    assert T.dispersion(articles, targets, lengths=T.word_counts(articles)).equals(plain)
+    assert plain["offset"].tolist() == [5, 8, 15, 12]  # 4 words, then 6, then 2 before the last article
