@@ -289,11 +289,13 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     lacks but ``offices`` (:func:`helpers.offices.load_offices`) shows in office on that date
     (Yván Gil, Venezuela's foreign minister from 2023) stands for that country or body. Unknown
     speakers keep actor None and no groups. Collective speakers ("ALBA statement") resolve to
-    their body. Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are
+    their body. A speaker described by an office alone ("Ecuador's president", "the OAS Secretary
+    General") resolves, given ``offices``, to the person who held it on the article's date
+    (:func:`helpers.offices.role_holder`); the country or body, and so the groups, stay the same. Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are
     left out.
     """
     from .actors import actors_for_names, group_finder, is_opposition
-    from .offices import OfficeIndex
+    from .offices import OfficeIndex, role_holder
 
     info = {name: (country, body, role) for name, country, body, role
             in zip(actor_table["name"], actor_table["country"], actor_table["body"], actor_table["role"])}
@@ -301,6 +303,8 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     countries = set(actor_table.loc[actor_table["type"] == "country", "name"])
     groups_on = group_finder(alliances, include_opposition)  # each actor's groups worked out once per date
     actor_of = actors_for_names(quotes["speaker"], actor_table)  # each distinct name looked up once
+    kind_of = dict(zip(actor_table["name"], actor_table["type"]))
+    holders: dict[tuple, str | None] = {}  # (description, date): who held the office it names
     rows = []
     for row in quotes.itertuples(index=False):
         if getattr(row, "kind", "") in ("term", "title"):
@@ -310,6 +314,13 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
         groups: tuple[str, ...] = ()
         if actor is not None and actor in info:
             country, body, role = info[actor]
+            if index is not None and kind_of.get(actor) != "person" and row.speaker != actor:
+                # "Ecuador's president", "the OAS Secretary General": the person in that office that day
+                key = (row.speaker, dates.get(row.article))
+                if key not in holders:
+                    spell = role_holder(row.speaker, key[1], index, actor_table)
+                    holders[key] = spell.person if spell is not None and spell.person not in countries else None
+                actor = holders[key] or actor
             if actor != row.speaker and is_opposition(row.speaker) and not is_opposition(role):
                 role = "opposition"  # "Venezuelan opposition lawmakers": a description naming the country
             groups = groups_on(country, body, role, dates.get(row.article))

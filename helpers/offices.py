@@ -10,7 +10,9 @@ no government here.
 
 The table lets a speaker the actor table lacks still stand for a country on the article's
 date: a quotation of Yván Gil in 2023 is Venezuela's foreign minister speaking, so it counts
-for Venezuela's alliances on that date.
+for Venezuela's alliances on that date. And a speaker described by an office alone ("Ecuador's
+president", "the OAS Secretary General") is the person who held it that day
+(:func:`role_holder`).
 """
 from __future__ import annotations
 
@@ -72,12 +74,14 @@ class OfficeIndex:
     def __init__(self, offices: pd.DataFrame):
         self.by_name: dict[str, list[Spell]] = {}
         self.by_surname: dict[str, set[str]] = {}   # a short form -> the full names it may stand for
+        self.by_office: dict[tuple[str, str], list[Spell]] = {}  # (office, of) -> its spells
         for row in offices.itertuples(index=False):
             end = None if pd.isna(row.end) else row.end
             spell = Spell(row.person, row.office, row.of, row.start, end,
                           not row.note.lower().startswith(_NOT_GOVERNMENT))
             key = fold(row.person).lower()
             self.by_name.setdefault(key, []).append(spell)
+            self.by_office.setdefault((fold(row.office).lower(), row.of), []).append(spell)
             for short in _short_forms(key):
                 self.by_surname.setdefault(short, set()).add(key)
 
@@ -128,6 +132,82 @@ class OfficeIndex:
             return spells[-1] if len({s.of for s in spells}) == 1 else None
         held = [s for s in spells if s.covers(when)]
         return max(held, key=lambda s: s.start) if held else None
+
+
+    def holder(self, office: str, of: str, date) -> Spell | None:
+        """Who held ``office`` of ``of`` (a country or body as spelled in ``actors.csv``) for its
+        government on ``date``: the latest-starting spell covering that day; None without a date,
+        or when the table has nobody then.
+
+        >>> index = OfficeIndex(load_offices())
+        >>> index.holder("president", "Ecuador", "2016-05-01").person, index.holder("president", "Ecuador", "2019-05-01").person
+        ('Rafael Correa', 'Lenín Moreno')
+        """
+        if date is None or pd.isna(date):
+            return None
+        when = pd.Timestamp(date)
+        held = [s for s in self.by_office.get((fold(office).lower(), of), []) if s.government and s.covers(when)]
+        return max(held, key=lambda s: s.start) if held else None
+
+    def offices(self) -> list[str]:
+        """The offices the table knows, longest first ("foreign minister" before "minister")."""
+        return sorted({office for office, _ in self.by_office}, key=lambda o: (-len(o), o))
+
+
+# words that make a described office someone other than its holder that day
+_NOT_THE_HOLDER = frozenset({"former", "ex", "ex-", "late", "vice", "deputy", "future", "next", "previous",
+                             "outgoing", "incoming", "elected", "elect", "then", "past"})
+
+
+def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame) -> Spell | None:
+    """The spell of the person a described speaker stands for on ``date``: an office of the table
+    and the country or body it belongs to, named together and nothing else ("the president of
+    Ecuador", "Ecuador's president", "Ecuadorian President", "the OAS Secretary General"). None
+    when the description names no office, or no country or body, or a person too ("Chilean
+    President Michelle Bachelet": the name says who), or qualifies the office ("former president",
+    "vice president", "president-elect"), or when nobody held it that day.
+
+    >>> index, actors = OfficeIndex(load_offices()), _actors()
+    >>> role_holder("Ecuador's president", "2016-05-01", index, actors).person
+    'Rafael Correa'
+    >>> role_holder("the OAS Secretary General", "2017-06-01", index, actors).person
+    'Luis Almagro'
+    >>> [role_holder(s, "2016-05-01", index, actors) for s in
+    ...  ["former Ecuadorian president", "Ecuador", "Correa", "Ecuadorian President Jane Doe", "vice president of Ecuador"]]
+    [None, None, None, None, None]
+    """
+    import re
+
+    from .actors import _actor_index, _mention_spans
+
+    if not isinstance(speaker, str) or date is None or pd.isna(date):
+        return None
+    key, rows = _actor_index(actors)
+    starts, ends, found_actors, _ = _mention_spans(speaker, key)
+    owners = [rows[i] for i in found_actors if rows[i]["type"] != "person"]
+    if len(owners) != 1:
+        return None
+    owner = owners[0]
+    # what is left once the country or body is taken out must be the office alone
+    left = speaker
+    for start, end in sorted(zip(starts, ends), reverse=True):
+        left = left[:start] + " " + left[end:]
+    def plain(text: str) -> str:  # "the Secretary-General of" -> "secretary general"
+        text = re.sub(r"\b(?:the|of|s)\b|[^\w\s]", " ", fold(text).lower().replace("’", "'").replace("-", " "))
+        return " ".join(text.split())
+
+    left = plain(left)
+    if not left:
+        return None
+    for office in index.offices():
+        if left == plain(office):
+            return index.holder(office, owner["country"] or owner["body"] or owner["name"], date)
+    return None
+
+
+def _actors() -> pd.DataFrame:
+    from .actors import load_actors
+    return load_actors()
 
 
 _PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "y", "e", "van", "von", "bin", "al", "el"})
