@@ -294,7 +294,7 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     (:func:`helpers.offices.role_holder`); the country or body, and so the groups, stay the same. Quoted terms and titles (``kind`` "term" or "title") are nobody's speech and are
     left out.
     """
-    from .actors import actors_for_names, group_finder, is_opposition
+    from .actors import _actor_index, actors_for_names, group_finder, is_opposition
     from .offices import OfficeIndex, role_holder
 
     info = {name: (country, body, role) for name, country, body, role
@@ -305,6 +305,7 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     actor_of = actors_for_names(quotes["speaker"], actor_table)  # each distinct name looked up once
     kind_of = dict(zip(actor_table["name"], actor_table["type"]))
     holders: dict[tuple, str | None] = {}  # (description, date): who held the office it names
+    spellings = _actor_index(actor_table)  # the actor table read once for them all
     rows = []
     for row in quotes.itertuples(index=False):
         if getattr(row, "kind", "") in ("term", "title"):
@@ -318,7 +319,7 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
                 # "Ecuador's president", "the OAS Secretary General": the person in that office that day
                 key = (row.speaker, dates.get(row.article))
                 if key not in holders:
-                    spell = role_holder(row.speaker, key[1], index, actor_table)
+                    spell = role_holder(row.speaker, key[1], index, actor_table, actor_index=spellings)
                     holders[key] = spell.person if spell is not None and spell.person not in countries else None
                 actor = holders[key] or actor
             if actor != row.speaker and is_opposition(row.speaker) and not is_opposition(role):

@@ -75,6 +75,7 @@ class OfficeIndex:
         self.by_name: dict[str, list[Spell]] = {}
         self.by_surname: dict[str, set[str]] = {}   # a short form -> the full names it may stand for
         self.by_office: dict[tuple[str, str], list[Spell]] = {}  # (office, of) -> its spells
+        self._acting: dict[tuple, Spell | None] = {}  # acting_for's answers so far
         for row in offices.itertuples(index=False):
             end = None if pd.isna(row.end) else row.end
             spell = Spell(row.person, row.office, row.of, row.start, end,
@@ -122,6 +123,11 @@ class OfficeIndex:
         ('Venezuela', 'Honduras')
         """
         when = None if date is None or pd.isna(date) else pd.Timestamp(date)
+        if (name, when) not in self._acting:  # a corpus asks about the same names and dates again and again
+            self._acting[(name, when)] = self._acting_for(name, when)
+        return self._acting[(name, when)]
+
+    def _acting_for(self, name: str, when: pd.Timestamp | None) -> Spell | None:
         spells = [s for s in self.spells(name) if s.government]
         if not spells and when is not None:  # a surname several people share: the one in office that day
             people = {p for p in self.candidates(name) if any(s.government and s.covers(when) for s in self.by_name[p])}
@@ -159,13 +165,15 @@ _NOT_THE_HOLDER = frozenset({"former", "ex", "ex-", "late", "vice", "deputy", "f
                              "outgoing", "incoming", "elected", "elect", "then", "past"})
 
 
-def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame) -> Spell | None:
+def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame, *,
+                actor_index: tuple | None = None) -> Spell | None:
     """The spell of the person a described speaker stands for on ``date``: an office of the table
     and the country or body it belongs to, named together and nothing else ("the president of
     Ecuador", "Ecuador's president", "Ecuadorian President", "the OAS Secretary General"). None
     when the description names no office, or no country or body, or a person too ("Chilean
     President Michelle Bachelet": the name says who), or qualifies the office ("former president",
-    "vice president", "president-elect"), or when nobody held it that day.
+    "vice president", "president-elect"), or when nobody held it that day. ``actor_index``: the
+    actor table as ``helpers.actors._actor_index`` reads it, to read it once for many speakers.
 
     >>> index, actors = OfficeIndex(load_offices()), _actors()
     >>> role_holder("Ecuador's president", "2016-05-01", index, actors).person
@@ -182,7 +190,7 @@ def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame) ->
 
     if not isinstance(speaker, str) or date is None or pd.isna(date):
         return None
-    key, rows = _actor_index(actors)
+    key, rows = actor_index if actor_index is not None else _actor_index(actors)
     starts, ends, found_actors, _ = _mention_spans(speaker, key)
     owners = [rows[i] for i in found_actors if rows[i]["type"] != "person"]
     if len(owners) != 1:
