@@ -7,6 +7,7 @@ import re
 import matplotlib
 
 matplotlib.use("Agg")
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -261,3 +262,46 @@ def test_sentence_scores_and_terms_are_those_of_each_sentence_whatever_the_order
         assert compare.tone_scores(rows) == compare.vader_compound(rows["text"])
         assert compare.sentence_terms(rows) == [terms.terms(t) for t in rows["text"]]
     assert any(tmp_path.glob("tone/*/*.json")) and any(tmp_path.glob("sentence-terms/*/*.json"))
+
+
+def test_log_odds_keeps_one_sided_words_and_skips_an_empty_camp():
+    # the reproduction: a word the prior lacks and only camp B uses was dropped (z NaN)
+    counts = pd.DataFrame({"A": [2, 0, 5], "B": [0, 3, 5]}, index=["only_a", "only_b", "both"])
+    table = compare.log_odds(counts, prior={"only_a": 1, "both": 10}).set_index(["camp", "word"])
+    assert ("B", "only_b") in table.index and np.isfinite(table.loc[("B", "only_b"), "z"])
+    assert table.loc[("B", "only_b"), "z"] > 0 > table.loc[("A", "only_b"), "z"]
+    # with no prior at all every one-sided word is still there (0.5 each: Haldane-Anscombe)
+    bare = compare.log_odds(counts, prior_strength=0)
+    assert len(bare) == 6 and bare["z"].notna().all()
+    # hand arithmetic for one of them: A's "only_a", a_w = 0.5, a_0 = 1.5
+    delta = np.log(2.5 / (7 + 1.5 - 2.5)) - np.log(0.5 / (8 + 1.5 - 0.5))
+    row = bare.set_index(["camp", "word"]).loc[("A", "only_a")]
+    assert row["delta"] == pytest.approx(delta) and row["se"] == pytest.approx(np.sqrt(1 / 2.5 + 1 / 0.5))
+    # a camp with no words is named, not given z = 0 for everything
+    empty = compare.log_odds(pd.DataFrame({"A": [2, 1], "B": [0, 0]}, index=["x", "y"]))
+    assert empty.empty and empty.attrs["empty"] == ["A", "B"]
+
+
+def test_benjamini_hochberg_against_hand_arithmetic_and_log_odds_q_values():
+    p = [0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205]
+    # p * 8 / rank: .008 .032 .104 .082 .0672 .08 .0845714 .205, then the running minimum from the top
+    expected = [0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.074 * 8 / 7, 0.205]
+    assert compare.benjamini_hochberg(p) == pytest.approx(expected)
+    assert compare.benjamini_hochberg(list(reversed(p))) == pytest.approx(list(reversed(expected)))  # order kept
+    counts = pd.DataFrame({"A": [30, 1, 5, 5], "B": [2, 20, 5, 6]}, index=["w", "v", "u", "t"])
+    table = compare.log_odds(counts)
+    for _, part in table.groupby("camp"):
+        assert part["p"].tolist() == pytest.approx([0.5 * math.erfc(z / math.sqrt(2)) for z in part["z"]])
+        assert part["q"].tolist() == pytest.approx(compare.benjamini_hochberg(part["p"]))
+        assert (part["q"] >= part["p"] - 1e-12).all()
+
+
+def test_log_odds_figure_shows_which_words_survive_the_correction():
+    from helpers.plots import plot_log_odds
+
+    top = pd.DataFrame({"camp": ["A", "A", "B"], "word": ["w", "v", "u"], "z": [3.5, 2.1, 2.0],
+                        "q": [0.01, 0.2, 0.3]})
+    fig = plot_log_odds(top, {"A": ["ALBA"], "B": ["Lima Group"]}, "t")
+    alphas = sorted(round(bar.get_facecolor()[3], 2) for bar in fig.axes[0].patches)
+    assert alphas == [0.35, 1.0]  # "v" pale, "w" solid
+    assert [t.get_text() for t in fig.axes[-1].get_legend().get_texts()][0].startswith("q < 0.05")

@@ -82,17 +82,27 @@ def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, 
 
 
 def plot_log_odds(top: pd.DataFrame, camps: Mapping[str, Iterable[str]], title: str):
-    """One panel per camp: its most distinctive words as bars of z (dashed line at 1.96)."""
+    """One panel per camp: its most distinctive words as bars of z (dashed line at 1.96); with a
+    ``q`` column (:func:`helpers.compare.log_odds`), bars are solid where q < 0.05 (distinctive
+    after the correction for the number of words tested) and pale elsewhere, with a legend."""
+    from matplotlib.colors import to_rgba
+
     names = [c for c in camps if c in set(top["camp"])] or list(camps)
     rows = max(1, max((int((top["camp"] == c).sum()) for c in names), default=1))
     fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names) + 0.6, 0.32 * rows + 1.8), squeeze=False)
     for ax, camp in zip(axes[0], names):
         part = top[top["camp"] == camp].iloc[::-1]
-        ax.barh(part["word"], part["z"], color=camp_colour(camp, camps))
+        colour = camp_colour(camp, camps)
+        shown = [to_rgba(colour, 1.0 if q < 0.05 else 0.35) for q in part["q"]] if "q" in part else colour
+        ax.barh(part["word"], part["z"], color=shown)
         ax.axvline(1.96, color="#555555", linestyle="--", linewidth=0.8)
         ax.set_title(camp, fontsize=10)
         ax.set_xlabel("z-score of log-odds (camp vs rest)")
         ax.tick_params(axis="y", labelsize=9)
+    if "q" in top:
+        axes[0][-1].legend(handles=[Patch(facecolor="#777777", label="q < 0.05 (corrected for all words tested)"),
+                                    Patch(facecolor="#777777", alpha=0.35, label="not after the correction")],
+                           loc="lower right", fontsize=7)
     fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.5)), x=0.01, ha="left", fontweight="bold", fontsize=12)
     return fig
 
