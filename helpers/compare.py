@@ -563,11 +563,55 @@ def sentence_terms(sentences: pd.DataFrame, progress: bool = False) -> list[list
     return _by_article(sentences, "sentence-terms", _sentence_terms, progress)
 
 
+def article_bootstrap(sentences: pd.DataFrame, scores: Iterable[float], groups: Iterable[str],
+                      draws: int = 1000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+    """Interval for the mean score of the sentences naming each group, by resampling whole
+    articles (seeded): sentences of one article are not independent (one article can give a
+    group most of its sentences), so articles, not sentences, are drawn with replacement, and
+    each draw's mean is that of all the sentences of the articles drawn. Columns low and high
+    (the percentile interval at ``level``) and articles (how many name the group); NaN for a
+    group no sentence names.
+
+    >>> s = pd.DataFrame({"article": ["a", "a", "b", "c"], "groups": [("X",), ("X",), ("X",), ()]})
+    >>> table = article_bootstrap(s, [0.5, 0.5, -0.5, 0.0], ["X", "Y"], draws=200)
+    >>> table.loc["X", "articles"], bool(table.loc["X", "low"] < 0.5 <= table.loc["X", "high"])
+    (np.int64(2), True)
+    """
+    frame = pd.DataFrame({"article": list(sentences["article"]), "groups": list(sentences["groups"]),
+                          "score": list(scores)})
+    long = frame.explode("groups").dropna(subset=["groups"])
+    articles = list(dict.fromkeys(frame["article"]))
+    position = {a: k for k, a in enumerate(articles)}
+    rng = np.random.default_rng(seed)
+    weights = rng.multinomial(len(articles), np.full(len(articles), 1 / len(articles)), size=draws).astype(np.float64) \
+        if articles else np.zeros((draws, 0))
+    rows = {}
+    for group in groups:
+        mine = long[long["groups"] == group]
+        if mine.empty:
+            rows[group] = {"low": np.nan, "high": np.nan, "articles": 0}
+            continue
+        per = mine.groupby("article")["score"].agg(["sum", "count"])
+        sums, counts = np.zeros(len(articles)), np.zeros(len(articles))
+        index = [position[a] for a in per.index]
+        sums[index], counts[index] = per["sum"].to_numpy(), per["count"].to_numpy()
+        drawn = weights @ counts
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = (weights @ sums) / drawn
+        means = means[drawn > 0]  # a draw without any of the group's articles has no mean
+        tail = (1 - level) / 2 * 100
+        rows[group] = {"low": float(np.percentile(means, tail)), "high": float(np.percentile(means, 100 - tail)),
+                       "articles": len(per)}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
 def sentiment_by_group(sentences: pd.DataFrame, scores: Iterable[float],
                        groups: Iterable[str] | None = None) -> pd.DataFrame:
     """Mean lexicon score of the sentences naming each group (a sentence counts for every
     group it names): columns sentences, mean, sem (standard error; NaN for one sentence),
-    negative and positive (shares of sentences below -0.05 / above 0.05, VADER's usual cut).
+    negative and positive (shares of sentences below -0.05 / above 0.05, VADER's usual cut),
+    and, when ``sentences`` has an ``article`` column, articles, low and high: the 95 % interval
+    of the mean from resampling whole articles (:func:`article_bootstrap`, 1,000 draws, seed 0).
 
     >>> s = pd.DataFrame({"groups": [("ALBA",), ("ALBA", "OAS"), ()]})
     >>> sentiment_by_group(s, [0.5, -0.5, 0.9]).loc["ALBA", ["sentences", "mean"]].tolist()
@@ -580,7 +624,10 @@ def sentiment_by_group(sentences: pd.DataFrame, scores: Iterable[float],
                           "negative": grouped.apply(lambda s: (s < -0.05).mean()),
                           "positive": grouped.apply(lambda s: (s > 0.05).mean())})
     order = list(groups) if groups is not None else group_order(table.index)
-    return table.reindex([g for g in order if g in table.index])
+    table = table.reindex([g for g in order if g in table.index])
+    if "article" in sentences:
+        table = table.join(article_bootstrap(sentences, frame["score"], list(table.index)))
+    return table
 
 
 # ---------------------------------------------------------------- figures

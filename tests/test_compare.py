@@ -305,3 +305,28 @@ def test_log_odds_figure_shows_which_words_survive_the_correction():
     alphas = sorted(round(bar.get_facecolor()[3], 2) for bar in fig.axes[0].patches)
     assert alphas == [0.35, 1.0]  # "v" pale, "w" solid
     assert [t.get_text() for t in fig.axes[-1].get_legend().get_texts()][0].startswith("q < 0.05")
+
+
+def test_article_bootstrap_resamples_articles_not_sentences():
+    # one article gives X ten sentences at +0.8; three others one sentence each at -0.4
+    rows = [("big", 0.8)] * 10 + [("a", -0.4), ("b", -0.4), ("c", -0.4)]
+    s = pd.DataFrame({"article": [a for a, _ in rows], "groups": [("X",)] * len(rows)})
+    scores = [v for _, v in rows]
+    table = compare.article_bootstrap(s, scores, ["X"], draws=4000, seed=1)
+    assert table.loc["X", "articles"] == 4
+    # a naive bootstrap written out here, drawing the four articles with replacement
+    rng = np.random.default_rng(7)
+    per = {"big": (8.0, 10), "a": (-0.4, 1), "b": (-0.4, 1), "c": (-0.4, 1)}
+    means = []
+    for _ in range(4000):
+        drawn = rng.choice(list(per), size=4, replace=True)
+        means.append(sum(per[a][0] for a in drawn) / sum(per[a][1] for a in drawn))
+    assert table.loc["X", "low"] == pytest.approx(np.percentile(means, 2.5), abs=0.03)
+    assert table.loc["X", "high"] == pytest.approx(np.percentile(means, 97.5), abs=0.03)
+    # far wider than the sentence-level standard error pretends
+    sem = pd.Series(scores).sem()
+    assert table.loc["X", "high"] - table.loc["X", "low"] > 4 * 1.96 * sem
+    # the same seed gives the same interval; one article only: no spread
+    assert compare.article_bootstrap(s, scores, ["X"], draws=4000, seed=1).equals(table)
+    one = compare.article_bootstrap(s.iloc[:10], scores[:10], ["X"])
+    assert one.loc["X", "low"] == pytest.approx(0.8) and one.loc["X", "high"] == pytest.approx(0.8)

@@ -213,20 +213,28 @@ def plot_quotes_by_group(table: pd.DataFrame, title: str):
 
 
 def plot_sentiment(table: pd.DataFrame, title: str):
-    """Mean VADER score per group with ± 1 standard error, in group colours, labelled with
-    the number of sentences; a vertical line at 0 (neutral)."""
+    """Mean VADER score per group with its interval, in group colours, labelled with the number
+    of sentences (and of articles); a vertical line at 0 (neutral). The interval is the 95 %
+    article bootstrap (columns low, high of :func:`helpers.compare.sentiment_by_group`) when the
+    table has it, else ± 1 standard error."""
     table = table.iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, max(2.6, 0.45 * len(table) + 1.4)))
     y = np.arange(len(table))
+    booted = "low" in table and "high" in table
     for i, (group, row) in enumerate(table.iterrows()):
-        error = row["sem"] if pd.notna(row["sem"]) else 0
-        ax.errorbar(row["mean"], i, xerr=error, fmt="o", color=colour_for(group), markersize=8, capsize=3)
-        ax.annotate(f"n = {int(row['sentences'])}", (min(max(row["mean"] + error, -1), 1), i), xytext=(6, 0),
+        if booted and pd.notna(row["low"]):
+            left, right = max(row["mean"] - row["low"], 0), max(row["high"] - row["mean"], 0)
+        else:
+            left = right = row["sem"] if pd.notna(row["sem"]) else 0
+        ax.errorbar(row["mean"], i, xerr=[[left], [right]], fmt="o", color=colour_for(group), markersize=8, capsize=3)
+        label = f"n = {int(row['sentences'])}" + (f" in {int(row['articles'])} article{'s' if int(row['articles']) != 1 else ''}" if booted else "")
+        ax.annotate(label, (min(max(row["mean"] + right, -1), 1), i), xytext=(6, 0),
                     textcoords="offset points", va="center", fontsize=8)
     ax.axvline(0, color="#555555", linewidth=0.8)
     ax.set_yticks(y, table.index)
     ax.set_xlim(-1, 1)
-    ax.set_xlabel("mean VADER compound score of sentences naming the group (−1 negative … +1 positive)")
+    ax.set_xlabel("mean VADER compound score of sentences naming the group (−1 negative … +1 positive)"
+                  + ("\nbars: 95% interval from resampling whole articles" if booted else "\nbars: ± 1 standard error"))
     _set_title(ax, title)
     return fig
 
