@@ -330,3 +330,21 @@ def test_article_bootstrap_resamples_articles_not_sentences():
     assert compare.article_bootstrap(s, scores, ["X"], draws=4000, seed=1).equals(table)
     one = compare.article_bootstrap(s.iloc[:10], scores[:10], ["X"])
     assert one.loc["X", "low"] == pytest.approx(0.8) and one.loc["X", "high"] == pytest.approx(0.8)
+
+
+def test_keyness_g2_equals_nltks_likelihood_ratio_and_log_ratio_is_hardies():
+    from nltk.metrics import BigramAssocMeasures
+
+    counts = pd.DataFrame({"A": [10, 0, 40, 950], "B": [5, 7, 80, 1908]}, index=["w", "only_b", "v", "other"])
+    table = compare.keyness(counts).set_index(["camp", "word"])
+    for camp, rest in (("A", "B"), ("B", "A")):
+        c, d = counts[camp].sum(), counts[rest].sum()
+        for word in counts.index:
+            a, b = counts.loc[word, camp], counts.loc[word, rest]
+            g2 = BigramAssocMeasures.likelihood_ratio(int(a), (int(a + b), int(c)), int(c + d))
+            row = table.loc[(camp, word)]
+            assert abs(row["g2"]) == pytest.approx(g2), (camp, word)
+            assert (row["g2"] >= 0) if a / c >= b / d else (row["g2"] < 0)  # signed: which side uses it more
+            assert row["p"] == pytest.approx(math.erfc(math.sqrt(g2 / 2)))  # chi-square, 1 df
+            assert row["log_ratio"] == pytest.approx(np.log2((max(a, 0.5) / c) / (max(b, 0.5) / d)))
+    assert table.loc[("B", "only_b"), "g2"] > 0 and np.isfinite(table.loc[("A", "only_b"), "log_ratio"])
