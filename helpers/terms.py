@@ -62,7 +62,8 @@ _SPACE = re.compile(r"\s+")
 class NewsTokenizer(RegexpTokenizer):
     """NLTK's :class:`~nltk.tokenize.RegexpTokenizer` with a pattern written for news text.
 
-    One token per: initialism ("U.S.", "U.N.", also "U.S.-backed"), number with separators
+    One token per: web or e-mail address (whole, so its pieces never become words),
+    initialism ("U.S.", "U.N.", also "U.S.-backed"), number with separators
     ("1,000", "3.5", "10:30", "10/04/2017"), word (hyphenated words whole: "anti-government",
     "2019-05-01", "20-21"; inner apostrophes kept: "Venezuela’s", "don't"), any other mark.
     The pattern is fixed and linear, so it is compiled with the standard ``re`` module; NLTK's
@@ -77,7 +78,10 @@ class NewsTokenizer(RegexpTokenizer):
     """
 
     PATTERN = r"""
-          (?:[A-Za-z]\.){2,}+(?:-[^\W_]++)*+(?:['’][sS]\b)?+   # initialisms: U.S., U.N., a.m.
+          (?:https?://|www\.)[^\s<>"]*(?<![.,;:!?)\]'’])       # a web address, whole
+        | [\w.+-]++@[^\W_]++(?:[.-][^\W_]++)++                  # an e-mail address, whole
+        | @\w++                                                 # a social-media handle, whole
+        | (?:[A-Za-z]\.){2,}+(?:-[^\W_]++)*+(?:['’][sS]\b)?+   # initialisms: U.S., U.N., a.m.
         | \d++(?:[.,:/]\d++)++                                  # numbers with separators: 1,000  3.5
         | [^\W_]++(?:[-‐‑][^\W_]++)*+(?:['’][^\W_]++)*+          # words, hyphenated words, don't
         | \S                                                    # any other mark, one at a time
@@ -127,13 +131,15 @@ class PhraseMerger(MWETokenizer):
         return result
 
 
-_US = re.compile(r"\bUS\b")
+# "US" in capitals is the country, except in "US$" (dollars) or among other words in capitals ("HELP US")
+_US = re.compile(r"(?<![A-Z]{2} )\bUS\b(?![$])(?! [A-Z]{2})")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # hyphen and non-breaking hyphen: one "-"
 
 
 def _normalise(token: str, lower: bool) -> str:
     """One raw token as :func:`tokenize` gives it: straight apostrophe, possessive 's dropped, US = U.S."""
     token = token.replace("’", "'")
-    if token[-2:] in ("'s", "'S") and len(token) > 2:
+    if token[-2:] in ("'s", "'S") and len(token) > 2 and token.lower() != "let's":
         token = token[:-2]
     if token == "US" or token.startswith("US-"):  # in capitals "US" is the country, not the pronoun
         token = "U.S." + token[2:]
@@ -160,9 +166,15 @@ def tokenize(text: str, *, fold_accents: bool = True, lower: bool = True) -> lis
         text = text.replace("’", "'")
     if "US" in text:
         text = _US.sub("U.S.", text)
+    if "\u2010" in text or "\u2011" in text:
+        text = text.translate(_HYPHENS)
     if lower:
         text = text.lower()
-    return [token[:-2] if token[-2:] in ("'s", "'S") else token for token in _TOKENIZER.tokenize(text)]
+    return [token[:-2] if token[-2:] in ("'s", "'S") and token.lower() != "let's" else token
+            for token in _TOKENIZER.tokenize(text)]
+
+
+_ADDRESS = re.compile(r"https?://|www\.|[^@\s]+@")  # web and e-mail addresses: never terms
 
 
 def is_word(token: str) -> bool:
@@ -282,7 +294,7 @@ class _TermRules:
         """The term a token is counted as, or None when it is left out."""
         if " " in token:  # a merged name
             return token
-        if not is_word(token) or (not self.numbers and _NUMBER.fullmatch(token)):
+        if not is_word(token) or (not self.numbers and _NUMBER.fullmatch(token)) or _ADDRESS.match(token):
             return None
         if token in self.stopwords:
             return None

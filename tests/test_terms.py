@@ -432,3 +432,19 @@ def test_dispersion_with_known_lengths_skips_texts_without_targets_and_gives_the
     plain = T.dispersion(articles, targets)
     assert T.dispersion(articles, targets, lengths=T.word_counts(articles)).equals(plain)
     assert plain["offset"].tolist() == [5, 8, 15, 12]  # 4 words, then 6, then 2 before the last article
+
+
+@pytest.mark.parametrize("text, expected", [
+    # addresses are one token each and never terms (they gave "https", "www", "com", "oas")
+    ("See https://www.oas.org/en/news. Mail press@oas.org or @OAS_official now.", ["see", "mail"]),
+    ("Visit www.oas.org, then (https://example.org/a?b=1).", ["visit"]),
+    # "US" in capitals is the country, but not in dollars or among other capitals
+    ("US$500 for the US envoy", ["u.s.", "envoy"]),
+    ("Protesters held a sign: HELP US NOW", ["protester", "hold", "sign", "help"]),
+    # a non-breaking hyphen makes no second word
+    ("pro\u2011government and pro-government rallies", ["pro-government", "pro-government", "rally"]),
+    # "let's" is not the verb "let" with a possessive
+    ("Let's talk about the talks", ["talk", "talks"]),  # no "let"
+])
+def test_addresses_us_hyphens_and_lets_count_as_they_should(text, expected):
+    assert T.terms(text) == expected
