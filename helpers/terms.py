@@ -51,6 +51,7 @@ EXTRA_STOPWORDS_FILE = DATA_DIR / "stopwords_extra.txt"
 PHRASES_FILE = DATA_DIR / "phrases.txt"
 KEEP_FILE = DATA_DIR / "terms_keep.txt"
 LEMMA_FIXES_FILE = DATA_DIR / "terms_lemmas.txt"
+SAME_FILE = DATA_DIR / "terms_same.txt"
 COLUMN = "clean_text"
 
 # --------------------------------------------------------------------------- tokens
@@ -133,6 +134,7 @@ class PhraseMerger(MWETokenizer):
 
 # "US" in capitals is the country, except in "US$" (dollars) or among other words in capitals ("HELP US")
 _US = re.compile(r"(?<![A-Z]{2} )\bUS\b(?![$])(?! [A-Z]{2})")
+_SAINT = re.compile(r"\bSt\.(?= [A-Z])")  # "St. Vincent" is "Saint Vincent", as actors.csv writes it
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # hyphen and non-breaking hyphen: one "-"
 
 
@@ -166,6 +168,8 @@ def tokenize(text: str, *, fold_accents: bool = True, lower: bool = True) -> lis
         text = text.replace("’", "'")
     if "US" in text:
         text = _US.sub("U.S.", text)
+    if "St." in text:
+        text = _SAINT.sub("Saint", text)
     if "\u2010" in text or "\u2011" in text:
         text = text.translate(_HYPHENS)
     if lower:
@@ -214,8 +218,32 @@ def load_stopwords(extra: bool = True) -> set[str]:
 
 
 @lru_cache(maxsize=None)
+def _same_terms() -> dict[str, str]:
+    """``data/terms_same.txt``: each spelling (tokenised, words joined by a space) to its term."""
+    same = {}
+    for line in _read_list(SAME_FILE):
+        spelling, _, term = line.partition("|")
+        key = " ".join(t for t in tokenize(spelling) if is_word(t))
+        value = " ".join(t for t in tokenize(term) if is_word(t))
+        if key and value:
+            same[key] = value
+    return same
+
+
+def load_same_terms() -> dict[str, str]:
+    """One term per entity (``data/terms_same.txt``): spelling to the term it is counted as.
+
+    >>> same = load_same_terms()
+    >>> same["u.n."], same["un"], same["organisation of american states"], same["united states"]
+    ('u.n.', 'u.n.', 'oas', 'u.s.')
+    """
+    return dict(_same_terms())
+
+
+@lru_cache(maxsize=None)
 def _phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(dict.fromkeys(_phrase_tuples(_read_list(PHRASES_FILE))))
+    # the names of phrases.txt, and the spellings of several words of terms_same.txt
+    return tuple(dict.fromkeys(_phrase_tuples(_read_list(PHRASES_FILE) + list(_same_terms()))))
 
 
 def _phrase_tuples(phrases: Iterable[str | Sequence[str]]) -> list[tuple[str, ...]]:
@@ -292,6 +320,9 @@ class _TermRules:
 
     def term(self, token: str) -> str | None:
         """The term a token is counted as, or None when it is left out."""
+        same = _same_terms().get(token)
+        if same is not None:  # "u.n." and "United Nations" are one term
+            return same
         if " " in token:  # a merged name
             return token
         if not is_word(token) or (not self.numbers and _NUMBER.fullmatch(token)) or _ADDRESS.match(token):
@@ -870,8 +901,8 @@ def dispersion_dp(hits: pd.DataFrame, words: pd.Series) -> pd.Series:
 def term_groups(forms_by_group: Mapping[str, Iterable[str]], **options) -> dict[str, str]:
     """Which group each term stands for, from the names of each group (options as for :func:`terms`).
 
-    >>> term_groups({"OAS": ["OAS", "Organization of American States"], "United States": ["U.S."]})
-    {'oas': 'OAS', 'organization of american states': 'OAS', 'u.s.': 'United States'}
+    >>> term_groups({"OAS": ["OAS", "Organization of American States"], "United States": ["U.S."]})  # one term each
+    {'oas': 'OAS', 'u.s.': 'United States'}
     """
     groups: dict[str, str] = {}
     for group, forms in _targets(forms_by_group).items():
