@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import fnmatch
 import html
 import json
 import os
@@ -34,8 +35,10 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORT_TITLE = "How Latin American alliances are portrayed in the news"
 FIGURE_FORMATS = ("png", "svg", "pdf")
 
-# save_figure(fig, "name", ...) / helpers.save_table(table, "name", ...) / "name.csv" written directly
-_SAVE_CALL = re.compile(r"""\bsave_(figure|table)\(\s*[^,()]+,\s*["']([^"'/\\]+)["']""")
+# save_figure(fig, "name", ...) / helpers.save_table(table, "name", ...) / "name.csv" written directly;
+# a name made in the call (f"kwic_{slug}") stands for every file it can make ("kwic_*")
+_SAVE_CALL = re.compile(r"""\bsave_(figure|table)\(\s*[^,()]+,\s*f?["']([^"'/\\]+)["']""")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _CSV_LITERAL = re.compile(r"""["']([\w.-]+)\.csv["']""")
 
 
@@ -97,6 +100,7 @@ def saved_names(notebook: str | Path | nbformat.NotebookNode) -> dict[str, list[
         if kind_of_cell != "code":
             continue
         for kind, name in _SAVE_CALL.findall(source):
+            name = _PLACEHOLDER.sub("*", name)
             if name not in found[kind]:
                 found[kind].append(name)
         for name in _CSV_LITERAL.findall(source):
@@ -166,7 +170,8 @@ def index_text(folder: str | Path, notebooks: str | Path | list[Path] = NOTEBOOK
     for notebook in paths:
         names = saved_names(notebook)
         here = [n for n in names["figure"] if n in figures and n not in listed]
-        loose_tables += [(t, notebook) for t in names["table"] if t in tables and t not in {x for x, _ in loose_tables}]
+        made = [t for pattern in names["table"] for t in (fnmatch.filter(tables, pattern) if "*" in pattern else [pattern])]
+        loose_tables += [(t, notebook) for t in made if t in tables and t not in {x for x, _ in loose_tables}]
         if not here:
             continue
         title = notebook_title(notebook) or notebook.stem

@@ -821,6 +821,45 @@ def kwic(articles: pd.DataFrame, query: str, *, width: int = 8, column: str = CO
     return pd.DataFrame(rows, columns=["article", "left", "keyword", "right"])
 
 
+KWIC_SORTS = ("text", "left", "right", "date")
+
+
+def kwic_table(articles: pd.DataFrame, query: str, *, width: int = 8, sort: str = "text",
+               column: str = COLUMN) -> pd.DataFrame:
+    """:func:`kwic` with each line's article named (outlet, date, title, as far as the articles
+    table has them) and sorted as a concordancer sorts: ``sort="text"`` keeps reading order,
+    ``"left"`` orders by the words just before the keyword (the last one first), ``"right"`` by
+    the words just after it, ``"date"`` by the article's date. Save it with
+    :func:`helpers.save_table` to open it in a spreadsheet.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "outlet": ["Wire", "Daily"], "date": pd.to_datetime(["2019-05-07", "2018-01-02"]),
+    ...                       "title": ["Talks", "Aid"], "text": ["They rejected any intervention now.", "A foreign intervention began."]})
+    >>> kwic_table(frame, "intervention", width=2, sort="left", column="text")[["left", "keyword", "outlet"]].values.tolist()
+    [['rejected any', 'intervention', 'Wire'], ['A foreign', 'intervention', 'Daily']]
+    >>> kwic_table(frame, "intervention", width=2, sort="date", column="text")["outlet"].tolist()
+    ['Daily', 'Wire']
+    """
+    if sort not in KWIC_SORTS:
+        raise ValueError(f"sort={sort!r} is not one of {', '.join(KWIC_SORTS)}")
+    lines = kwic(articles, query, width=width, column=column)
+    ids = articles["id"] if "id" in articles.columns else articles.index.to_series()
+    meta = pd.DataFrame({"article": list(ids)})
+    for name in ("outlet", "date", "title"):
+        meta[name] = list(articles[name]) if name in articles.columns else ""
+    table = lines.merge(meta.drop_duplicates("article"), on="article", how="left")
+    table = table[["article", "outlet", "date", "title", "left", "keyword", "right"]]
+    if sort == "left":  # the word next to the keyword first, then the one before it…
+        keys = table["left"].map(lambda s: " ".join(reversed(fold(s).lower().split())))
+    elif sort == "right":
+        keys = table["right"].map(lambda s: fold(s).lower())
+    elif sort == "date":
+        keys = pd.to_datetime(table["date"], errors="coerce")
+    else:
+        return table.reset_index(drop=True)
+    return table.assign(_key=keys).sort_values("_key", kind="stable", na_position="last").drop(
+        columns="_key").reset_index(drop=True)
+
+
 def style_kwic(table: pd.DataFrame, rows: int | None = 40, saved: str | Path | None = None):
     """A concordance view of :func:`kwic`: left context right-aligned, keyword in bold, no index
     (escaped, so article text never becomes markup; the first ``rows`` lines); searchable and

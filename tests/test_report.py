@@ -223,3 +223,25 @@ def test_running_a_notebook_again_changes_no_byte(project_run, tmp_path):
         for ext in ("svg", "csv"):
             first = (root / "figures" / f"{name}.{ext}").read_bytes()
             assert (tmp_path / "figures" / f"{name}.{ext}").read_bytes() == first, f"{name}.{ext} changed"
+
+
+def test_a_table_name_made_in_the_call_lists_every_file_it_made(tmp_path):
+    from helpers.report import index_text, saved_names
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Words"),
+        nbformat.v4.new_code_cell('for k in KEYS:\n    helpers.save_table(t, f"kwic_{k}", FIGURES)\n'
+                                  'helpers.save_figure(fig, "top", t, FIGURES)')])
+    assert saved_names(nb) == {"figure": ["top"], "table": ["kwic_*"]}
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    nbformat.write(nb, notebooks / "01_words.ipynb")
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    fig, ax = plt.subplots()
+    save_figure(fig, "top", pd.DataFrame({"a": [1]}), figures, formats=("png",))
+    plt.close(fig)
+    for name in ("kwic_dialogue", "kwic_interven", "other"):
+        (figures / f"{name}.csv").write_text("a\n1\n", encoding="utf-8")
+    text = index_text(figures, [notebooks / "01_words.ipynb"])
+    assert "[kwic_dialogue.csv]" in text and "[kwic_interven.csv]" in text and "other.csv" not in text

@@ -456,3 +456,19 @@ def test_dispersion_with_known_lengths_skips_texts_without_targets_and_gives_the
 ])
 def test_addresses_us_hyphens_and_lets_count_as_they_should(text, expected):
     assert T.terms(text) == expected
+
+
+def test_kwic_table_names_articles_and_sorts_like_a_concordancer():
+    articles = frame("Talk of a foreign intervention today.", "They rejected any intervention there.",
+                     "Zealous intervention, again.", outlet=["B", "A", "C"],
+                     date=pd.to_datetime(["2019-01-01", "2017-01-01", None]), title=["t1", "t2", "t3"])
+    assert T.kwic_table(articles, "intervention")["article"].tolist() == ["a", "b", "c"]  # reading order
+    left = T.kwic_table(articles, "intervention", width=2, sort="left")
+    assert left["left"].tolist() == ["rejected any", "a foreign", "Zealous"]  # by the word before: any, foreign, zealous
+    right = T.kwic_table(articles, "intervention", width=1, sort="right")
+    assert right["right"].tolist() == [",", "there", "today"]
+    assert T.kwic_table(articles, "intervention", sort="date")["outlet"].tolist() == ["A", "B", "C"]  # undated last
+    assert T.kwic_table(articles, "intervention").columns.tolist() == [
+        "article", "outlet", "date", "title", "left", "keyword", "right"]
+    with pytest.raises(ValueError, match="sort='middle'"):
+        T.kwic_table(articles, "intervention", sort="middle")
