@@ -547,14 +547,14 @@ def actor_for_name(name: str | None, actors: pd.DataFrame) -> str | None:
     return actors_for_names([name], actors).get(name)
 
 
-def actors_for_names(names: Iterable[str | None], actors: pd.DataFrame) -> dict:
-    """:func:`actor_for_name` of each distinct name, with the actor table read once:
-    {name: actor or None}.
+def actors_for_names(names: Iterable[str | None], actors: pd.DataFrame, *, actor_index: ActorIndex | None = None) -> dict:
+    """:func:`actor_for_name` of each distinct name, with the actor table read once (or given
+    as ``actor_index``, :func:`_actor_index`'s reading): {name: actor or None}.
 
     >>> actors_for_names(["ALBA statement", "Maduro", "Nobody"], load_actors())
     {'ALBA statement': 'ALBA', 'Maduro': 'Nicolas Maduro', 'Nobody': None}
     """
-    key, actor_rows = _actor_index(actors)
+    key, actor_rows = actor_index if actor_index is not None else _actor_index(actors)
     shorts: dict[str, list[str]] = {}  # folded short form: the actors that have it
     for row in actors.itertuples(index=False):
         for form in dict.fromkeys(fold(s, keep_length=True).lower() for s in row.short_forms):

@@ -303,10 +303,10 @@ def quotes_by_camp(quotes: pd.DataFrame, actor_table: pd.DataFrame, alliances: p
     index = OfficeIndex(offices) if offices is not None else None
     countries = set(actor_table.loc[actor_table["type"] == "country", "name"])
     groups_on = group_finder(alliances, include_opposition)  # each actor's groups worked out once per date
-    actor_of = actors_for_names(quotes["speaker"], actor_table)  # each distinct name looked up once
+    spellings = _actor_index(actor_table)  # the actor table read once for every lookup below
+    actor_of = actors_for_names(quotes["speaker"], actor_table, actor_index=spellings)  # each distinct name once
     kind_of = dict(zip(actor_table["name"], actor_table["type"]))
     holders: dict[tuple, str | None] = {}  # (description, date): who held the office it names
-    spellings = _actor_index(actor_table)  # the actor table read once for them all
     rows = []
     for row in quotes.itertuples(index=False):
         if getattr(row, "kind", "") in ("term", "title"):
@@ -551,11 +551,6 @@ def vader_compound(texts: Iterable[str]) -> list[float]:
     return [_ANALYZER.polarity_scores(str(t))["compound"] for t in texts]
 
 
-def _vader_scores(texts: list[str]) -> list[float]:
-    """One article's sentences scored (the job :func:`tone_scores` caches)."""
-    return vader_compound(texts)
-
-
 def _by_article(sentences: pd.DataFrame, stage: str, function: Callable, progress: bool) -> list:
     """``function`` of each article's sentence texts (columns article, text), cached per article
     (:func:`helpers.cache.per_article`), spread back to one value per sentence in table order."""
@@ -584,7 +579,7 @@ def tone_scores(sentences: pd.DataFrame, progress: bool = False) -> list[float]:
     >>> tone_scores(s) == vader_compound(s["text"])
     True
     """
-    return _by_article(sentences, "tone", _vader_scores, progress)
+    return _by_article(sentences, "tone", vader_compound, progress)
 
 
 def _sentence_terms(texts: list[str]) -> list[list[str]]:

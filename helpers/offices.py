@@ -16,6 +16,7 @@ president", "the OAS Secretary General") is the person who held it that day
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,7 @@ class OfficeIndex:
         self.by_surname: dict[str, set[str]] = {}   # a short form -> the full names it may stand for
         self.by_office: dict[tuple[str, str], list[Spell]] = {}  # (office, of) -> its spells
         self._acting: dict[tuple, Spell | None] = {}  # acting_for's answers so far
+        self._plain: dict[str, str] | None = None       # each office reduced for comparing (office_named)
         for row in offices.itertuples(index=False):
             end = None if pd.isna(row.end) else row.end
             spell = Spell(row.person, row.office, row.of, row.start, end,
@@ -155,14 +157,18 @@ class OfficeIndex:
         held = [s for s in self.by_office.get((fold(office).lower(), of), []) if s.government and s.covers(when)]
         return max(held, key=lambda s: s.start) if held else None
 
-    def offices(self) -> list[str]:
-        """The offices the table knows, longest first ("foreign minister" before "minister")."""
-        return sorted({office for office, _ in self.by_office}, key=lambda o: (-len(o), o))
+    def office_named(self, words: str) -> str | None:
+        """The office of the table that ``words`` name, written any way ("Secretary General",
+        "secretary-general"); None when they name none."""
+        if self._plain is None:  # worked out once: the table does not change after loading
+            self._plain = {_plain_office(office): office for office, _ in self.by_office}
+        return self._plain.get(_plain_office(words))
 
 
-# words that make a described office someone other than its holder that day
-_NOT_THE_HOLDER = frozenset({"former", "ex", "ex-", "late", "vice", "deputy", "future", "next", "previous",
-                             "outgoing", "incoming", "elected", "elect", "then", "past"})
+def _plain_office(text: str) -> str:
+    """An office as written, reduced for comparing: "the Secretary-General of" -> "secretary general"."""
+    text = re.sub(r"\b(?:the|of|s)\b|[^\w\s]", " ", fold(text).lower().replace("’", "'").replace("-", " "))
+    return " ".join(text.split())
 
 
 def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame, *,
@@ -175,7 +181,8 @@ def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame, *,
     "vice president", "president-elect"), or when nobody held it that day. ``actor_index``: the
     actor table as ``helpers.actors._actor_index`` reads it, to read it once for many speakers.
 
-    >>> index, actors = OfficeIndex(load_offices()), _actors()
+    >>> from helpers.actors import load_actors
+    >>> index, actors = OfficeIndex(load_offices()), load_actors()
     >>> role_holder("Ecuador's president", "2016-05-01", index, actors).person
     'Rafael Correa'
     >>> role_holder("the OAS Secretary General", "2017-06-01", index, actors).person
@@ -184,8 +191,6 @@ def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame, *,
     ...  ["former Ecuadorian president", "Ecuador", "Correa", "Ecuadorian President Jane Doe", "vice president of Ecuador"]]
     [None, None, None, None, None]
     """
-    import re
-
     from .actors import _actor_index, _mention_spans
 
     if not isinstance(speaker, str) or date is None or pd.isna(date):
@@ -200,22 +205,8 @@ def role_holder(speaker: str, date, index: OfficeIndex, actors: pd.DataFrame, *,
     left = speaker
     for start, end in sorted(zip(starts, ends), reverse=True):
         left = left[:start] + " " + left[end:]
-    def plain(text: str) -> str:  # "the Secretary-General of" -> "secretary general"
-        text = re.sub(r"\b(?:the|of|s)\b|[^\w\s]", " ", fold(text).lower().replace("’", "'").replace("-", " "))
-        return " ".join(text.split())
-
-    left = plain(left)
-    if not left:
-        return None
-    for office in index.offices():
-        if left == plain(office):
-            return index.holder(office, owner["country"] or owner["body"] or owner["name"], date)
-    return None
-
-
-def _actors() -> pd.DataFrame:
-    from .actors import load_actors
-    return load_actors()
+    office = index.office_named(left)
+    return index.holder(office, owner["country"] or owner["body"] or owner["name"], date) if office else None
 
 
 _PARTICLES = frozenset({"de", "del", "la", "da", "do", "dos", "das", "y", "e", "van", "von", "bin", "al", "el"})

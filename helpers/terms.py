@@ -138,11 +138,16 @@ _SAINT = re.compile(r"\bSt\.(?= [A-Z])")  # "St. Vincent" is "Saint Vincent", as
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # hyphen and non-breaking hyphen: one "-"
 
 
+def _drop_possessive(token: str) -> str:
+    """``token`` without a possessive 's ("venezuela's" -> "venezuela"; "let's" is no possessive)."""
+    if token[-2:] in ("'s", "'S") and len(token) > 2 and token.lower() != "let's":
+        return token[:-2]
+    return token
+
+
 def _normalise(token: str, lower: bool) -> str:
     """One raw token as :func:`tokenize` gives it: straight apostrophe, possessive 's dropped, US = U.S."""
-    token = token.replace("’", "'")
-    if token[-2:] in ("'s", "'S") and len(token) > 2 and token.lower() != "let's":
-        token = token[:-2]
+    token = _drop_possessive(token.replace("’", "'"))
     if token == "US" or token.startswith("US-"):  # in capitals "US" is the country, not the pronoun
         token = "U.S." + token[2:]
     return token.lower() if lower else token
@@ -174,6 +179,7 @@ def tokenize(text: str, *, fold_accents: bool = True, lower: bool = True) -> lis
         text = text.translate(_HYPHENS)
     if lower:
         text = text.lower()
+    # _drop_possessive written inline: tokenising is the hot path of every per-article stage
     return [token[:-2] if token[-2:] in ("'s", "'S") and token.lower() != "let's" else token
             for token in _TOKENIZER.tokenize(text)]
 
