@@ -227,7 +227,7 @@ def plot_sentiment(table: pd.DataFrame, title: str):
         else:
             left = right = row["sem"] if pd.notna(row["sem"]) else 0
         ax.errorbar(row["mean"], i, xerr=[[left], [right]], fmt="o", color=colour_for(group), markersize=8, capsize=3)
-        label = f"n = {int(row['sentences'])}" + (f" in {int(row['articles'])} article{'s' if int(row['articles']) != 1 else ''}" if booted else "")
+        label = f"n = {int(row['sentences']):,}" + (f" in {int(row['articles']):,} article{'s' if int(row['articles']) != 1 else ''}" if booted else "")
         ax.annotate(label, (min(max(row["mean"] + right, -1), 1), i), xytext=(6, 0),
                     textcoords="offset points", va="center", fontsize=8)
     ax.axvline(0, color="#555555", linewidth=0.8)
