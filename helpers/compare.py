@@ -429,14 +429,7 @@ def log_odds(counts: pd.DataFrame, prior: pd.Series | Mapping[str, float] | None
     np.float64(1.0986)
     """
     counts = counts.fillna(0).astype(float)
-    if prior is None:
-        alpha = counts.sum(axis=1)
-    else:
-        alpha = pd.Series(prior, dtype=float).reindex(counts.index).fillna(0.0)
-    if prior_strength is not None:
-        total = alpha.sum()
-        alpha = alpha * (prior_strength / total) if total > 0 else alpha
-    alpha = alpha.where(alpha > 0, 0.5)  # Haldane-Anscombe: no word's odds are log(0)
+    alpha = prior_weights(counts, prior, prior_strength)
     a0 = alpha.sum()
     frames, empty = [], []
     for camp in counts.columns:
@@ -461,6 +454,25 @@ def log_odds(counts: pd.DataFrame, prior: pd.Series | Mapping[str, float] | None
     result = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
     result.attrs["empty"] = empty
     return result
+
+
+def prior_weights(counts: pd.DataFrame, prior: pd.Series | Mapping[str, float] | None = None,
+                  prior_strength: float | None = None) -> pd.Series:
+    """The Dirichlet prior's pseudo-count a_w of every word (row) of ``counts``, as
+    :func:`log_odds` uses it: ``prior`` (default: the words' counts over all camps), rescaled to
+    sum to ``prior_strength`` when given, and 0.5 for a word it leaves at zero.
+
+    >>> prior_weights(pd.DataFrame({"A": [3, 0], "B": [1, 0]}, index=["x", "y"]), prior_strength=2).to_dict()
+    {'x': 2.0, 'y': 0.5}
+    """
+    if prior is None:
+        alpha = counts.fillna(0).astype(float).sum(axis=1)
+    else:
+        alpha = pd.Series(prior, dtype=float).reindex(counts.index).fillna(0.0)
+    if prior_strength is not None:
+        total = alpha.sum()
+        alpha = alpha * (prior_strength / total) if total > 0 else alpha
+    return alpha.where(alpha > 0, 0.5)  # Haldane-Anscombe: no word's odds are log(0)
 
 
 def keyness(counts: pd.DataFrame) -> pd.DataFrame:

@@ -304,7 +304,7 @@ def test_log_odds_figure_shows_which_words_survive_the_correction():
     fig = plot_log_odds(top, {"A": ["ALBA"], "B": ["Lima Group"]}, "t")
     alphas = sorted(round(bar.get_facecolor()[3], 2) for bar in fig.axes[0].patches)
     assert alphas == [0.35, 1.0]  # "v" pale, "w" solid
-    assert [t.get_text() for t in fig.axes[-1].get_legend().get_texts()][0].startswith("q < 0.05")
+    assert [t.get_text() for t in fig.legends[0].get_texts()][0].startswith("q < 0.05")
 
 
 def test_article_bootstrap_resamples_articles_not_sentences():

@@ -82,27 +82,44 @@ def plot_network(graph: nx.Graph, colour_groups: Mapping[str, str], title: str, 
 
 
 def plot_log_odds(top: pd.DataFrame, camps: Mapping[str, Iterable[str]], title: str):
-    """One panel per camp: its most distinctive words as bars of z (dashed line at 1.96); with a
-    ``q`` column (:func:`helpers.compare.log_odds`), bars are solid where q < 0.05 (distinctive
-    after the correction for the number of words tested) and pale elsewhere, with a legend."""
+    """One panel per camp, its leading words as bars. With the article intervals of
+    :func:`helpers.framing.distinctive_words` (columns delta_low, delta_high, distinctive), bars
+    are each word's log-odds ratio (camp against the rest) with its 95 % interval over articles
+    resampled, solid where the word is distinctive and pale elsewhere. Without them, bars are
+    z-scores (dashed line at 1.96), solid where q < 0.05 when a ``q`` column is given."""
     from matplotlib.colors import to_rgba
 
+    intervals = {"delta_low", "delta_high", "distinctive"} <= set(top.columns)
     names = [c for c in camps if c in set(top["camp"])] or list(camps)
     rows = max(1, max((int((top["camp"] == c).sum()) for c in names), default=1))
-    fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names) + 0.6, 0.32 * rows + 1.8), squeeze=False)
+    fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names) + 0.6, 0.32 * rows + 1.9), squeeze=False)
     for ax, camp in zip(axes[0], names):
         part = top[top["camp"] == camp].iloc[::-1]
         colour = camp_colour(camp, camps)
-        shown = [to_rgba(colour, 1.0 if q < 0.05 else 0.35) for q in part["q"]] if "q" in part else colour
-        ax.barh(part["word"], part["z"], color=shown)
-        ax.axvline(1.96, color="#555555", linestyle="--", linewidth=0.8)
+        if intervals:
+            solid = part["distinctive"].fillna(False).astype(bool)
+            ax.barh(part["word"], part["delta"], color=[to_rgba(colour, 1.0 if s else 0.35) for s in solid])
+            low = (part["delta"] - part["delta_low"]).clip(lower=0).fillna(0)
+            high = (part["delta_high"] - part["delta"]).clip(lower=0).fillna(0)
+            ax.errorbar(part["delta"], np.arange(len(part)), xerr=[low, high], fmt="none", ecolor="#333333",
+                        elinewidth=0.8, capsize=2)
+            ax.axvline(0, color="#555555", linewidth=0.8)
+        else:
+            shown = [to_rgba(colour, 1.0 if q < 0.05 else 0.35) for q in part["q"]] if "q" in part else colour
+            ax.barh(part["word"], part["z"], color=shown)
+            ax.axvline(1.96, color="#555555", linestyle="--", linewidth=0.8)
+            ax.set_xlabel("z-score of log-odds (camp vs rest)")
         ax.set_title(camp, fontsize=10)
-        ax.set_xlabel("z-score of log-odds (camp vs rest)")
         ax.tick_params(axis="y", labelsize=9)
-    if "q" in top:
-        axes[0][-1].legend(handles=[Patch(facecolor="#777777", label="q < 0.05 (corrected for all words tested)"),
-                                    Patch(facecolor="#777777", alpha=0.35, label="not after the correction")],
-                           loc="lower right", fontsize=7)
+    if intervals or "q" in top:
+        solid_label = ("distinctive: q < 0.05 and the interval above 0" if intervals
+                       else "q < 0.05 (corrected for all words tested)")
+        fig.legend(handles=[Patch(facecolor="#777777", label=solid_label),
+                            Patch(facecolor="#777777", alpha=0.35, label="not distinctive")],
+                   loc="outside lower center", ncols=2, fontsize=8, frameon=False, title_fontsize=9,
+                   title=textwrap.fill("bars: log-odds ratio of the camp against the rest, words ranked by z; "
+                                       "whiskers: 95 % interval over articles resampled", int(fig.get_figwidth() * 13))
+                   if intervals else None)
     fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.5)), x=0.01, ha="left", fontweight="bold", fontsize=12)
     return fig
 
