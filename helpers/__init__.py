@@ -15,6 +15,9 @@ plots (figures, saved by ``save_figure``).
   package of one module per step (marks, names, speakers, cues, extract, wordlists)
 - :mod:`helpers.actors`   who is named in a text, and which alliances they belonged to on the article's date
 - :mod:`helpers.compare`  the camps compared: mentions, co-occurrence network, quotes, distinctive words, tone
+- :mod:`helpers.framing`  which text counts for a camp (mention, subject, speaker), where its words come from,
+                          intervals over articles, sensitivity to the prior
+- :mod:`helpers.keywords` keywords of part of the corpus against the rest, or against a reference corpus
 - :mod:`helpers.overview` tables describing a corpus (notebook 01)
 - :mod:`helpers.plots`    the figures, one module per notebook (matplotlib is imported only there)
 - :mod:`helpers.figures`  one figure style, fixed colours, deterministic ``save_figure``
@@ -32,8 +35,8 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "groups", "offices",
-            "overview", "quotes", "datafiles", "plots", "score", "sentences", "tables", "terms", "text", "validate")
+_MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "framing", "groups",
+            "keywords", "offices", "overview", "quotes", "datafiles", "plots", "score", "sentences", "tables", "terms", "text", "validate")
 _NAMES = {  # the notebook-facing names, and the module each comes from
     "add_article": "add", "corpus_dir": "config", "figures_dir": "config", "shown": "config",
     "CorpusError": "corpus", "count_words": "corpus", "find_problems": "corpus", "load_corpus": "corpus",

@@ -1,4 +1,5 @@
-"""Term frequency: word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion.
+"""Term frequency: word lists, n-grams, collocations, collocates, TF-IDF, keywords in context,
+dispersion, lexical diversity.
 
 The tools researchers know from quanteda, AntConc and Voyant, built on parts of NLTK that
 need no downloaded data (``RegexpTokenizer``, ``MWETokenizer``, the collocation finders, the
@@ -23,12 +24,13 @@ Corpus tables take the articles DataFrame of :func:`helpers.load_corpus` (cleane
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 import numpy as np
@@ -570,6 +572,35 @@ def per_thousand_by_period(counts: pd.DataFrame, words: pd.Series, dates: pd.Ser
     return (totals.div(running.where(running > 0), axis=0) * 1000).T
 
 
+def count_frame(counts_by_article: pd.Series, terms_: Iterable[str]) -> pd.DataFrame:
+    """Articles × ``terms_`` counts from :func:`term_counts` (one ``{term: count}`` dict per
+    article id), for terms the document-term matrix may have left out.
+
+    >>> count_frame(pd.Series({"a": {"oas": 2}, "b": {"alba": 1}}), ["oas", "celac"]).to_dict("index")
+    {'a': {'oas': 2, 'celac': 0}, 'b': {'oas': 0, 'celac': 0}}
+    """
+    terms_ = list(terms_)
+    rows = [[counts.get(t, 0) for t in terms_] for counts in counts_by_article]
+    return pd.DataFrame(rows, index=counts_by_article.index, columns=terms_, dtype="int64")
+
+
+def node_terms(query: str, vocabulary: Iterable[str], **options) -> list[str]:
+    """The terms a search word stands for: its term under the counting options (``"Sanctions"``
+    → ``["sanction"]``, ``"Lima Group"`` → ``["lima group"]``), or with a ``*`` every term of
+    ``vocabulary`` it matches (``"interven*"`` → intervene, intervention…).
+
+    >>> node_terms("Sanctions", [])
+    ['sanction']
+    >>> node_terms("interven*", ["intervention", "intervene", "venezuela"])
+    ['intervene', 'intervention']
+    """
+    if "*" in query:
+        pattern = re.compile("^" + ".*".join(re.escape(part) for part in fold(query.lower()).split("*")) + "$")
+        return sorted(t for t in set(vocabulary) if pattern.match(t))
+    found = terms(query, **options)
+    return [" ".join(found)] if len(found) > 1 and " ".join(found) in set(vocabulary) else found
+
+
 def _alphabetical_rank(columns: pd.Index) -> np.ndarray:
     """Each column's place in alphabetical order."""
     return np.argsort(np.argsort(np.asarray(columns, dtype=str), kind="stable"), kind="stable")
@@ -597,11 +628,15 @@ def top_terms(dtm: pd.DataFrame, n: int = 20, words: pd.Series | None = None) ->
     return table.head(n).reset_index(drop=True)
 
 
+def _labels(values: pd.Series) -> pd.Series:
+    """Group labels: text values stripped, blanks as "(not stated)"; other values as they are."""
+    if values.dtype.kind in "OSU" or isinstance(values.dtype, pd.StringDtype):
+        return values.fillna("").astype(str).str.strip().replace("", NOT_STATED)
+    return values
+
+
 def _group_keys(articles: pd.DataFrame, index: pd.Index, by: str) -> pd.Series:
-    keyed = articles.set_index("id", drop=False)[by].reindex(index)
-    if keyed.dtype.kind in "OSU" or isinstance(keyed.dtype, pd.StringDtype):
-        keyed = keyed.fillna("").astype(str).str.strip().replace("", NOT_STATED)
-    return keyed.rename(by)
+    return _labels(articles.set_index("id", drop=False)[by].reindex(index)).rename(by)
 
 
 def top_terms_by(articles: pd.DataFrame, dtm: pd.DataFrame, by: str = "outlet", n: int = 10,
@@ -699,6 +734,96 @@ def collocations(segments_by_article: Iterable[list[list[str]]], *, n: int = 2, 
                          columns=["collocation", "count", "pmi", "log_likelihood"])
     table = table.sort_values([_MEASURES[measure], "count", "collocation"], ascending=[False, False, True],
                               kind="stable")
+    return (table.head(top) if top is not None else table).reset_index(drop=True)
+
+
+def _node_terms(node: str | Iterable[str]) -> frozenset[str]:
+    terms_ = frozenset([node] if isinstance(node, str) else node)
+    if not terms_:
+        raise ValueError("node names no term to look for")
+    return terms_
+
+
+def _window_counts(runs: list[list[str]], nodes: frozenset[str], window: int):
+    """Term frequencies, window slots examined, and each term's left and right co-occurrences
+    with the node (one per node occurrence and window position) inside ``runs``."""
+    frequency = Counter(chain.from_iterable(runs))
+    left: Counter = Counter()
+    right: Counter = Counter()
+    slots = 0
+    for run in runs:
+        if nodes.isdisjoint(run):
+            continue
+        for i in (i for i, term in enumerate(run) if term in nodes):
+            before, after = run[max(0, i - window):i], run[i + 1:i + 1 + window]
+            left.update(before)
+            right.update(after)
+            slots += len(before) + len(after)
+    return frequency, slots, left, right
+
+
+def _g2(o11: np.ndarray, r1: float, c1: np.ndarray, n: float) -> np.ndarray:
+    """Signed log-likelihood G² of 2×2 tables given cell O11, row total R1, column totals C1 and N
+    (cells clipped at 0; expected cells from the margins; negative when O11 is below expectation)."""
+    cells = np.stack([o11, np.maximum(r1 - o11, 0), np.maximum(c1 - o11, 0), np.zeros_like(o11)])
+    cells[3] = np.maximum(n - cells[:3].sum(axis=0), 0)
+    total = cells.sum(axis=0)
+    rows = np.stack([cells[0] + cells[1]] * 2 + [cells[2] + cells[3]] * 2)
+    columns = np.stack([cells[0] + cells[2], cells[1] + cells[3]] * 2)
+    expected = rows * columns / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms_ = np.where(cells > 0, cells * np.log(cells / expected), 0.0)
+    g2 = 2 * terms_.sum(axis=0)
+    return np.where(cells[0] < expected[0], -g2, g2)
+
+
+COLLOCATE_COLUMNS = ["collocate", "observed", "left", "right", "frequency", "expected", "mi", "g2", "p"]
+
+
+def collocates(segments_by_article: Iterable[list[list[str]]], node: str | Iterable[str], *, window: int = 5,
+               min_freq: int = 2, top: int | None = None) -> pd.DataFrame:
+    """The collocates of ``node``: terms found within ``window`` terms to its left or right more
+    often than chance predicts (window-based collocation, as in AntConc; Evert 2008, "Corpora and
+    collocations").
+
+    ``node`` is a term as the runs hold it ("sanction"), or several counted as one
+    (``{"sanction", "embargo"}``). Windows stay inside a run of :func:`article_segments`, so they
+    never cross a sentence end, line break or left-out word. Each node occurrence's window is
+    counted on its own: a term in the windows of two nearby occurrences counts twice; other node
+    occurrences take up window slots but are never listed as collocates.
+
+    Columns: collocate; observed (O, co-occurrences), left and right (those before and after the
+    node); frequency (the collocate's count in the corpus); expected (E = S · f(collocate) / N,
+    where N is the number of terms in the corpus and S the window slots actually examined: near
+    the edge of a run a window is shorter than 2 · window, and counting the real slots keeps E
+    from overstating what could be seen, where AntConc uses f(node) · 2 · window); mi (log2 O/E);
+    g2 (log-likelihood G² of the 2×2 table O, S - O, f(collocate) - O and the rest of N, negative
+    when O < E); p (of G² as chi-square with 1 degree of freedom). Only collocates seen at least
+    ``min_freq`` times; strongest G² first, ties alphabetical; ``top`` keeps the first rows.
+
+    >>> runs = [[["tough", "sanction", "hit", "oil"], ["new", "sanction", "hit", "bank"], ["oil", "price"]]]
+    >>> collocates(runs, "sanction", window=2).round(3).to_dict("records")  # N = 10 terms, S = 6 slots
+    [{'collocate': 'hit', 'observed': 2, 'left': 0, 'right': 2, 'frequency': 2, 'expected': 1.2, 'mi': 0.737, 'g2': 2.37, 'p': 0.124}]
+    """
+    if window < 1:
+        raise ValueError(f"window={window!r}: look at least one term either side")
+    nodes = _node_terms(node)
+    frequency, slots, left, right = _window_counts(_runs(segments_by_article), nodes, window)
+    observed = {term: left[term] + right[term] for term in left.keys() | right.keys()
+                if term not in nodes and left[term] + right[term] >= min_freq}
+    table = pd.DataFrame({"collocate": list(observed), "observed": list(observed.values())}, columns=COLLOCATE_COLUMNS)
+    if table.empty:
+        return table
+    n = float(sum(frequency.values()))
+    table["left"] = [left[t] for t in observed]
+    table["right"] = [right[t] for t in observed]
+    table["frequency"] = [frequency[t] for t in observed]
+    o, f = table["observed"].to_numpy(float), table["frequency"].to_numpy(float)
+    table["expected"] = slots * f / n
+    table["mi"] = np.log2(o / table["expected"])
+    table["g2"] = _g2(o, float(slots), f, n)
+    table["p"] = [math.erfc(math.sqrt(abs(g) / 2)) for g in table["g2"]]  # chi-square, 1 df
+    table = table.sort_values(["g2", "collocate"], ascending=[False, True], kind="stable")
     return (table.head(top) if top is not None else table).reset_index(drop=True)
 
 
@@ -939,6 +1064,79 @@ def dispersion_dp(hits: pd.DataFrame, words: pd.Series) -> pd.Series:
         counts = found.value_counts().reindex(sizes.index, fill_value=0).astype(float)
         result[term] = 0.5 * float((counts / counts.sum() - share).abs().sum()) if counts.sum() else float("nan")
     return pd.Series(result, dtype=float)
+
+
+# --------------------------------------------------------------------------- lexical diversity
+
+def mattr(tokens: Sequence[str], window: int = 100) -> float:
+    """Moving-average type-token ratio (Covington & McFall 2010, *Journal of Quantitative
+    Linguistics* 17(2)): the mean type-token ratio of every run of ``window`` consecutive tokens,
+    so unlike plain TTR it does not fall as a text grows. A text shorter than the window gets its
+    plain TTR (one, shorter, window: higher than a full window would give); an empty one NaN.
+    Computed in one pass, sliding a count of the window's types.
+
+    >>> mattr("a b a c c b".split(), window=3)  # windows aba, bac, acc, ccb: (2 + 3 + 2 + 2) / 3 / 4
+    0.75
+    """
+    if window < 1:
+        raise ValueError(f"window={window!r}: a window holds at least one token")
+    if len(tokens) <= window:
+        return len(set(tokens)) / len(tokens) if len(tokens) else float("nan")
+    counts = Counter(tokens[:window])
+    types = total = len(counts)  # types in the current window; their sum over the windows so far
+    for leaving, entering in zip(tokens, tokens[window:]):
+        counts[leaving] -= 1
+        if not counts[leaving]:
+            types -= 1
+        if not counts[entering]:
+            types += 1
+        counts[entering] += 1
+        total += types
+    return total / window / (len(tokens) - window + 1)
+
+
+def _diversity_of(text: str, window: int) -> list:
+    words = [token for token in tokenize(text) if is_word(token)]
+    return [len(words), mattr(words, window)]
+
+
+def lexical_diversity(articles: pd.DataFrame, column: str = COLUMN, *, window: int = 100,
+                      by: str | None = None, progress: bool = False) -> pd.DataFrame:
+    """MATTR (:func:`mattr`) of every article: id, outlet (when the articles have one), words, mattr.
+
+    Measured on running words as :func:`word_counts` counts them (every word and number, stopwords
+    included), lower case, not lemmatised: MATTR is defined on the words as written. Articles
+    shorter than ``window`` words get their plain TTR, which runs higher, so compare articles
+    of at least ``window`` words. ``by`` (an articles column) gives :func:`diversity_by` of the
+    table instead. Cached and on every core, as :func:`article_segments`.
+
+    >>> frame = pd.DataFrame({"id": ["a"], "outlet": ["Wire"], "text": ["The OAS met and the OAS left."]})
+    >>> lexical_diversity(frame, "text", window=5).round(3).to_dict("records")  # (4 + 4 + 5) / 5 / 3
+    [{'id': 'a', 'outlet': 'Wire', 'words': 7, 'mattr': 0.867}]
+    """
+    texts = _texts(articles, column)
+    results = per_article("diversity", _diversity_of, [(text, window) for text in texts], progress=progress)
+    table = pd.DataFrame({"id": texts.index.to_numpy()})
+    for name in dict.fromkeys(["outlet", by]):
+        if name is not None and name != "id" and name in articles.columns:
+            table[name] = _labels(articles[name]).to_numpy()
+    table["words"] = [words for words, _ in results]
+    table["mattr"] = [float(value) for _, value in results]
+    return table if by is None else diversity_by(table, by)
+
+
+def diversity_by(table: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """:func:`lexical_diversity` summed up for each value of ``by``: articles (those with a MATTR),
+    median, q25 and q75 (the interquartile range) of their MATTR.
+
+    >>> table = pd.DataFrame({"outlet": ["X", "X", "X", "Y"], "mattr": [0.6, 0.7, 0.8, 0.5]})
+    >>> diversity_by(table).round(3).to_dict("records")
+    [{'outlet': 'X', 'articles': 3, 'median': 0.7, 'q25': 0.65, 'q75': 0.75}, {'outlet': 'Y', 'articles': 1, 'median': 0.5, 'q25': 0.5, 'q75': 0.5}]
+    """
+    groups = table.dropna(subset=["mattr"]).groupby(by, sort=True)["mattr"]
+    summary = groups.agg(articles="count", median="median", q25=lambda s: s.quantile(0.25),
+                         q75=lambda s: s.quantile(0.75))
+    return summary.reset_index()
 
 
 # --------------------------------------------------------------------------- figures

@@ -19,8 +19,9 @@ from .alliances import (plot_camps_over_time, plot_log_odds, plot_mentions_by_ar
 from .cleaning import plot_before_after
 from .overview import plot_barh, plot_per_article, plot_timeline
 from .quotes import plot_quotes_per_article, plot_speakers
-from .terms import plot_dispersion, plot_heatmap, plot_top_terms
+from .terms import plot_dispersion, plot_heatmap, plot_keywords, plot_term_trends, plot_top_terms
 
 __all__ = ["MAX_ROWS", "period_for", "plot_barh", "plot_before_after", "plot_dispersion", "plot_heatmap", "plot_log_odds",
            "plot_camps_over_time", "plot_mentions_by_article", "plot_mentions_by_group", "plot_network", "plot_per_article", "plot_quotes_by_group",
-           "plot_quotes_per_article", "plot_sentiment", "plot_speakers", "plot_timeline", "plot_top_terms"]
+           "plot_quotes_per_article", "plot_sentiment", "plot_speakers", "plot_timeline", "plot_top_terms",
+           "plot_keywords", "plot_term_trends"]

@@ -64,7 +64,8 @@ def mark_median(ax, values: pd.Series, colour: str, what: str) -> None:
     """A dashed vertical line at the median, named in the legend."""
     if len(values):
         median = float(pd.to_numeric(values).median())
-        ax.axvline(median, color=colour, linestyle="--", linewidth=1.2, label=f"median {what}: {median:,.0f}")
+        shown = f"{median:,.0f}" if abs(median) >= 10 or median.is_integer() else f"{median:.2f}"  # ratios with decimals
+        ax.axvline(median, color=colour, linestyle="--", linewidth=1.2, label=f"median {what}: {shown}")
 
 
 def thin_ticks(ax, labels: list[str], most: int = 24, axis: str = "x", slant: bool | None = None) -> None:

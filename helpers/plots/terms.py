@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import accumulate
+import textwrap
 
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
@@ -122,4 +123,72 @@ def plot_heatmap(table: pd.DataFrame, *, title: str, value_label: str, fmt: str 
         spine.set_visible(False)
     fig.colorbar(image, ax=ax, label=value_label, shrink=0.8)
     ax.set_title(title)
+    return fig
+
+
+def plot_keywords(table: pd.DataFrame, *, title: str, target: str, reference: str, n: int = 15):
+    """Keywords (:func:`helpers.keywords.keywords`): the ``n`` terms the target uses most over the
+    reference's rate (largest G², on top, in blue) and the ``n`` it uses most under it (in
+    orange, below), as bars of log ratio, each labelled with its two counts; solid where q < 0.05
+    (after the correction for every term tested), pale elsewhere."""
+    from matplotlib.colors import to_rgba
+
+    over = table[table["g2"] > 0].head(n)
+    under = table[table["g2"] < 0].sort_values("g2").head(n)
+    shown = pd.concat([over, under.iloc[::-1]]).iloc[::-1]  # top to bottom: most over-used ... most under-used
+    fig, ax = plt.subplots(figsize=(8, 1.6 + 0.28 * max(len(shown), 1)))
+    if shown.empty:
+        ax.text(0.5, 0.5, "no term to compare", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        colours = [to_rgba("#1f77b4" if g > 0 else "#ff7f0e", 1.0 if q < 0.05 else 0.35)
+                   for g, q in zip(shown["g2"], shown["q"])]
+        bars = ax.barh(shown["term"].astype(str), shown["log_ratio"], color=colours)
+        ax.bar_label(bars, labels=[f"{t:,} / {r:,}" for t, r in zip(shown["target"], shown["reference"])],
+                     padding=3, fontsize=7)
+        ax.axvline(0, color="#555555", linewidth=0.8)
+        ax.margins(x=0.18, y=0.01)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_xlabel(f"log ratio: log2 of the rate in {target} over the rate in {reference}\n"
+                      "(labels: uses in the target / in the reference)", fontsize=8)
+        ax.legend(handles=[Patch(facecolor="#1f77b4", label=f"used more in {target}"),
+                           Patch(facecolor="#ff7f0e", label="used less"),
+                           Patch(facecolor="#777777", alpha=0.35, label="not significant (q ≥ 0.05)")],
+                  loc="lower right", fontsize=7)
+    fig.suptitle(textwrap.fill(title, 80), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    return fig
+
+
+def plot_term_trends(rates: pd.DataFrame, *, title: str, period_word: str, articles: pd.Series | None = None):
+    """Each term's rate per 1,000 words (rows of ``rates``, from
+    :func:`helpers.terms.per_thousand_by_period`) period by period: one line per term, a gap
+    where a period has no article; the "undated" column is left out and counted in a note.
+    ``articles`` (articles per period) is drawn as pale bars on a second axis, so a jump made by
+    one or two articles shows as such."""
+    from ._many import note
+
+    undated = rates.get("undated")
+    dated = rates.drop(columns="undated", errors="ignore")
+    fig, ax = plt.subplots(figsize=(min(MAX_INCHES, max(7.5, 0.25 * dated.shape[1] + 4)), 4.8))
+    x = np.arange(dated.shape[1])
+    if articles is not None and len(dated.columns):
+        behind = ax.twinx()
+        behind.bar(x, articles.reindex(dated.columns).fillna(0).to_numpy(), color="#dddddd", width=0.8, zorder=0)
+        behind.set_ylabel("articles in the period", color="#999999", fontsize=8)
+        behind.tick_params(axis="y", colors="#999999", labelsize=7)
+        behind.grid(False)
+        ax.set_zorder(behind.get_zorder() + 1)
+        ax.patch.set_visible(False)
+    for term, row in dated.iterrows():
+        ax.plot(x, row.to_numpy(dtype=float), marker="o", markersize=3, linewidth=1.4, label=str(term))
+    thin_ticks(ax, [str(c) for c in dated.columns], most=24)
+    ax.set_ylabel("uses per 1,000 words")
+    ax.set_xlabel(period_word)
+    ax.set_ylim(bottom=0)
+    if undated is not None and undated.notna().any():
+        note(fig, "Articles without a date are not drawn; their rates are in the figure's CSV.")
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", fontsize=8, frameon=False,
+               ncols=min(5, max(1, len(dated))))
+    fig.suptitle(textwrap.fill(title, 80), x=0.01, ha="left", fontweight="bold", fontsize=12)
     return fig
