@@ -348,3 +348,18 @@ def test_keyness_g2_equals_nltks_likelihood_ratio_and_log_ratio_is_hardies():
             assert row["p"] == pytest.approx(math.erfc(math.sqrt(g2 / 2)))  # chi-square, 1 df
             assert row["log_ratio"] == pytest.approx(np.log2((max(a, 0.5) / c) / (max(b, 0.5) / d)))
     assert table.loc[("B", "only_b"), "g2"] > 0 and np.isfinite(table.loc[("A", "only_b"), "log_ratio"])
+
+
+def test_quoted_words_ratio_interval_comes_from_articles():
+    # camp A: one long interview (200 words) and four short quotes; camp B: five quotes of 20 words
+    q = pd.DataFrame({"article": ["big", "a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4", "b5"],
+                      "camp": ["A"] * 5 + ["B"] * 5, "words": [200, 5, 5, 5, 5, 20, 20, 20, 20, 20]})
+    ratio, low, high = compare.quoted_words_ratio(q, "A", "B", draws=2000, seed=3)
+    assert ratio == pytest.approx(220 / 100)
+    assert low < 1 < high  # without the interview A is quoted less: the articles do not settle it
+    # five articles each quoting both camps the same way: every draw gives the same ratio
+    even = pd.DataFrame({"article": [f"e{i}" for i in range(5)] * 2, "camp": ["A"] * 5 + ["B"] * 5,
+                         "words": [44] * 5 + [20] * 5})
+    ratio, low, high = compare.quoted_words_ratio(even, "A", "B", draws=2000, seed=3)
+    assert ratio == pytest.approx(2.2) and low == pytest.approx(2.2) and high == pytest.approx(2.2)
+    assert math.isnan(compare.quoted_words_ratio(q[q["camp"] == "A"], "A", "B")[0])
