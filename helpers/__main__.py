@@ -5,8 +5,9 @@ Commands
     quotes PATH...          print the direct quotations (and speakers) of .txt files or folders as JSON
     score GOLD PREDICTIONS [--json]
                             score predicted quotations against hand-annotated ones (see helpers/score.py)
-    add FILE --title T --outlet O --date YYYY-MM-DD [--url U] [--language en] [--corpus DIR]
-                            add a .txt file or saved .html page to the corpus
+    add PATH... [--metadata SHEET] [--title T] [--outlet O] [--date YYYY-MM-DD] [--url U] [--language en]
+        [--all-or-nothing] [--refuse-near-duplicates] [--force-date] [--corpus DIR]
+                            add .txt files and saved .html pages (files, folders, globs) to the corpus
     execute [--jobs 2] [--output-dir DIR] NOTEBOOK...
                             run notebooks top to bottom and save them with their outputs, JOBS at a time (`make run`)
     index [--figures DIR]   write DIR/index.md: every figure with a thumbnail, caption, notebook and data file
@@ -31,13 +32,20 @@ from .config import corpus_dir, figures_dir, shown
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .add import recover
     from .corpus import Corpus, read_with_problems
+    from .hygiene import corpus_warnings
 
+    recovered = recover(args.corpus) if Path(args.corpus).is_dir() else None
+    if recovered:
+        print(recovered, file=sys.stderr)
     frame, problems = read_with_problems(Corpus(Path(args.corpus)))  # one reading: every problem, or the totals
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
+    for warning in corpus_warnings(frame):
+        print(f"{args.corpus}: {warning}")
     print(f"{args.corpus}: ok, {len(frame)} articles, {frame['words'].sum():,} words.")
     return 0
 
@@ -60,12 +68,23 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .add import add_article
+    from .add import add_articles
 
-    row = add_article(args.file, title=args.title, outlet=args.outlet, date=args.date, url=args.url,
-                      language=args.language, corpus=args.corpus)
-    print(f"added {row['file']} to {args.corpus}: {row['title']} ({row['outlet']}, {row['date']})")
-    return 0
+    report = add_articles(args.paths, sheet=args.metadata, title=args.title, outlet=args.outlet, date=args.date,
+                          url=args.url, language=args.language, corpus=args.corpus, all_or_nothing=args.all_or_nothing,
+                          refuse_near_duplicates=args.refuse_near_duplicates, force_date=args.force_date,
+                          progress=sys.stderr.isatty())
+    for row in report.added[:20]:
+        print(f"added {row['file']} to {args.corpus}: {row['title']} ({row['outlet']}, {row['date']})")
+    if len(report.added) > 20:
+        print(f"… and {len(report.added) - 20:,} more")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for refusal in report.refused:
+        print(refusal, file=sys.stderr)
+    if len(report.added) + len(report.refused) > 1:
+        print(f"{len(report.added):,} article(s) added, {len(report.refused):,} refused.")
+    return 1 if report.refused else 0
 
 
 def _execute(args: argparse.Namespace) -> int:
@@ -164,13 +183,18 @@ def build_parser() -> argparse.ArgumentParser:
     scorer.add_argument("predictions", help="the predicted quotes (JSON, as `quotes` prints them)")
     scorer.add_argument("--json", action="store_true", help="print the scores and errors as JSON")
     scorer.set_defaults(run=_score)
-    add = commands.add_parser("add", help="add an article (.txt or saved .html) to the corpus")
-    add.add_argument("file", type=Path, help="the article: a .txt file or a saved .html page")
-    add.add_argument("--title", help="headline (taken from an .html page when not given)")
-    add.add_argument("--outlet", help="the publication")
-    add.add_argument("--date", help="publication date, YYYY-MM-DD (taken from an .html page when not given)")
-    add.add_argument("--url", help="where the article was published")
-    add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
+    add = commands.add_parser("add", help="add articles (.txt or saved .html: files, folders, globs) to the corpus")
+    add.add_argument("paths", nargs="*", help="article files, folders of them, or globs (none: the sheet's files)")
+    add.add_argument("--metadata", help="a CSV sheet: file, and any of title, outlet, date, url, language, notes")
+    add.add_argument("--title", help="headline (else the sheet's, a page's own, or a .txt file's first line)")
+    add.add_argument("--outlet", help="the publication (else the sheet's or a page's site name)")
+    add.add_argument("--date", help="publication date, YYYY-MM-DD (else the sheet's or a page's own)")
+    add.add_argument("--url", help="where the article was published (else a page's canonical link)")
+    add.add_argument("--language", help="ISO 639-1 code (default: the sheet's, else en)")
+    add.add_argument("--all-or-nothing", action="store_true", help="add nothing if any file is refused")
+    add.add_argument("--refuse-near-duplicates", action="store_true",
+                     help="refuse an article that nearly repeats another (default: add it with a warning)")
+    add.add_argument("--force-date", action="store_true", help="accept a date before 1990")
     add.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
     add.set_defaults(run=_add)
     execute = commands.add_parser("execute", help="run notebooks and save them with their outputs")

@@ -14,10 +14,14 @@ half-written article or metadata file.
 from __future__ import annotations
 
 import csv
+import glob
 import io
+import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 
@@ -26,6 +30,7 @@ import pandas as pd
 from .config import corpus_dir
 from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, count_words, fingerprint, looks_binary, read_article,
                      read_metadata, read_with_problems, valid_language, LANGUAGE_FIX)
+from .hygiene import detect_language, implausible_date, language_mismatch, minhash_signature, near_duplicate_pairs
 
 MIN_WORDS = 25
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -60,22 +65,51 @@ def _decode_html(raw: bytes, where: str) -> str:
                       "save the page again as UTF-8, or paste its text into a .txt file")
 
 
-def _from_html(raw: bytes, where: str) -> tuple[str, str, str]:
-    """(main text, page title, page date) of a saved web page."""
+def _from_html(raw: bytes, where: str) -> dict[str, str]:
+    """A saved web page's main text and what its meta tags say: title, date, site name, canonical URL."""
     import trafilatura  # imported here: only adding HTML pages needs it
 
     page = _decode_html(raw, where)
     text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=True) or ""
     metadata = trafilatura.extract_metadata(page)
-    title = (metadata.title or "").strip() if metadata else ""
-    published = (metadata.date or "").strip() if metadata else ""
+    found = {key: (getattr(metadata, key, None) or "").strip() if metadata else ""
+             for key in ("title", "date", "sitename", "url")}
     # one paragraph a line in trafilatura's output; the corpus separates paragraphs by a blank line
     text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return text, title, published
+    return {"text": text, "title": found["title"], "date": found["date"], "outlet": found["sitename"],
+            "url": found["url"]}
 
 
-def _read_source(source: str | Path) -> tuple[str, str, str, str]:
-    """(text, where, page title, page date) of a file path or a string of text."""
+def headline(text: str) -> str:
+    r"""The first line of a plain-text article when it reads as a headline (3 to 25 words, no
+    sentence ending, no time stamp, date, link or cut-off quotation, more text after it), else "".
+
+    >>> headline("Lima Group meets in Ottawa\n\nForeign ministers of the group met on Monday.")
+    'Lima Group meets in Ottawa'
+    >>> headline("Foreign ministers of the group met on Monday. They agreed.\n\nMore text.")
+    ''
+    >>> headline("10:35 UN chief calls for calm as votes are counted\n\nMore text.")  # a live blog's time stamp
+    ''
+    """
+    lines = [line.strip() for line in text.strip().splitlines()]
+    if len(lines) < 2 or not lines[0]:
+        return ""
+    first = lines[0]
+    words = count_words(first)
+    if not 3 <= words <= 25 or first[-1] in ".,;:" or not any(line for line in lines[1:]):
+        return ""
+    if _NOT_HEADLINE.search(first) or first.count('"') % 2 or first.count("“") != first.count("”"):
+        return ""  # a time, a date, a link, a menu or a quotation cut off: page furniture, not a headline
+    return first
+
+
+_NOT_HEADLINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|https?://|www\.|[|•»]|^(?:by|date|posted|updated)\b",
+                           re.IGNORECASE)
+
+
+def _read_source(source: str | Path) -> tuple[str, str, dict[str, str]]:
+    """(text, where, what the file itself says about title, date, outlet and url) of a file path
+    or a string of text."""
     is_path = isinstance(source, Path) or (
         isinstance(source, str) and "\n" not in source and len(source) < 4096
         and Path(source).suffix.lower() in _HTML_SUFFIXES | {".txt", ".text", ".md"})
@@ -83,7 +117,7 @@ def _read_source(source: str | Path) -> tuple[str, str, str, str]:
         if not isinstance(source, str):
             raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
                               "pass the article's text or the path of a .txt or .html file")
-        return source.replace("\r\n", "\n").replace("\r", "\n"), "the text given", "", ""
+        return source.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}
     path = Path(source)
     if path.is_dir():
         raise CorpusError(path, "this is a folder, not an article file", "give the path of one .txt file or saved .html page")
@@ -93,12 +127,13 @@ def _read_source(source: str | Path) -> tuple[str, str, str, str]:
     if looks_binary(raw):
         raise CorpusError(path, "the file holds binary data, not text", "give a .txt file or a saved .html page")
     if path.suffix.lower() in _HTML_SUFFIXES:
-        text, title, published = _from_html(raw, str(path))
-        return text, str(path), title, published
-    return read_article(path), str(path), "", ""
+        found = _from_html(raw, str(path))
+        return found.pop("text"), str(path), found
+    text = read_article(path)
+    return text, str(path), {"title": headline(text)}
 
 
-def _parse_date(value: str, where: str) -> str:
+def _parse_date(value: str, where: str, force: bool = False) -> str:
     value = (value or "").strip()
     try:
         parsed = Date.fromisoformat(value)
@@ -108,6 +143,10 @@ def _parse_date(value: str, where: str) -> str:
         raise CorpusError(where, f"date {value!r} is not in the form YYYY-MM-DD", "give it as YYYY-MM-DD, for example 2019-05-01")
     if parsed > Date.today():
         raise CorpusError(where, f"date {value} lies in the future", "check the article's publication date")
+    reason = implausible_date(parsed)
+    if reason and not force:
+        raise CorpusError(where, f"date {value} is not plausible: {reason}",
+                          "check the article's publication date, or add it with --force-date if it is right")
     return value
 
 
@@ -125,68 +164,333 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def add_article(source: str | Path, title: str | None = None, outlet: str | None = None,
-                date: str | None = None, url: str | None = None, language: str = "en",
-                corpus: str | Path | None = None) -> dict:
-    """Add one article to the corpus and return its metadata row.
+# ---------------------------------------------------------------- many articles at once
 
-    ``source`` is a path to a ``.txt`` file or a saved ``.html`` page, or the article's text
-    itself. ``title`` and ``date`` may come from an HTML page when not given; ``outlet`` is
-    always needed. Raises :class:`~helpers.corpus.CorpusError`, writing nothing, for: text
-    that is empty or shorter than 25 words, binary data, bytes that do not decode, a
-    duplicate of an article already in the corpus, a missing title or outlet, a date that
-    does not parse or lies in the future, and an unknown language code.
+@dataclass
+class Report:
+    """What :func:`add_articles` did: the metadata rows added, the refusals (one sentence each),
+    the warnings (near-duplicates, a language that differs from the one stated), and whether
+    anything was written."""
+    added: list[dict] = field(default_factory=list)
+    refused: list[CorpusError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: bool = False
+
+
+def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
+    """Files to add from paths, folders (their .txt and saved .html files, sorted) and globs.
+
+    >>> expand_sources([]) == []
+    True
     """
-    root = Corpus(Path(corpus) if corpus is not None else corpus_dir())
-    text, where, page_title, page_date = _read_source(source)
-    title = (title or page_title or "").strip()
-    outlet = (outlet or "").strip()
-    language = (language or "").strip().lower()
+    found: list[Path] = []
+    for source in sources:
+        text = str(source)
+        if any(ch in text for ch in "*?[") and not Path(text).exists():
+            found.extend(sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file()))
+        elif Path(text).is_dir():
+            found.extend(sorted(p for p in Path(text).rglob("*") if p.is_file() and not p.name.startswith(".")
+                                and p.suffix.lower() in _HTML_SUFFIXES | {".txt"}))
+        else:
+            found.append(Path(text))
+    return list(dict.fromkeys(found))
+
+
+SHEET_COLUMNS = ("title", "outlet", "date", "url", "language", "notes")
+
+
+def read_sheet(path: str | Path) -> dict[str, dict[str, str]]:
+    """A metadata sheet (CSV with a ``file`` column and any of title, outlet, date, url, language,
+    notes) as {file: values}; ``file`` is a path relative to the sheet's folder or a bare file name.
+    Blank cells are left out, so they do not override what a page says about itself."""
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError(path, "the metadata sheet does not exist", "check its path")
+    try:
+        sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise CorpusError(path, f"the sheet is not readable UTF-8 CSV ({str(err).splitlines()[0]})",
+                          "save it from the spreadsheet as 'CSV UTF-8'") from None
+    if "file" not in sheet.columns:
+        raise CorpusError(path, "the sheet has no 'file' column", "add one naming each article's file")
+    unknown = [c for c in sheet.columns if c not in ("file", *SHEET_COLUMNS)]
+    if unknown:
+        raise CorpusError(path, f"column {', '.join(unknown)} is not one the corpus keeps",
+                          f"use file and any of {', '.join(SHEET_COLUMNS)}")
+    rows = {}
+    for row in sheet.to_dict("records"):
+        name = row.pop("file").strip()
+        if name:
+            rows[str((path.parent / name).resolve())] = {k: v.strip() for k, v in row.items() if v.strip()}
+    return rows
+
+
+def _sheet_row(sheet: dict[str, dict[str, str]], path: Path) -> dict[str, str] | None:
+    resolved = str(path.resolve())
+    if resolved in sheet:
+        return sheet[resolved]
+    by_name = [values for key, values in sheet.items() if Path(key).name == path.name]
+    return by_name[0] if len(by_name) == 1 else None
+
+
+def _prepare_file(path: str) -> dict:
+    """Read one source file and compute what the batch checks need (a worker's job: plain values).
+    ``error`` holds (where, problem, fix) when the file cannot be read."""
+    try:
+        text, where, found = _read_source(Path(path))
+    except CorpusError as err:
+        return {"error": [err.where, err.problem, err.fix]}
+    return _facts(text, where, found)
+
+
+def _facts(text: str, where: str, found: dict[str, str]) -> dict:
+    language, probability = detect_language(text) if text.strip() else ("", 0.0)
+    return {"text": text, "where": where, "found": found, "language": language, "probability": probability,
+            "signature": minhash_signature(text)}
+
+
+_NOTE_OF = {"title": "title from {}", "outlet": "outlet from {}", "date": "date from {}", "url": "url from {}"}
+
+
+def _build_row(facts: dict, given: dict[str, str], force_date: bool) -> tuple[dict, str]:
+    """The metadata row of one article (the user's values first, then the page's own) and its
+    notes, or a CorpusError."""
+    where, text, found = facts["where"], facts["text"], facts["found"]
     if count_words(text) < MIN_WORDS:
         raise CorpusError(where, f"the text has {count_words(text)} words, too few for an article",
                           f"give the article's full text (at least {MIN_WORDS} words)")
-    if not title:
-        raise CorpusError(where, "no title was given and none was found in the page", "give one with --title")
-    if not outlet:
-        raise CorpusError(where, "no outlet was given", "name the publication with --outlet")
-    if not (date or page_date):
-        raise CorpusError(where, "no date was given and none was found in the page", "give one with --date YYYY-MM-DD")
-    published = _parse_date(date or page_date[:10], where)  # a page's date may carry a time
+    values, notes = {}, []
+    source_name = "the page's meta tags" if where.lower().endswith(tuple(_HTML_SUFFIXES)) else "the file's first line"
+    for key in ("title", "outlet", "date", "url"):
+        if given.get(key):
+            values[key] = given[key].strip()
+        elif found.get(key):
+            values[key] = found[key].strip()
+            notes.append(_NOTE_OF[key].format(source_name))
+        else:
+            values[key] = ""
+    if not values["title"]:
+        raise CorpusError(where, "no title was given and none was found in the file", "give one with --title or in the sheet")
+    if not values["outlet"]:
+        raise CorpusError(where, "no outlet was given and the page names no site", "name the publication with --outlet or in the sheet")
+    if not values["date"]:
+        raise CorpusError(where, "no date was given and none was found in the page", "give one with --date YYYY-MM-DD or in the sheet")
+    values["date"] = _parse_date(values["date"][:10] if not given.get("date") else values["date"], where, force_date)
+    language = (given.get("language") or "en").strip().lower()
     if not valid_language(language):
         raise CorpusError(where, f"language {language!r} is not a language code", LANGUAGE_FIX)
+    values["language"] = language
+    if given.get("notes"):
+        notes.insert(0, given["notes"])
+    return values, "; ".join(notes)
 
-    if root.metadata.exists():
-        existing, problems = read_with_problems(root)  # every file read once: validated, and kept to look for duplicates
-        if problems:
-            raise CorpusError(root.root, f"the corpus has {len(problems)} problem(s) already, the first: {problems[0]}",
-                              "fix them first (`python -m helpers check` lists them), then add the article")
-        columns = list(read_metadata(root).columns)  # the file's own column order, for the new row
-        old = root.metadata.read_bytes()
-        if old and not old.endswith(b"\n"):
-            old += b"\n"
-    else:  # a new corpus: start its metadata file
-        existing, columns = pd.DataFrame(columns=["id", "file", "text"]), list(METADATA_COLUMNS)
-        old = (",".join(METADATA_COLUMNS) + "\n").encode("utf-8")
-    ident = article_id(text)
-    name = f"{ident}.txt"
-    if ident in set(existing["id"]) or (root.articles / name).exists():
-        raise CorpusError(where, f"this article is already in the corpus as {name}", "nothing to add")
-    digest = fingerprint(text)
-    for file, other in zip(existing["file"], existing["text"]):
-        if fingerprint(other) == digest:
-            raise CorpusError(where, f"the same text is already in the corpus as {file}", "nothing to add")
 
-    row = {"id": ident, "file": name, "title": title, "outlet": outlet, "date": published,
-           "url": (url or "").strip(), "language": language}
-    line = io.StringIO()
-    csv.DictWriter(line, fieldnames=columns, lineterminator="\n").writerow({c: row.get(c, "") for c in columns})
+def _journal(root: Corpus) -> Path:
+    return root.root / ".adding.json"
 
+
+def recover(corpus: str | Path | None = None) -> str | None:
+    """Undo an import that was stopped before it finished (a crash, a kill): the article files it
+    had moved in but not yet listed in ``metadata.csv`` are removed, with its temporary files, so
+    the corpus is as it was before that import. Returns a sentence saying so, or None."""
+    root = Corpus(Path(corpus) if corpus is not None else corpus_dir())
+    journal = _journal(root)
+    leftovers = sorted(root.articles.glob(".*.adding")) if root.articles.is_dir() else []
+    leftovers += sorted(root.root.glob(f".{root.metadata.name}.*.tmp")) + sorted(root.root.glob(f".{journal.name}.*.tmp"))
+    if not journal.exists() and not leftovers:
+        return None
+    listed = set(read_metadata(root)["file"]) if root.metadata.exists() else set()
+    removed = 0
+    if journal.exists():
+        for name in json.loads(journal.read_text(encoding="utf-8")):
+            target = root.articles / name
+            if name not in listed and target.exists():
+                target.unlink()
+                removed += 1
+    for temporary in leftovers:
+        temporary.unlink(missing_ok=True)
+    journal.unlink(missing_ok=True)
+    return (f"{root.root}: an earlier import was stopped before it finished; its {removed} unlisted article "
+            f"file(s) and temporary files were removed, so the corpus is as it was before it")
+
+
+def add_articles(sources: Iterable[str | Path], *, sheet: str | Path | None = None, title: str | None = None,
+                 outlet: str | None = None, date: str | None = None, url: str | None = None,
+                 language: str | None = None, corpus: str | Path | None = None, all_or_nothing: bool = False,
+                 refuse_near_duplicates: bool = False, force_date: bool = False,
+                 progress: bool = False) -> Report:
+    """Add many articles at once: files, folders or globs of ``.txt`` files and saved ``.html``
+    pages, with an optional metadata ``sheet`` (:func:`read_sheet`). For each value, what you
+    give wins (the keyword arguments for every file, the sheet for one), then what the file
+    says about itself (a page's meta tags, a text file's headline line); ``notes`` records which.
+
+    Each file is checked as :func:`add_article` checks one, and also against the corpus and the
+    other files: an exact duplicate is refused; a near-duplicate (:mod:`helpers.hygiene`) is a
+    warning, or a refusal with ``refuse_near_duplicates``; a language other than the one stated
+    is a warning; a date before 1990 is refused unless ``force_date``. Every refusal is one
+    sentence in the report. The accepted articles are then written together: each file moved
+    into place, then ``metadata.csv`` replaced in one step. With ``all_or_nothing`` one refusal
+    stops the whole import and nothing is written. An import stopped half-way (a crash, a kill)
+    is undone by the next ``add`` or ``check`` (:func:`recover`).
+    """
+    from .cache import per_article
+
+    root = Corpus(Path(corpus) if corpus is not None else corpus_dir())
+    report = Report()
+    recovered = recover(root.root) if root.root.is_dir() else None
+    if recovered:
+        report.warnings.append(recovered)
+    given_all = {k: v for k, v in {"title": title, "outlet": outlet, "date": date, "url": url,
+                                   "language": language}.items() if v}
+    sheet_rows = read_sheet(sheet) if sheet is not None else {}
+    texts_given = [s for s in sources if isinstance(s, str) and ("\n" in s or len(s) >= 4096)]
+    paths = expand_sources([s for s in sources if s not in texts_given])
+    if sheet is not None and not paths and not texts_given:
+        paths = [Path(p) for p in sheet_rows]
+    if not paths and not texts_given:
+        report.refused.append(CorpusError("add", "no article file was found in what was given",
+                                          "give .txt files, saved .html pages, folders of them, or a sheet naming them"))
+        return report
+
+    existing, columns, old = _existing(root)
+    facts = per_article("add-read", _prepare_file, [(str(p),) for p in paths], progress=progress, cached=False)
+    facts += [_facts(text.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}) for text in texts_given]
+    wheres = [str(p) for p in paths] + ["the text given"] * len(texts_given)
+    givens = [{**given_all, **(_sheet_row(sheet_rows, p) or {})} for p in paths] + [given_all] * len(texts_given)
+
+    known = {fingerprint(t): f for f, t in zip(existing["file"], existing["text"])}
+    accepted: list[tuple[dict, str, dict]] = []  # (row, text, facts)
+    for where, fact, given in zip(wheres, facts, givens):
+        try:
+            if "error" in fact:
+                raise CorpusError(*fact["error"])
+            values, notes = _build_row(fact, given, force_date)
+            digest = fingerprint(fact["text"])
+            if digest in known:
+                raise CorpusError(where, f"the same text is already in the corpus as {known[digest]}", "nothing to add")
+            ident = article_id(fact["text"])
+            row = {"id": ident, "file": f"{ident}.txt", **values, "notes": notes}
+            known[digest] = f"{ident}.txt (added from {where})"
+            accepted.append((row, fact["text"], fact))
+        except CorpusError as err:
+            report.refused.append(err)
+    for row, _, fact in accepted:
+        if language_mismatch(row["language"], fact["language"], fact["probability"]):
+            report.warnings.append(f"{fact['where']}: the text reads as {fact['language']!r} (probability "
+                                   f"{fact['probability']:.2f}), not {row['language']!r} as stated; check it, or give "
+                                   f"its language with --language or in the sheet")
+    accepted = _near_duplicates(existing, accepted, report, refuse_near_duplicates)
+
+    if report.refused and all_or_nothing:
+        report.warnings.append(f"nothing was added: {len(report.refused)} of {len(wheres)} file(s) were refused "
+                               f"and the import was asked to be all or nothing")
+        return report
+    if accepted:
+        _write(root, columns, old, accepted)
+        report.written = True
+        report.added = [row for row, _, _ in accepted]
+    return report
+
+
+def _existing(root: Corpus) -> tuple[pd.DataFrame, list[str], bytes]:
+    """The corpus's articles (validated), its metadata columns, and its metadata file's bytes."""
+    if not root.metadata.exists():  # a new corpus: start its metadata file
+        columns = [*METADATA_COLUMNS, "notes"]
+        return pd.DataFrame(columns=["id", "file", "text"]), columns, (",".join(columns) + "\n").encode("utf-8")
+    existing, problems = read_with_problems(root)  # every file read once: validated, kept to look for duplicates
+    if problems:
+        raise CorpusError(root.root, f"the corpus has {len(problems)} problem(s) already, the first: {problems[0]}",
+                          "fix them first (`python -m helpers check` lists them), then add the articles")
+    columns = list(read_metadata(root).columns)
+    old = root.metadata.read_bytes()
+    if old and not old.endswith(b"\n"):
+        old += b"\n"
+    if "notes" not in columns:  # provenance of the new rows: one more column, the old rows left as they are
+        header, _, body = old.partition(b"\n")
+        old = header.rstrip(b"\r") + b",notes\n" + body
+        columns.append("notes")
+    return existing, columns, old
+
+
+def _near_duplicates(existing: pd.DataFrame, accepted: list, report: Report, refuse: bool) -> list:
+    """Warn about (or refuse) each accepted article that nearly repeats one in the corpus or in the batch."""
+    from .cache import per_article
+
+    if not accepted:
+        return accepted
+    old_texts = dict(zip(existing["file"], existing["text"]))
+    old_signatures = per_article("minhash", minhash_signature, [(t,) for t in old_texts.values()])
+    texts = {**old_texts, **{row["file"]: text for row, text, _ in accepted}}
+    signatures = {**dict(zip(old_texts, old_signatures)), **{row["file"]: f["signature"] for row, _, f in accepted}}
+    new = [row["file"] for row, _, _ in accepted]
+    where = {row["file"]: fact["where"] for row, _, fact in accepted}
+    dropped: set[str] = set()
+    for first, second, similarity in near_duplicate_pairs(texts, signatures, only=new):
+        later = second if second in where else first
+        earlier = first if later == second else second
+        if later in dropped:
+            continue
+        earlier_name = f"{where[earlier]} (in this import)" if earlier in where else f"{earlier} (in the corpus)"
+        sentence = (f"{where[later]}: {similarity:.0%} of its 5-word runs are shared with {earlier_name}, "
+                    f"a near-duplicate such as the same wire story in two outlets")
+        if refuse:
+            report.refused.append(CorpusError(where[later], sentence.split(": ", 1)[1], "keep one copy"))
+            dropped.add(later)
+        else:
+            report.warnings.append(sentence + "; both are kept (the notebooks can keep one per cluster)")
+    return [item for item in accepted if item[0]["file"] not in dropped]
+
+
+def _write(root: Corpus, columns: list[str], old: bytes, accepted: list) -> None:
+    """Write the accepted articles: each to a hidden temporary file, then a journal naming them,
+    then each moved into place, then ``metadata.csv`` replaced in one step, then the journal removed.
+    A stop at any point is undone by :func:`recover`."""
     root.articles.mkdir(parents=True, exist_ok=True)
-    article_path = root.articles / name
-    _atomic_write(article_path, text.rstrip("\n").encode("utf-8") + b"\n")
-    try:
-        _atomic_write(root.metadata, old + line.getvalue().encode("utf-8"))
-    except BaseException:
-        article_path.unlink(missing_ok=True)
-        raise
-    return row
+    lines = io.StringIO()
+    writer = csv.DictWriter(lines, fieldnames=columns, lineterminator="\n")
+    staged = []
+    for row, text, _ in accepted:
+        writer.writerow({c: row.get(c, "") for c in columns})
+        temporary = root.articles / f".{row['file']}.adding"  # hidden: never read as an article
+        with temporary.open("wb") as fh:
+            fh.write(text.rstrip("\n").encode("utf-8") + b"\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        staged.append((temporary, root.articles / row["file"]))
+    _atomic_write(_journal(root), json.dumps([final.name for _, final in staged]).encode("utf-8"))
+    for temporary, final in staged:
+        os.replace(temporary, final)
+    _atomic_write(root.metadata, old + lines.getvalue().encode("utf-8"))
+    _journal(root).unlink()
+
+
+def add_article(source: str | Path, title: str | None = None, outlet: str | None = None,
+                date: str | None = None, url: str | None = None, language: str = "en",
+                corpus: str | Path | None = None, force_date: bool = False) -> dict:
+    """Add one article to the corpus and return its metadata row.
+
+    ``source`` is a path to a ``.txt`` file or a saved ``.html`` page, or the article's text
+    itself. ``title``, ``outlet``, ``date`` and ``url`` may come from an HTML page's meta tags
+    when not given, and a ``.txt`` file's title from its first line when it reads as a headline.
+    Raises :class:`~helpers.corpus.CorpusError`, writing nothing, for: text that is empty or
+    shorter than 25 words, binary data, bytes that do not decode, a duplicate of an article
+    already in the corpus, a missing title or outlet, a date that does not parse, lies in the
+    future or before 1990 (unless ``force_date``), and an unknown language code. :func:`add_articles`
+    adds many at once.
+    """
+    if not isinstance(source, (str, Path)):
+        raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
+                          "pass the article's text or the path of a .txt or .html file")
+    if isinstance(source, Path) or ("\n" not in source and len(source) < 4096
+                                    and Path(source).suffix.lower() in _HTML_SUFFIXES | {".txt", ".text", ".md"}):
+        path = Path(source)
+        if path.is_dir():
+            raise CorpusError(path, "this is a folder, not an article file", "give the path of one .txt file or saved .html page")
+        sources = [path]
+    else:
+        sources = [source if "\n" in source or len(source) >= 4096 else source + "\n"]
+    report = add_articles(sources, title=title, outlet=outlet, date=date, url=url, language=language,
+                          corpus=corpus, force_date=force_date)
+    if report.refused:
+        raise report.refused[0]
+    return report.added[0]

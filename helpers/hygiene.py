@@ -1,0 +1,200 @@
+"""Corpus hygiene: the language an article is written in, near-duplicate articles, plausible dates.
+
+- **Language** is detected offline by py3langid (a maintained fork of langid.py, Lui & Baldwin
+  2012, whose model ships inside the package), on the article's first 3,000 characters.
+- **Near-duplicates** (the same wire story in two outlets, a copy with a few words changed) are
+  found by MinHash over 5-word shingles with locality-sensitive hashing (the ``datasketch``
+  package), then confirmed on the exact share of shingles the two texts have in common: two
+  articles are near-duplicates when their Jaccard similarity is at least
+  :data:`NEAR_DUPLICATE_JACCARD`. Exact duplicates are caught earlier, by a hash of the text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import lru_cache
+
+NEAR_DUPLICATE_JACCARD = 0.5   # share of 5-word shingles in common (see the README for its precision)
+SHINGLE = 5
+NUM_PERM = 128
+SCHEME = "affine32"            # datasketch's hashing scheme, named so stored signatures stay comparable
+LANGUAGE_CONFIDENCE = 0.9      # a detected language differing from the stated one is flagged above this probability
+EARLIEST = date(1990, 1, 1)    # dates before this are refused unless forced: the corpus covers 2000-2025
+_WORDS = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------- language
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid import langid
+
+    return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The ISO 639-1 code of the language ``text`` is written in, and the model's probability.
+
+    >>> detect_language("El canciller venezolano rechazó ayer la declaración del Grupo de Lima sobre la crisis.")[0]
+    'es'
+    """
+    code, probability = _identifier().classify(text[:3000])
+    return str(code), float(probability)
+
+
+def language_mismatch(stated: str, detected: str, probability: float) -> bool:
+    """Whether a detected language contradicts the stated one (its region ignored: es-MX is es),
+    with the model at least :data:`LANGUAGE_CONFIDENCE` sure.
+
+    >>> language_mismatch("en", "es", 0.99), language_mismatch("es-MX", "es", 0.99), language_mismatch("en", "es", 0.6)
+    (True, False, False)
+    """
+    return bool(stated) and stated.split("-")[0].lower() != detected and probability >= LANGUAGE_CONFIDENCE
+
+
+# ---------------------------------------------------------------- near-duplicates
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """The runs of ``size`` words of ``text`` (lower case; punctuation and spacing ignored).
+
+    >>> sorted(shingles("The OAS met. The OAS left!", 3))
+    ['met the oas', 'oas met the', 'the oas left', 'the oas met']
+    """
+    words = _WORDS.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def minhash_signature(text: str) -> list[int]:
+    """The MinHash signature of ``text``'s shingles (:data:`NUM_PERM` values; plain ints, so it
+    can be cached and sent between processes)."""
+    from datasketch import MinHash
+
+    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    signature.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return [int(v) for v in signature.hashvalues]
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Share of shingles two texts have in common: |a ∩ b| / |a ∪ b|.
+
+    >>> jaccard({"x", "y"}, {"y", "z"})
+    0.3333333333333333
+    """
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def near_duplicate_pairs(texts: Mapping[str, str], signatures: Mapping[str, list[int]] | None = None, *,
+                         threshold: float = NEAR_DUPLICATE_JACCARD,
+                         only: Iterable[str] | None = None) -> list[tuple[str, str, float]]:
+    """Pairs of articles (keys of ``texts``) whose shingle Jaccard similarity is at least
+    ``threshold``: (first, second, similarity), most similar first. Candidates come from MinHash
+    LSH (``signatures``, computed when not given), then each is confirmed on the exact shingles.
+    ``only``: report just the pairs that involve one of these keys (new articles against the rest).
+
+    >>> base = "The foreign ministers of the bloc met in Havana on Monday and agreed to expand trade and aid. " * 3
+    >>> pairs = near_duplicate_pairs({"a": base, "b": base + "Reporting by a wire service.", "c": "Something else entirely, "
+    ...                               "about the summit of a different alliance in another year with other leaders."})
+    >>> [(x, y) for x, y, _ in pairs]
+    [('a', 'b')]
+    """
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+    keys = list(texts)
+    if signatures is None:
+        signatures = {k: minhash_signature(texts[k]) for k in keys}
+    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=NUM_PERM)  # generous: confirmed exactly below
+    hashes = {}
+    for k in keys:
+        hashes[k] = LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=signatures[k], scheme=SCHEME))
+        lsh.insert(k, hashes[k])
+    wanted = set(keys) if only is None else set(only)
+    found: dict[tuple[str, str], float] = {}
+    shingled: dict[str, set[str]] = {}
+    position = {k: i for i, k in enumerate(keys)}
+    for k in keys:
+        if k not in wanted:
+            continue
+        for other in lsh.query(hashes[k]):
+            if other == k:
+                continue
+            pair = tuple(sorted((k, other), key=position.get))
+            if pair in found:
+                continue
+            for key in pair:
+                if key not in shingled:
+                    shingled[key] = shingles(texts[key])
+            similarity = jaccard(shingled[pair[0]], shingled[pair[1]])
+            if similarity >= threshold:
+                found[pair] = similarity
+    return sorted(((a, b, s) for (a, b), s in found.items()), key=lambda t: (-t[2], position[t[0]], position[t[1]]))
+
+
+def clusters(pairs: Iterable[tuple[str, str, float]]) -> list[list[str]]:
+    """Near-duplicate pairs joined into clusters (connected groups), each in first-seen order.
+
+    >>> clusters([("a", "b", 0.9), ("b", "c", 0.6), ("x", "y", 0.7)])
+    [['a', 'b', 'c'], ['x', 'y']]
+    """
+    parent: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    order: list[str] = []
+    for a, b, _ in pairs:
+        for k in (a, b):
+            if k not in parent:
+                order.append(k)
+        parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for k in order:
+        groups.setdefault(root(k), []).append(k)
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- dates
+
+def implausible_date(value: date, today: date | None = None) -> str | None:
+    """Why a publication date cannot be right (before 1990, or in the future), or None.
+
+    >>> implausible_date(date(1890, 1, 1))
+    'it lies before 1990, earlier than any article this corpus is about'
+    >>> implausible_date(date(2019, 5, 1)) is None
+    True
+    """
+    today = today or date.today()
+    if value > today:
+        return "it lies in the future"
+    if value < EARLIEST:
+        return f"it lies before {EARLIEST.year}, earlier than any article this corpus is about"
+    return None
+
+
+# ---------------------------------------------------------------- the corpus as a whole
+
+def corpus_warnings(articles) -> list[str]:
+    """Sentences on what ``python -m helpers check`` should point out in a loaded corpus (columns
+    file, text, language): clusters of near-duplicate articles and languages that differ from
+    the one stated. Signatures are cached per article, so a second check is quick."""
+    from .cache import per_article
+
+    warnings = []
+    texts = dict(zip(articles["file"], articles["text"]))
+    signatures = dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
+    pairs = near_duplicate_pairs(texts, signatures)
+    for group in clusters(pairs):
+        best = max(s for a, b, s in pairs if a in group and b in group)
+        warnings.append(f"near-duplicates (up to {best:.0%} of 5-word runs shared): {', '.join(group)}; "
+                        "keep one, or let the notebooks keep one per cluster")
+    detected = per_article("language", detect_language, [(t,) for t in texts.values()])
+    for (file, stated), (code, probability) in zip(zip(articles["file"], articles["language"]), detected):
+        if language_mismatch(str(stated or ""), code, probability):
+            warnings.append(f"{file} reads as {code!r} (probability {probability:.2f}) but metadata.csv says "
+                            f"{stated!r}; correct its language column")
+    return warnings

@@ -1,0 +1,212 @@
+"""Bulk import (`helpers add` with many files, folders, globs and a metadata sheet) and corpus hygiene."""
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.add import add_article, add_articles, recover
+from helpers.corpus import CorpusError, find_problems
+from helpers.hygiene import corpus_warnings, detect_language
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _story(topic: str, n: int = 4) -> str:
+    """An invented article about ``topic`` (different topics share few 5-word runs)."""
+    sentences = [f"Foreign ministers discussed {topic} at a meeting in the capital on day {i}, officials said."
+                 for i in range(n)]
+    return f"Ministers weigh {topic}\n\n" + " ".join(sentences) + f" The talks on {topic} will resume next month.\n"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _sheet(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def sources(tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for name, topic in [("a.txt", "fishing rights"), ("b.txt", "oil prices"), ("c.txt", "border crossings")]:
+        (folder / name).write_text(_story(topic), encoding="utf-8")
+    return folder
+
+
+def test_a_folder_with_a_sheet_goes_in_with_one_call(sources, tmp_path):
+    sheet = _sheet(tmp_path / "sheet.csv", [
+        {"file": "incoming/a.txt", "outlet": "Wire A", "date": "2019-05-01", "title": ""},
+        {"file": "incoming/b.txt", "outlet": "Wire B", "date": "2020-01-02", "title": "A title from the sheet"},
+        {"file": "c.txt", "outlet": "Wire C", "date": "2021-03-04", "title": ""},  # a bare file name works too
+    ])
+    corpus = tmp_path / "corpus"
+    report = add_articles([sources], sheet=sheet, corpus=corpus)
+    assert report.refused == [] and report.written
+    rows = {row["outlet"]: row for row in report.added}
+    assert rows["Wire A"]["title"] == "Ministers weigh fishing rights"  # the .txt file's headline line
+    assert rows["Wire A"]["notes"] == "title from the file's first line"
+    assert rows["Wire B"]["title"] == "A title from the sheet" and rows["Wire B"]["notes"] == ""
+    assert rows["Wire C"]["date"] == "2021-03-04"
+    assert find_problems(corpus) == []
+    # the user's value for every file wins over the sheet's
+    again = add_articles([tmp_path / "incoming" / "a.txt"], outlet="Mine", corpus=tmp_path / "other",
+                         date="2019-01-01")
+    assert again.added[0]["outlet"] == "Mine"
+
+
+def test_globs_and_refusals_one_sentence_each(sources, tmp_path):
+    (sources / "short.txt").write_text("Too short to be an article.\n", encoding="utf-8")
+    report = add_articles([str(sources / "*.txt")], outlet="Wire", date="2019-05-01", corpus=tmp_path / "corpus")
+    assert len(report.added) == 3
+    assert [str(e).count(";") for e in report.refused] == [1]  # "where: problem; fix."
+    assert "short.txt: the text has 6 words, too few for an article" in str(report.refused[0])
+
+
+def test_all_or_nothing_leaves_the_corpus_byte_identical(sources, tmp_path):
+    corpus = tmp_path / "corpus"
+    add_article(_story("grain exports"), title="T", outlet="O", date="2019-02-04", corpus=corpus)
+    before = _snapshot(corpus)
+    (sources / "old.txt").write_text(_story("an old treaty"), encoding="utf-8")
+    sheet = _sheet(tmp_path / "s.csv", [{"file": "incoming/old.txt", "date": "1890-01-01"}])
+    report = add_articles([sources], sheet=sheet, outlet="Wire", date="2019-05-01", corpus=corpus,
+                          all_or_nothing=True)
+    assert not report.written and report.added == []
+    assert "date 1890-01-01 is not plausible: it lies before 1990" in str(report.refused[0])
+    assert _snapshot(corpus) == before
+    # without the flag the others go in, and --force-date lets the old one in too
+    assert len(add_articles([sources], sheet=sheet, outlet="Wire", date="2019-05-01", corpus=corpus).added) == 3
+    forced = add_articles([sources / "old.txt"], sheet=sheet, outlet="Wire", corpus=corpus, force_date=True)
+    assert forced.added[0]["date"] == "1890-01-01"
+
+
+def test_duplicates_in_the_batch_and_the_corpus(sources, tmp_path):
+    corpus = tmp_path / "corpus"
+    (sources / "a_again.txt").write_text((sources / "a.txt").read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    report = add_articles([sources], outlet="Wire", date="2019-05-01", corpus=corpus)
+    assert len(report.added) == 3
+    assert "the same text is already in the corpus as" in str(report.refused[0])
+    again = add_articles([sources / "b.txt"], outlet="Wire", date="2019-05-01", corpus=corpus)
+    assert again.added == [] and "already in the corpus" in str(again.refused[0])
+
+
+def test_near_duplicates_warn_or_are_refused(sources, tmp_path):
+    story = (sources / "a.txt").read_text(encoding="utf-8")
+    # the same wire story in another outlet: a few words changed, a credit line added
+    (sources / "z_syndicated.txt").write_text(story.replace("officials said", "a spokesman said", 1)
+                                              + "\nReporting by our correspondent.\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    report = add_articles([sources], outlet="Wire", date="2019-05-01", corpus=corpus)
+    assert len(report.added) == 4
+    warning = next(w for w in report.warnings if "near-duplicate" in w)
+    assert warning.startswith(str(sources / "z_syndicated.txt")) and "a.txt (in this import)" in warning
+    strict = add_articles([sources / "z_syndicated.txt"], outlet="Other", date="2019-05-02",
+                          corpus=tmp_path / "strict", refuse_near_duplicates=True)
+    assert strict.refused == []  # alone in a new corpus it repeats nothing
+    add_articles([sources / "a.txt"], outlet="Wire", date="2019-05-01", corpus=tmp_path / "strict2")
+    strict = add_articles([sources / "z_syndicated.txt"], outlet="Other", date="2019-05-02",
+                          corpus=tmp_path / "strict2", refuse_near_duplicates=True)
+    assert strict.added == [] and "(in the corpus)" in str(strict.refused[0])
+    # `check` names the cluster
+    from helpers import load_corpus
+    warnings = corpus_warnings(load_corpus(corpus))
+    assert any("near-duplicates" in w and "," in w for w in warnings)
+
+
+def test_language_is_detected_and_a_mismatch_flagged(sources, tmp_path):
+    spanish = ("Ministros discuten la frontera\n\nLos ministros de relaciones exteriores discutieron ayer la "
+               "situación de la frontera en una reunión en la capital, según dijeron fuentes oficiales. "
+               "Las conversaciones continuarán el próximo mes con representantes de ambos países.\n")
+    (sources / "es.txt").write_text(spanish, encoding="utf-8")
+    assert detect_language(spanish)[0] == "es"
+    report = add_articles([sources / "es.txt"], outlet="Wire", date="2019-05-01", corpus=tmp_path / "c")
+    assert report.added and any("reads as 'es'" in w and "not 'en'" in w for w in report.warnings)
+    stated = add_articles([sources / "es.txt"], outlet="Wire", date="2019-05-01", language="es",
+                          corpus=tmp_path / "d")
+    assert not any("reads as" in w for w in stated.warnings)
+
+
+def test_a_saved_page_gives_title_outlet_date_and_canonical_url(tmp_path):
+    body = " ".join(f"<p>Foreign ministers met on day {i} to discuss the border, officials said in a statement.</p>"
+                    for i in range(6))
+    page = tmp_path / "page.html"
+    page.write_text(f"""<html><head><title>Ministers meet | Example Wire</title>
+<meta property="og:title" content="Ministers meet on the border">
+<meta property="og:site_name" content="Example Wire">
+<meta property="article:published_time" content="2019-05-01T10:00:00Z">
+<link rel="canonical" href="https://example.org/news/ministers-meet">
+</head><body><article><h1>Ministers meet on the border</h1>{body}</article></body></html>""", encoding="utf-8")
+    report = add_articles([page], corpus=tmp_path / "corpus")
+    row = report.added[0]
+    assert (row["title"], row["outlet"], row["date"], row["url"]) == (
+        "Ministers meet on the border", "Example Wire", "2019-05-01", "https://example.org/news/ministers-meet")
+    assert row["notes"] == ("title from the page's meta tags; outlet from the page's meta tags; "
+                            "date from the page's meta tags; url from the page's meta tags")
+
+
+_KILLER = """
+import os, sys
+events = {"n": 0}
+def killing(real):
+    def step(*args, **kwargs):
+        events["n"] += 1
+        if events["n"] > int(sys.argv[1]):
+            os._exit(9)  # killed: no clean-up of any kind runs
+        return real(*args, **kwargs)
+    return step
+os.replace, os.fsync, os.unlink = killing(os.replace), killing(os.fsync), killing(os.unlink)
+from helpers.add import add_articles
+add_articles([sys.argv[2]], outlet="Wire", date="2019-05-01", corpus=sys.argv[3])
+"""
+
+
+def test_a_kill_in_the_middle_of_an_import_is_undone(sources, tmp_path):
+    corpus = tmp_path / "corpus"
+    add_article(_story("grain exports"), title="T", outlet="O", date="2019-02-04", corpus=corpus)
+    before = _snapshot(corpus)
+    # three articles: each staged (fsync), the journal written (fsync, replace), each moved in (replace),
+    # metadata.csv written (fsync, replace), the journal removed (unlink): 11 steps; a kill before each
+    messages = []
+    for allowed in range(30):  # the first steps are the cache's (outside the corpus), then the import's
+        result = subprocess.run([sys.executable, "-c", _KILLER, str(allowed), str(sources), str(corpus)],
+                                cwd=ROOT, capture_output=True, text=True,
+                                env={**os.environ, "NEWS_CACHE": str(tmp_path / "cache")})
+        if result.returncode == 0:
+            break  # every step allowed: the import finished
+        assert result.returncode == 9, result.stderr
+        messages.append(recover(corpus))
+        after = _snapshot(corpus)
+        if after != before:  # stopped once metadata.csv was replaced: the import is complete
+            assert len(after) == len(before) + 3 and find_problems(corpus) == []
+            assert not (corpus / ".adding.json").exists()
+            break
+    assert sum(m is not None for m in messages) >= 9  # a kill at each write into the corpus was undone
+    assert "stopped before it finished" in [m for m in messages if m][0]
+
+
+def test_command_line_bulk_add_and_check(sources, tmp_path):
+    corpus = tmp_path / "corpus"
+    run = [sys.executable, "-m", "helpers"]
+    env = {**os.environ, "NEWS_CACHE": str(tmp_path / "cache")}
+    (sources / "short.txt").write_text("Too short.\n", encoding="utf-8")
+    added = subprocess.run([*run, "add", str(sources), "--outlet", "Wire", "--date", "2019-05-01", "--corpus", str(corpus)],
+                           cwd=ROOT, capture_output=True, text=True, env=env)
+    assert added.returncode == 1  # one refusal
+    assert "3 article(s) added, 1 refused." in added.stdout
+    assert added.stderr.strip().endswith("give the article's full text (at least 25 words).")
+    checked = subprocess.run([*run, "check", "--corpus", str(corpus)], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert checked.returncode == 0 and "ok, 3 articles" in checked.stdout
+
+
+def test_add_article_still_raises_one_sentence(tmp_path):
+    with pytest.raises(CorpusError, match="date '2019-13-01' does not parse"):
+        add_article(_story("tariffs"), title="T", outlet="O", date="2019-13-01", corpus=tmp_path / "c")
+    assert not (tmp_path / "c" / "metadata.csv").exists()
