@@ -752,21 +752,23 @@ def camp_summary(sentences: pd.DataFrame, scores: Iterable[float], quote_table: 
 
 
 def quoted_words_ratio(quote_table: pd.DataFrame, first: str, second: str, draws: int = 1000, seed: int = 0,
-                       level: float = 0.95) -> tuple[float, float, float]:
+                       level: float = 0.95, min_articles: int = 5) -> tuple[float, float, float]:
     """How many times more words the speakers of camp ``first`` are quoted at than those of
     ``second``, with the percentile interval at ``level`` over articles resampled with
     replacement (seeded), since one article's long interview can make the whole difference.
-    NaN where ``second`` has no quoted words (in the data, or in a draw: such draws are left out).
+    The ratio is NaN where ``second`` has no quoted words; the interval is NaN unless each camp
+    is quoted in at least ``min_articles`` articles (fewer cannot show how much one article
+    weighs). Draws without any of ``second``'s quotes have no ratio and are left out.
 
     >>> q = pd.DataFrame({"article": ["a", "b", "c", "d"], "camp": ["A", "A", "B", "B"], "words": [30, 30, 10, 10]})
-    >>> quoted_words_ratio(q, "A", "B", draws=200)[0]
+    >>> quoted_words_ratio(q, "A", "B", draws=200, min_articles=2)[0]
     3.0
     """
     per = quote_table.pivot_table(index="article", columns="camp", values="words", aggfunc="sum", fill_value=0)
     mine = per[first].to_numpy(float) if first in per else np.zeros(len(per))
     theirs = per[second].to_numpy(float) if second in per else np.zeros(len(per))
     ratio = float(mine.sum() / theirs.sum()) if theirs.sum() else float("nan")
-    if not len(per):
+    if min(int((mine > 0).sum()), int((theirs > 0).sum())) < min_articles:
         return ratio, float("nan"), float("nan")
     rng = np.random.default_rng(seed)
     weights = rng.multinomial(len(per), np.full(len(per), 1 / len(per)), size=draws).astype(float)

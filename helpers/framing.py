@@ -19,7 +19,6 @@ sum over articles.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .compare import benjamini_hochberg, camps_of, log_odds, prior_weights
+from .compare import camps_of, log_odds, prior_weights
 
 CAMP_BY = ("mention", "subject", "speaker")
 
@@ -61,49 +60,92 @@ def _noun_phrase_words() -> frozenset[str]:
     return frozenset(_FUNCTION | nouns | {w + "s" for w in nouns})
 
 
-def subject_end(sentence: str) -> int:
-    """Offset in ``sentence`` where its grammatical subject ends, found by rule (no parser ships
-    with the project's packages): an opening phrase or clause ("In Caracas,", "After the vote,",
-    "According to the OAS,") is skipped up to its comma; the subject then runs over capitalised
-    words, numbers, commas and noun-phrase words (articles, "of", "and", titles and collective
-    nouns such as "minister", "leaders", "bloc") and ends at the first other lower-case word,
-    which is usually its verb. A sentence that opens with a quotation mark has no subject here
-    (0): its speaker is found by the quote finder instead.
-
-    The rule errs by leaving subjects out rather than by taking in objects: a subject with a
-    lower-case noun the lists lack ("The embattled regime of Nicolás Maduro") ends early.
+def subject_span(sentence: str) -> tuple[int, int]:
+    """Offsets (start, end) of the grammatical subject of ``sentence``, found by rule (no parser
+    ships with the project's packages). A short opening phrase or clause ("In Caracas,", "After
+    the vote,", "According to the OAS,") is skipped up to its comma; the subject then runs over
+    capitalised words, numbers, commas and noun-phrase words (articles, "of", "and", titles and
+    collective nouns such as "minister", "leaders", "bloc") and ends at the first other lower-case
+    word, which is usually its verb. (0, 0), no subject, for a sentence that opens with a
+    quotation (the quote finder's business), or whose opening phrase runs past 12 words or has a
+    clause of its own with a verb ("In a statement the OAS urged Maduro, ..."): the rule leaves a
+    subject out rather than take in an object.
 
     >>> s = "On Monday, the foreign ministers of the Lima Group condemned Venezuela."
-    >>> s[:subject_end(s)]
-    'On Monday, the foreign ministers of the Lima Group '
+    >>> s[slice(*subject_span(s))]
+    'the foreign ministers of the Lima Group '
     >>> s = "The United States imposed sanctions on Cuba."
-    >>> s[:subject_end(s)]
+    >>> s[slice(*subject_span(s))]
     'The United States '
-    >>> subject_end('"We will resist," Maduro said.')
-    0
+    >>> subject_span('"We will resist," Maduro said.')
+    (0, 0)
     """
-    tokens = list(_TOKEN.finditer(sentence))
     words = _noun_phrase_words()
-    first = 0
-    if tokens and tokens[0].group().lower() in _OPENERS:
-        comma = next((k for k, t in enumerate(tokens[:40]) if t.group() == ","), None)
-        if comma is None:
-            return 0  # an opening phrase that never closes: no subject found
-        first = comma + 1
-    for token in tokens[first:]:
+    tokens = _TOKEN.finditer(sentence)
+    first = next(tokens, None)
+    if first is None:
+        return 0, 0
+    start = first.start()
+    if first.group() in "\"“”«»":
+        return 0, 0  # a quotation first
+    if first.group().lower() not in _OPENERS:
+        tokens = _chain_first(first, tokens)
+    else:
+        opener = [first]
+        for token in tokens:
+            if token.group() == ",":
+                break
+            opener.append(token)
+            if len(opener) > 12:
+                return 0, 0  # no comma soon enough: not a short opening phrase
+        else:
+            return 0, 0  # an opening phrase that never closes
+        if _has_clause(opener):
+            return 0, 0
+        following = next(tokens, None)
+        if following is None:
+            return 0, 0
+        start, tokens = following.start(), _chain_first(following, tokens)
+    for token in tokens:
         text = token.group()
         if text in "\"“”«»":
-            return token.start()
+            return (start, token.start()) if token.start() > start else (0, 0)
         if text == "," or text[0].isupper() or text[0].isdigit():
             continue
         bare = re.sub(r"['’]s?$", "", text.lower())
         if bare not in words:
-            return token.start()
-    return len(sentence)
+            return start, token.start()
+    return start, len(sentence)
+
+
+def _chain_first(first, rest):
+    yield first
+    yield from rest
+
+
+def _has_clause(opener: list) -> bool:
+    """Whether an opening phrase holds a clause of its own: a capitalised word followed by a
+    reporting verb or a past-tense word ("the OAS urged", "Maduro visited")."""
+    from .quotes import reporting_verbs
+
+    verbs = reporting_verbs()
+    texts = [t.group() for t in opener]
+    return any(a[:1].isupper() and (b in verbs or (b.islower() and b.endswith("ed")))
+               for a, b in zip(texts, texts[1:]))
+
+
+def subject_end(sentence: str) -> int:
+    """Where the subject of ``sentence`` ends (:func:`subject_span`), 0 when it has none.
+
+    >>> s = "After the vote, Peru withdrew its ambassador."
+    >>> s[:subject_end(s)]
+    'After the vote, Peru '
+    """
+    return subject_span(sentence)[1]
 
 
 def subject_groups(sentences: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:
-    """The groups of the actors named in each sentence's subject (:func:`subject_end`), for the
+    """The groups of the actors named in each sentence's subject (:func:`subject_span`), for the
     rows of a :func:`helpers.compare.sentence_table` (columns article, start, text, groups) and
     the mentions they were built from (columns article, start, groups).
 
@@ -124,8 +166,9 @@ def subject_groups(sentences: pd.DataFrame, mentions: pd.DataFrame) -> list[tupl
             result.append(())
             continue
         offsets, found = starts[article]
-        first = np.searchsorted(offsets, start, side="left")
-        last = np.searchsorted(offsets, start + subject_end(text), side="left")
+        begin, end = subject_span(text)
+        first = np.searchsorted(offsets, start + begin, side="left")
+        last = np.searchsorted(offsets, start + end, side="left")
         result.append(tuple(dict.fromkeys(g for gs in found[first:last] for g in gs)))
     return result
 
@@ -162,7 +205,7 @@ def camp_units(sentences: pd.DataFrame, sentence_words: Sequence[list[str]], by:
         frame = pd.DataFrame({"article": list(quotes["article"]), "groups": list(quotes["groups"]),
                               "words": list(quote_words)})
     else:
-        raise ValueError(f"CAMP_BY is {by!r}; it must be one of {', '.join(CAMP_BY)}")
+        raise ValueError(f"by={by!r} is not a way of counting a camp's text; use one of {', '.join(CAMP_BY)}")
     return frame
 
 
@@ -180,20 +223,23 @@ def camp_article_counts(units: pd.DataFrame, camps: Mapping[str, Iterable[str]],
     [['A', 'a', 'unity', 2], ['A', 'b', 'unity', 1]]
     """
     drop = set(drop)
-    counts: Counter = Counter()
-    for article, groups, words in zip(units["article"], units["groups"], units["words"]):
-        found = camps_of(groups, camps)
-        if exclusive and len(found) != 1:
-            continue
-        for camp in found:
-            for word in words:
-                if word not in drop:
-                    counts[(camp, article, word)] += 1
-    rows = [(camp, article, word, n) for (camp, article, word), n in counts.items()]
-    table = pd.DataFrame(rows, columns=["camp", "article", "word", "count"])
+    camp_of: dict[tuple, list[str]] = {}  # each distinct tuple of groups: its camps, worked out once
+    owners, articles, words = [], [], []
+    for article, groups, unit_words in zip(units["article"], units["groups"], units["words"]):
+        if groups not in camp_of:
+            found = camps_of(groups, camps)
+            camp_of[groups] = found if not exclusive or len(found) == 1 else []
+        for camp in camp_of[groups]:
+            owners.append(camp)
+            articles.append(article)
+            words.append(unit_words)
+    long = pd.DataFrame({"camp": owners, "article": articles, "word": words}).explode("word")
+    long = long[long["word"].notna() & ~long["word"].isin(drop)]
+    table = long.groupby(["camp", "article", "word"], sort=False).size().rename("count").reset_index()
     order = {camp: k for k, camp in enumerate(camps)}
-    return table.sort_values(["camp", "article", "word"], key=lambda c: c.map(order) if c.name == "camp" else c,
-                             kind="stable").reset_index(drop=True)
+    table = table.sort_values(["camp", "article", "word"], key=lambda c: c.map(order) if c.name == "camp" else c,
+                              kind="stable").reset_index(drop=True)
+    return table.astype({"count": "int64"})
 
 
 def counts_table(long: pd.DataFrame, camps: Iterable[str]) -> pd.DataFrame:
@@ -248,7 +294,9 @@ def log_odds_bootstrap(words: pd.DataFrame, long: pd.DataFrame, camps: Iterable[
     log-odds recomputed on articles resampled with replacement (seeded): columns delta_low and
     delta_high (the percentile interval of delta at ``level``) and holds (the share of draws in
     which the word's z stays above 1.96). The prior is kept as given (by default the words'
-    frequencies over all camps in the full data), so only the articles vary.
+    frequencies over all camps in the full data), so only the articles vary. A draw that holds
+    none of the camp's articles (or none of the rest's) counts as no difference (delta and z 0),
+    so a camp whose text comes from one or two articles gets intervals reaching 0.
 
     Sentences of one article share its topic and wording, so a word that one article repeats
     looks distinctive when sentences are treated as independent; resampling articles shows it.
@@ -297,11 +345,11 @@ def log_odds_bootstrap(words: pd.DataFrame, long: pd.DataFrame, camps: Iterable[
             delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
                      - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
             z = delta / np.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
-        usable = (n_i[:, 0] > 0) & (n_j[:, 0] > 0)  # a draw without the camp (or the rest) compares nothing
-        delta, z = delta[usable], z[usable]
-        if not len(delta):
-            continue
-        low, high = np.nanpercentile(delta, tail, axis=0), np.nanpercentile(delta, 100 - tail, axis=0)
+        # a draw without any of the camp's articles (or the rest's) shows no difference: delta 0, z 0,
+        # so a camp or a word resting on one article cannot look sure of itself
+        empty = (n_i[:, 0] == 0) | (n_j[:, 0] == 0)
+        delta[empty], z[empty] = 0.0, 0.0
+        low, high = np.percentile(delta, tail, axis=0), np.percentile(delta, 100 - tail, axis=0)
         holds = (z > 1.96).mean(axis=0)
         for index, word in zip(rows.index, rows["word"]):
             k = slot[word]

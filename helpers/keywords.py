@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .compare import keyness
+from .compare import benjamini_hochberg, keyness
 
 COLUMNS = ["term", "target", "reference", "target_per_1000", "reference_per_1000", "g2", "p", "q", "log_ratio"]
 
@@ -56,8 +56,6 @@ def keywords(target: Mapping[str, int], reference: Mapping[str, int], *, min_cou
     scored = keyness(pd.concat([table, rest]))
     scored = scored[(scored["camp"] == "target") & (scored["word"] != "\0other")].drop(columns="q")
     scored = scored.rename(columns={"word": "term", "count": "target", "rest": "reference"})
-    from .compare import benjamini_hochberg
-
     scored["q"] = benjamini_hochberg(scored["p"])
     scored["target_per_1000"] = scored["target"] / sizes["target"] * 1000
     scored["reference_per_1000"] = scored["reference"] / sizes["reference"] * 1000
@@ -93,8 +91,10 @@ def split_target(articles: pd.DataFrame, target: str | Iterable[str] = "latest")
         earlier = [i for i, p in zip(ids, periods) if pd.notna(p) and p < last]
         return chosen, earlier, f"the articles of {label}", f"the articles before {label}"
     if isinstance(target, str):
-        outlets = articles["outlet"].fillna("").astype(str)
-        chosen = [i for i, o in zip(ids, outlets) if o == target]
+        from .terms import _labels
+
+        outlets = _labels(articles["outlet"])  # as every outlet table names them: "(not stated)" for a blank
+        chosen = [i for i, o in zip(ids, outlets) if o == target.strip()]
         others = [i for i, o in zip(ids, outlets) if o != target]
         return chosen, others, target, "the other outlets"
     wanted = set(target)

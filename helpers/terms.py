@@ -587,18 +587,24 @@ def count_frame(counts_by_article: pd.Series, terms_: Iterable[str]) -> pd.DataF
 def node_terms(query: str, vocabulary: Iterable[str], **options) -> list[str]:
     """The terms a search word stands for: its term under the counting options (``"Sanctions"``
     → ``["sanction"]``, ``"Lima Group"`` → ``["lima group"]``), or with a ``*`` every term of
-    ``vocabulary`` it matches (``"interven*"`` → intervene, intervention…).
+    ``vocabulary`` it matches (``"interven*"`` → intervene, intervention…). Empty when it names
+    no term: a stopword, or several words the corpus does not count as one name.
 
     >>> node_terms("Sanctions", [])
     ['sanction']
     >>> node_terms("interven*", ["intervention", "intervene", "venezuela"])
     ['intervene', 'intervention']
+    >>> node_terms("Contact Group", ["contact", "group"])  # two words, not one term: add it to the phrases
+    []
     """
     if "*" in query:
         pattern = re.compile("^" + ".*".join(re.escape(part) for part in fold(query.lower()).split("*")) + "$")
         return sorted(t for t in set(vocabulary) if pattern.match(t))
     found = terms(query, **options)
-    return [" ".join(found)] if len(found) > 1 and " ".join(found) in set(vocabulary) else found
+    if len(found) > 1:  # several terms: one name only when the corpus counts it as one
+        joined = " ".join(found)
+        return [joined] if joined in set(vocabulary) else []
+    return found
 
 
 def _alphabetical_rank(columns: pd.Index) -> np.ndarray:
@@ -737,7 +743,7 @@ def collocations(segments_by_article: Iterable[list[list[str]]], *, n: int = 2, 
     return (table.head(top) if top is not None else table).reset_index(drop=True)
 
 
-def _node_terms(node: str | Iterable[str]) -> frozenset[str]:
+def _node_set(node: str | Iterable[str]) -> frozenset[str]:
     terms_ = frozenset([node] if isinstance(node, str) else node)
     if not terms_:
         raise ValueError("node names no term to look for")
@@ -807,7 +813,7 @@ def collocates(segments_by_article: Iterable[list[list[str]]], node: str | Itera
     """
     if window < 1:
         raise ValueError(f"window={window!r}: look at least one term either side")
-    nodes = _node_terms(node)
+    nodes = _node_set(node)
     frequency, slots, left, right = _window_counts(_runs(segments_by_article), nodes, window)
     observed = {term: left[term] + right[term] for term in left.keys() | right.keys()
                 if term not in nodes and left[term] + right[term] >= min_freq}

@@ -354,7 +354,7 @@ def test_quoted_words_ratio_interval_comes_from_articles():
     # camp A: one long interview (200 words) and four short quotes; camp B: five quotes of 20 words
     q = pd.DataFrame({"article": ["big", "a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4", "b5"],
                       "camp": ["A"] * 5 + ["B"] * 5, "words": [200, 5, 5, 5, 5, 20, 20, 20, 20, 20]})
-    ratio, low, high = compare.quoted_words_ratio(q, "A", "B", draws=2000, seed=3)
+    ratio, low, high = compare.quoted_words_ratio(q, "A", "B", draws=2000, seed=3, min_articles=4)
     assert ratio == pytest.approx(220 / 100)
     assert low < 1 < high  # without the interview A is quoted less: the articles do not settle it
     # five articles each quoting both camps the same way: every draw gives the same ratio
@@ -363,3 +363,9 @@ def test_quoted_words_ratio_interval_comes_from_articles():
     ratio, low, high = compare.quoted_words_ratio(even, "A", "B", draws=2000, seed=3)
     assert ratio == pytest.approx(2.2) and low == pytest.approx(2.2) and high == pytest.approx(2.2)
     assert math.isnan(compare.quoted_words_ratio(q[q["camp"] == "A"], "A", "B")[0])
+
+
+def test_quoted_words_ratio_gives_no_interval_from_too_few_articles():
+    one = pd.DataFrame({"article": ["a", "a"], "camp": ["A", "L"], "words": [30, 10]})
+    ratio, low, high = compare.quoted_words_ratio(one, "A", "L")
+    assert ratio == pytest.approx(3.0) and math.isnan(low) and math.isnan(high)

@@ -20,32 +20,37 @@ CAMPS = {"A": ["ALBA"], "L": ["Lima Group"]}
     ("Venezuela's foreign minister rejected the statement.", "Venezuela's foreign minister "),
     ("The foreign ministers of the Lima Group met in Ottawa.", "The foreign ministers of the Lima Group "),
     ("Leaders of the ALBA bloc gathered in Havana.", "Leaders of the ALBA bloc "),
-    # an opening phrase is skipped up to its comma
-    ("On Monday, the OAS suspended Honduras.", "On Monday, the OAS "),
-    ("After a long debate in Lima, Peru withdrew its ambassador.", "After a long debate in Lima, Peru "),
-    ("According to the OAS, Bolivia refused the audit.", "According to the OAS, Bolivia "),
+    # a short opening phrase is skipped up to its comma, and is not part of the subject
+    ("On Monday, the OAS suspended Honduras.", "the OAS "),
+    ("After a long debate in Lima, Peru withdrew its ambassador.", "Peru "),
+    ("According to the OAS, Bolivia refused the audit.", "Bolivia "),
     # the object is not the subject
     ("The United States imposed sanctions on Cuba.", "The United States "),
     ("It warned ALBA against interference.", "It "),
-    # a quotation first: the quote finder's business, not a subject
+    ("it warned ALBA against interference.", ""),  # a lower-case start: no subject
+    # no subject rather than an object: a quotation first, an opener with its own verb, an opener with no comma
     ('"We will not allow it," Maduro said.', ""),
     ("“Enough,” the minister said.", ""),
+    ("In a statement the OAS urged Maduro, Ortega and Diaz-Canel to talk.", ""),
+    ("At the summit the Lima Group condemned Venezuela, Cuba and Nicaragua.", ""),
+    ("In Caracas the ALBA leaders met.", ""),
 ])
-def test_subject_end_on_invented_sentences(sentence, subject):
-    assert sentence[:framing.subject_end(sentence)] == subject
+def test_subject_span_on_invented_sentences(sentence, subject):
+    assert sentence[slice(*framing.subject_span(sentence))] == subject
 
 
-def test_subject_end_gives_up_on_an_opening_phrase_without_a_comma():
-    assert framing.subject_end("In Caracas the ALBA leaders met.") == 0
-
-
-def test_subject_groups_keep_the_subject_and_drop_the_object():
-    sentences = pd.DataFrame({"article": ["a", "a"], "start": [0, 38],
-                              "text": ["The Lima Group criticised Venezuela.", "On Friday, Cuba thanked the OAS."],
-                              "groups": [("Lima Group", "ALBA"), ("ALBA", "OAS")]})
-    mentions = pd.DataFrame({"article": ["a"] * 4, "start": [4, 26, 49, 66],
-                             "groups": [("Lima Group",), ("ALBA",), ("ALBA",), ("OAS",)]})
-    assert framing.subject_groups(sentences, mentions) == [("Lima Group",), ("ALBA",)]
+def test_subject_groups_keep_the_subject_and_drop_the_object_and_the_opener():
+    texts = ["The Lima Group criticised Venezuela.", "On Friday, Cuba thanked the OAS.",
+             "According to Cuba, Peru refused the audit."]
+    starts = [0, 37, 70]
+    sentences = pd.DataFrame({"article": ["a"] * 3, "start": starts, "text": texts,
+                              "groups": [("Lima Group", "ALBA"), ("ALBA", "OAS"), ("ALBA", "Lima Group")]})
+    names = [(0, "Lima Group", "Lima Group"), (0, "Venezuela", "ALBA"), (1, "Cuba", "ALBA"), (1, "OAS", "OAS"),
+             (2, "Cuba", "ALBA"), (2, "Peru", "Lima Group")]
+    mentions = pd.DataFrame({"article": ["a"] * len(names),
+                             "start": [starts[k] + texts[k].index(name) for k, name, _ in names],
+                             "groups": [(group,) for _, _, group in names]})
+    assert framing.subject_groups(sentences, mentions) == [("Lima Group",), ("ALBA",), ("Lima Group",)]
 
 
 # ---------------------------------------------------------------- what counts for a camp
@@ -54,7 +59,7 @@ def test_camp_units_by_speaker_take_the_quotes_and_refuse_an_unknown_option():
     quotes = pd.DataFrame({"article": ["a"], "groups": [("ALBA",)]})
     units = framing.camp_units(pd.DataFrame(), [], "speaker", quotes=quotes, quote_words=[["unity"]])
     assert units.to_dict("records") == [{"article": "a", "groups": ("ALBA",), "words": ["unity"]}]
-    with pytest.raises(ValueError, match="CAMP_BY is 'subjects'; it must be one of mention, subject, speaker"):
+    with pytest.raises(ValueError, match="by='subjects' is not a way of counting a camp's text; use one of mention, subject, speaker"):
         framing.camp_units(pd.DataFrame(), [], "subjects")
     with pytest.raises(ValueError, match="needs the mentions"):
         framing.camp_units(pd.DataFrame(), [], "subject")
@@ -174,5 +179,17 @@ def test_log_odds_figure_with_article_intervals():
     ax = fig.axes[0]
     assert sorted(bar.get_width() for bar in ax.patches) == [0.5, 1.0]  # bars are log-odds, not z
     assert sorted(round(bar.get_facecolor()[3], 2) for bar in ax.patches) == [0.35, 1.0]
-    assert len(ax.collections) == 1  # the whiskers
+    assert len(ax.collections) == 1  # the whiskers, from delta_low to delta_high
+    segments = ax.collections[0].get_segments()
+    assert sorted((round(s[0][0], 2), round(s[1][0], 2)) for s in segments) == [(-0.1, 1.0), (0.4, 1.5)]
     assert math.isclose(min(ax.get_xlim()), -0.1, abs_tol=0.2)
+
+
+def test_a_camp_from_a_single_article_is_never_distinctive():
+    # camp A is named in one article only, which repeats "unity"; camp L is spread over thirty
+    rows = [{"article": "a0", "groups": ("ALBA",), "words": ["unity"] * 10 + ["talks"] * 5}]
+    rows += [{"article": f"l{k}", "groups": ("Lima Group",), "words": ["talks"] * 5 + ["vote"]} for k in range(30)]
+    best = framing.distinctive_words(pd.DataFrame(rows), CAMPS, top=2, draws=400).best.set_index(["camp", "word"])
+    row = best.loc[("A", "unity")]
+    assert row["q"] < 0.05  # sentence-level counting alone would call it distinctive
+    assert row["delta_low"] <= 0 and not row["distinctive"]

@@ -99,10 +99,11 @@ def plot_log_odds(top: pd.DataFrame, camps: Mapping[str, Iterable[str]], title: 
         if intervals:
             solid = part["distinctive"].fillna(False).astype(bool)
             ax.barh(part["word"], part["delta"], color=[to_rgba(colour, 1.0 if s else 0.35) for s in solid])
-            low = (part["delta"] - part["delta_low"]).clip(lower=0).fillna(0)
-            high = (part["delta_high"] - part["delta"]).clip(lower=0).fillna(0)
-            ax.errorbar(part["delta"], np.arange(len(part)), xerr=[low, high], fmt="none", ecolor="#333333",
-                        elinewidth=0.8, capsize=2)
+            rows = np.arange(len(part))
+            known = part["delta_low"].notna().to_numpy()
+            ax.hlines(rows[known], part["delta_low"][known], part["delta_high"][known], color="#333333", linewidth=0.8)
+            ax.plot(part["delta_low"][known], rows[known], "|", color="#333333", markersize=5)
+            ax.plot(part["delta_high"][known], rows[known], "|", color="#333333", markersize=5)
             ax.axvline(0, color="#555555", linewidth=0.8)
         else:
             shown = [to_rgba(colour, 1.0 if q < 0.05 else 0.35) for q in part["q"]] if "q" in part else colour
