@@ -198,3 +198,85 @@ def corpus_warnings(articles) -> list[str]:
             warnings.append(f"{file} reads as {code!r} (probability {probability:.2f}) but metadata.csv says "
                             f"{stated!r}; correct its language column")
     return warnings
+
+
+def detected_languages(articles) -> list[tuple[str, float]]:
+    """(code, probability) of the language of each article's ``text``, cached per article."""
+    from .cache import per_article
+
+    return [tuple(found) for found in per_article("language", detect_language, [(t,) for t in articles["text"]])]
+
+
+def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool = True):
+    """The articles the English-language analyses should count, and those left out with why.
+
+    With ``one_per_cluster``, of each cluster of near-duplicates (:func:`near_duplicate_pairs`:
+    the same wire story in several outlets) only the earliest-dated article is kept (the first
+    in the corpus when the dates tie or are missing), so its words and quotes count once. With
+    ``english_only``, an article that reads as another language (detected with probability
+    :data:`LANGUAGE_CONFIDENCE` or more; else as stated in its ``language`` column) is left out,
+    since the word lists, sentence rules and quote finder are English.
+
+    Returns (kept articles, left out: id, outlet, date, title, reason).
+
+    >>> import pandas as pd
+    >>> base = "The foreign ministers of the bloc met in Havana on Monday and agreed to expand trade and aid. " * 3
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "file": ["a.txt", "b.txt"], "title": ["A", "B"], "outlet": ["X", "Y"],
+    ...                       "date": pd.to_datetime(["2019-05-02", "2019-05-01"]), "language": ["en", "en"],
+    ...                       "text": [base + "By X.", base + "By Y."]})
+    >>> kept, left = for_analysis(frame)
+    >>> kept["id"].tolist(), left["reason"].tolist()
+    (['b'], ['near-duplicate of Y, 2019-05-01 (90% of 5-word runs shared)'])
+    """
+    import pandas as pd
+
+    reasons: dict[str, str] = {}
+    if english_only and len(articles):
+        for ident, stated, (code, probability) in zip(articles["id"], articles["language"], detected_languages(articles)):
+            language = code if probability >= LANGUAGE_CONFIDENCE else str(stated or "en").split("-")[0].lower()
+            if language != "en":
+                reasons[ident] = f"reads as {code!r}" if probability >= LANGUAGE_CONFIDENCE else f"stated as {stated!r}"
+    if one_per_cluster and len(articles):
+        from .cache import per_article
+
+        rows = articles[~articles["id"].isin(reasons)]
+        texts = dict(zip(rows["id"], rows["text"]))
+        signatures = dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
+        pairs = near_duplicate_pairs(texts, signatures)
+        similarity = {}
+        for a, b, s in pairs:
+            similarity[(a, b)] = similarity[(b, a)] = s
+        when = dict(zip(articles["id"], pd.to_datetime(articles["date"], errors="coerce")))
+        order = {ident: k for k, ident in enumerate(articles["id"])}
+        label = {ident: f"{outlet or '(not stated)'}, {d.date() if pd.notna(d) else 'undated'}"
+                 for ident, outlet, d in zip(articles["id"], articles["outlet"], articles["date"])}
+        for group in clusters(pairs):
+            keep = min(group, key=lambda i: (pd.isna(when[i]), when[i] if pd.notna(when[i]) else 0, order[i]))
+            for ident in group:
+                if ident != keep:
+                    shared = similarity.get((ident, keep))
+                    reasons[ident] = (f"near-duplicate of {label[keep]}"
+                                      + (f" ({shared:.0%} of 5-word runs shared)" if shared else " (same cluster)"))
+    left = articles[articles["id"].isin(reasons)]
+    table = pd.DataFrame({"id": left["id"], "outlet": left["outlet"], "date": left["date"], "title": left["title"],
+                          "reason": left["id"].map(reasons)}).reset_index(drop=True)
+    return articles[~articles["id"].isin(reasons)].reset_index(drop=True), table
+
+
+def left_out_sentence(left, kept: int) -> str:
+    """One sentence on what :func:`for_analysis` left out of the ``kept`` + len(left) articles.
+
+    >>> import pandas as pd
+    >>> left_out_sentence(pd.DataFrame({"reason": ["near-duplicate of X, 2019-05-01", "reads as 'es'"]}), 98)
+    '2 of 100 articles are left out: 1 near-duplicate (one article of each cluster is kept) and 1 not in English.'
+    >>> left_out_sentence(pd.DataFrame({"reason": []}), 5)
+    'All 5 articles are counted: no near-duplicates, none in another language.'
+    """
+    total = kept + len(left)
+    if not len(left):
+        return f"All {total:,} articles are counted: no near-duplicates, none in another language."
+    copies = int(left["reason"].str.startswith("near-duplicate").sum())
+    foreign = len(left) - copies
+    parts = ([f"{copies:,} near-duplicate{'s' if copies != 1 else ''} (one article of each cluster is kept)"] if copies else []) \
+        + ([f"{foreign:,} not in English"] if foreign else [])
+    return f"{len(left):,} of {total:,} articles are left out: {' and '.join(parts)}."

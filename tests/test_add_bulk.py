@@ -210,3 +210,27 @@ def test_add_article_still_raises_one_sentence(tmp_path):
     with pytest.raises(CorpusError, match="date '2019-13-01' does not parse"):
         add_article(_story("tariffs"), title="T", outlet="O", date="2019-13-01", corpus=tmp_path / "c")
     assert not (tmp_path / "c" / "metadata.csv").exists()
+
+
+def test_for_analysis_keeps_the_earliest_of_a_cluster_and_english_only():
+    import pandas as pd
+    from helpers.hygiene import for_analysis, left_out_sentence
+
+    story = _story("fishing rights", n=6)
+    spanish = ("Los ministros de relaciones exteriores discutieron ayer la situación de la frontera en una reunión "
+               "en la capital, según dijeron fuentes oficiales del gobierno y de la oposición.")
+    frame = pd.DataFrame({
+        "id": ["late", "early", "other", "es"], "file": ["l.txt", "e.txt", "o.txt", "s.txt"],
+        "title": ["L", "E", "O", "S"], "outlet": ["Paper", "Wire", "Wire", "Diario"],
+        "date": pd.to_datetime(["2019-05-03", "2019-05-01", "2019-05-02", "2019-05-02"]),
+        "language": ["en", "en", "en", "en"],
+        "text": [story.replace("officials said", "sources said", 1), story, _story("oil prices"), spanish]})
+    kept, left = for_analysis(frame)
+    assert kept["id"].tolist() == ["early", "other"]
+    reasons = dict(zip(left["id"], left["reason"]))
+    assert reasons["late"].startswith("near-duplicate of Wire, 2019-05-01 (")
+    assert reasons["es"] == "reads as 'es'"
+    assert left_out_sentence(left, len(kept)) == ("2 of 4 articles are left out: 1 near-duplicate (one article of "
+                                                  "each cluster is kept) and 1 not in English.")
+    everything, nothing = for_analysis(frame, one_per_cluster=False, english_only=False)
+    assert len(everything) == 4 and nothing.empty
