@@ -108,8 +108,10 @@ def _metadata(ext: str, caption: str) -> dict | None:
 
 
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | Path | None = None,
-                formats: tuple[str, ...] = FORMATS, caption: str | None = None) -> dict[str, Path]:
-    """Write ``fig`` as NAME.png/.svg/.pdf and ``data`` as NAME.csv into the figures folder.
+                formats: tuple[str, ...] = FORMATS, caption: str | None = None,
+                articles: pd.DataFrame | None = None) -> dict[str, Path]:
+    """Write ``fig`` as NAME.png/.svg/.pdf and ``data`` as NAME.csv into the figures folder
+    (:func:`save_table`; ``articles`` names the articles in it).
 
     ``folder`` defaults to :func:`helpers.config.figures_dir`. ``caption`` (by
     default the figure's title, see :func:`figure_title`) is stored as each
@@ -129,23 +131,65 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | 
             fig.savefig(path, format=ext, metadata=_metadata(ext, caption))
             written[ext] = path
     if data is not None:
-        written["csv"] = save_table(data, name, folder)
+        written["csv"] = save_table(data, name, folder, articles=articles)
     return written
 
 
-def save_table(data: pd.DataFrame, name: str, folder: str | Path | None = None) -> Path:
-    """Write ``data`` as NAME.csv in the figures folder (deterministic: fixed line ends and float format).
+ARTICLE_KEYS = ("article", "id")
 
-    The index is written too unless it is the default 0, 1, 2, … range.
+
+def save_table(data: pd.DataFrame, name: str, folder: str | Path | None = None,
+               articles: pd.DataFrame | None = None) -> Path:
+    """Write ``data`` as NAME.csv in the figures folder, for spreadsheets as much as for code:
+    UTF-8 with a byte-order mark (so Excel reads accents and curly quotes right; pandas and
+    ``open(..., encoding="utf-8-sig")`` skip the mark), fixed line ends and float format, so the
+    same table always gives the same bytes. The index is written too unless it is the default
+    0, 1, 2, … range.
+
+    With ``articles`` (the corpus table: id, outlet, date, title), a table whose rows are
+    articles (an ``article`` or ``id`` column, or such an index) gets their outlet, date and
+    title beside the id, so a reader never has to look a hash up.
     """
     if not name or Path(name).name != name:
         raise ValueError(f"table name {name!r} must be a plain file name without folders")
     folder = Path(folder) if folder is not None else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
+    if articles is not None:
+        data = with_article_columns(data, articles)
     keep_index = not isinstance(data.index, pd.RangeIndex)
-    data.to_csv(path, index=keep_index, lineterminator="\n", float_format="%.6g")
+    data.to_csv(path, index=keep_index, lineterminator="\n", float_format="%.6g", encoding="utf-8-sig")
     return path
+
+
+def with_article_columns(data: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``data`` with the outlet, date and title of the article each row names (its ``article`` or
+    ``id`` column, or index), inserted after that column; columns it already has are kept as
+    they are.
+
+    >>> arts = pd.DataFrame({"id": ["a"], "outlet": ["Wire"], "date": pd.to_datetime(["2019-05-01"]), "title": ["T"]})
+    >>> with_article_columns(pd.DataFrame({"article": ["a"], "quotes": [3]}), arts).columns.tolist()
+    ['article', 'outlet', 'date', 'title', 'quotes']
+    """
+    lookup = articles.set_index("id")
+    table = data
+    moved_index = False
+    if not any(k in table.columns for k in ARTICLE_KEYS) and table.index.name in ARTICLE_KEYS:
+        table, moved_index = table.reset_index(), True
+    key = next((k for k in ARTICLE_KEYS if k in table.columns), None)
+    if key is None:
+        return data
+    table = table.copy()
+    position = table.columns.get_loc(key) + 1
+    for column in ("outlet", "date", "title"):
+        if column in table.columns or column not in lookup.columns:
+            continue
+        values = table[key].map(lookup[column])
+        if column == "date":
+            values = pd.to_datetime(values, errors="coerce").dt.strftime("%Y-%m-%d")
+        table.insert(position, column, values)
+        position += 1
+    return table.set_index(key) if moved_index else table
 
 
 def _png_text(path: Path) -> dict[str, str]:

@@ -23,7 +23,7 @@ def test_writes_all_formats_and_data(tmp_path):
     data = pd.DataFrame({"group": ["ALBA", "Lima Group"], "mentions": [3, 5]})
     written = save_figure(draw(), "mentions", data, tmp_path)
     assert sorted(written) == ["csv", "pdf", "png", "svg"]
-    assert (tmp_path / "mentions.csv").read_text() == "group,mentions\nALBA,3\nLima Group,5\n"
+    assert (tmp_path / "mentions.csv").read_text(encoding="utf-8-sig") == "group,mentions\nALBA,3\nLima Group,5\n"
     assert (tmp_path / "mentions.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -91,3 +91,26 @@ def test_the_caption_of_a_huge_png_is_read_without_decoding_it(tmp_path):
     path = tmp_path / "huge.png"
     path.write_bytes(png)
     assert read_caption(path) == "Big figure"
+
+
+def test_tables_open_in_spreadsheets_and_name_their_articles(tmp_path):
+    import pandas as pd
+    from helpers.figures import save_table
+
+    articles = pd.DataFrame({"id": ["a", "b"], "outlet": ["Wire", "Daily"], "date": pd.to_datetime(["2019-05-01", None]),
+                             "title": ["“Quoted” title", "Other"]})
+    quotes = pd.DataFrame({"article": ["b", "a"], "quote": ["“Enough,” she said", "ñandú"]})
+    path = save_table(quotes, "quotes", tmp_path, articles=articles)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs to read UTF-8
+    assert raw.decode("utf-8-sig").splitlines()[0] == "article,outlet,date,title,quote"
+    back = pd.read_csv(path, keep_default_na=False)
+    assert back.to_dict("records") == [
+        {"article": "b", "outlet": "Daily", "date": "", "title": "Other", "quote": "“Enough,” she said"},
+        {"article": "a", "outlet": "Wire", "date": "2019-05-01", "title": "“Quoted” title", "quote": "ñandú"}]
+    # a table indexed by article id gets the columns too; one without article ids is left alone
+    by_index = save_table(pd.DataFrame({"n": [1]}, index=pd.Index(["a"], name="article")), "n", tmp_path, articles=articles)
+    assert pd.read_csv(by_index).columns.tolist() == ["article", "outlet", "date", "title", "n"]
+    plain = save_table(pd.DataFrame({"group": ["ALBA"]}), "g", tmp_path, articles=articles)
+    assert pd.read_csv(plain).columns.tolist() == ["group"]
+    assert save_table(quotes, "quotes", tmp_path, articles=articles).read_bytes() == raw  # same bytes again
