@@ -32,13 +32,15 @@ from .config import corpus_dir, figures_dir, shown
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .add import recover
+    from .add import corpus_lock, recover
     from .corpus import Corpus, read_with_problems
     from .hygiene import corpus_warnings
 
-    recovered = recover(args.corpus) if Path(args.corpus).is_dir() else None
-    if recovered:
-        print(recovered, file=sys.stderr)
+    if Path(args.corpus).is_dir():
+        with corpus_lock(Path(args.corpus), blocking=False) as locked:
+            recovered = recover(args.corpus) if locked else None  # an import running now is not undone
+        if recovered:
+            print(recovered, file=sys.stderr)
     frame, problems = read_with_problems(Corpus(Path(args.corpus)))  # one reading: every problem, or the totals
     if problems:
         for problem in problems:

@@ -20,7 +20,9 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -331,13 +333,54 @@ def add_articles(sources: Iterable[str | Path], *, sheet: str | Path | None = No
     sentence in the report. The accepted articles are then written together: each file moved
     into place, then ``metadata.csv`` replaced in one step. With ``all_or_nothing`` one refusal
     stops the whole import and nothing is written. An import stopped half-way (a crash, a kill)
-    is undone by the next ``add`` or ``check`` (:func:`recover`).
+    is undone by the next ``add`` or ``check`` (:func:`recover`). Two imports into one corpus at
+    once take turns (:func:`corpus_lock`).
     """
+    root = Corpus(Path(corpus) if corpus is not None else corpus_dir())
+    root.root.mkdir(parents=True, exist_ok=True)
+    with corpus_lock(root.root):  # one writer at a time: reading, checking and writing are one transaction
+        return _add_locked(root, list(sources), sheet, title, outlet, date, url, language, all_or_nothing,
+                           refuse_near_duplicates, force_date, progress)
+
+
+@contextmanager
+def corpus_lock(folder: Path, wait: float = 300.0, blocking: bool = True):
+    """Hold an exclusive lock on the corpus folder (``flock`` on the folder itself, so no lock
+    file is left in it) while a block runs: two ``add`` commands at once take turns instead of
+    losing a row. Yields False at once, without the lock, when ``blocking`` is off and another
+    process holds it. Where ``fcntl`` does not exist (Windows) nothing is locked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on the platforms the Makefile supports
+        yield True
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not blocking:
+                    yield False
+                    return
+                if time.monotonic() > deadline:
+                    raise CorpusError(folder, f"another command has been writing to this corpus for over {wait:.0f} s",
+                                      "wait for it to finish, then run this again") from None
+                time.sleep(0.05)
+        yield True
+    finally:
+        os.close(handle)  # closing the folder releases the lock
+
+
+def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, language, all_or_nothing: bool,
+                refuse_near_duplicates: bool, force_date: bool, progress: bool) -> Report:
+    """:func:`add_articles` once the corpus is locked."""
     from .cache import per_article
 
-    root = Corpus(Path(corpus) if corpus is not None else corpus_dir())
     report = Report()
-    recovered = recover(root.root) if root.root.is_dir() else None
+    recovered = recover(root.root)
     if recovered:
         report.warnings.append(recovered)
     given_all = {k: v for k, v in {"title": title, "outlet": outlet, "date": date, "url": url,

@@ -1,6 +1,7 @@
 """Bulk import (`helpers add` with many files, folders, globs and a metadata sheet) and corpus hygiene."""
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -234,3 +235,33 @@ def test_for_analysis_keeps_the_earliest_of_a_cluster_and_english_only():
                                                   "each cluster is kept) and 1 not in English.")
     everything, nothing = for_analysis(frame, one_per_cluster=False, english_only=False)
     assert len(everything) == 4 and nothing.empty
+
+
+_ADDER = """
+import sys
+from pathlib import Path
+from helpers.add import add_articles
+report = add_articles([sys.argv[1]], outlet="Wire", date="2019-05-01", corpus=sys.argv[2])
+print(len(report.added), len(report.refused))
+"""
+
+
+def test_two_imports_at_once_take_turns_and_lose_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    folders = []
+    for side in ("left", "right"):
+        folder = tmp_path / side
+        folder.mkdir()
+        for k in range(4):
+            (folder / f"{k}.txt").write_text(_story(f"{side} topic number {k} and its {side} consequences"), encoding="utf-8")
+        folders.append(folder)
+    env = {**os.environ, "NEWS_CACHE": str(tmp_path / "cache")}
+    for _ in range(3):
+        runs = [subprocess.Popen([sys.executable, "-c", _ADDER, str(f), str(corpus)], cwd=ROOT, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in folders]
+        outputs = [run.communicate()[0].split() for run in runs]
+        assert all(run.returncode == 0 for run in runs)
+        rows = (corpus / "metadata.csv").read_text(encoding="utf-8").strip().splitlines()[1:]
+        assert find_problems(corpus) == []
+        assert outputs == [["4", "0"], ["4", "0"]] and len(rows) == 8  # every row of both imports is there
+        shutil.rmtree(corpus)
