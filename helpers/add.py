@@ -474,8 +474,8 @@ def _near_duplicates(existing: pd.DataFrame, accepted: list, report: Report, ref
         if later in dropped:
             continue
         earlier_name = f"{where[earlier]} (in this import)" if earlier in where else f"{earlier} (in the corpus)"
-        sentence = (f"{where[later]}: {similarity:.0%} of its 5-word runs are shared with {earlier_name}, "
-                    f"a near-duplicate such as the same wire story in two outlets")
+        sentence = (f"{where[later]}: {similarity:.0%} of the shorter text's 5-word runs are shared with "
+                    f"{earlier_name}, a near-duplicate such as the same wire story in two outlets")
         if refuse:
             report.refused.append(CorpusError(where[later], sentence.split(": ", 1)[1], "keep one copy"))
             dropped.add(later)

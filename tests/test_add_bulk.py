@@ -1,6 +1,7 @@
 """Bulk import (`helpers add` with many files, folders, globs and a metadata sheet) and corpus hygiene."""
 import csv
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -15,11 +16,19 @@ from helpers.hygiene import corpus_warnings, detect_language
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_VOCABULARY = ("minister summit border trade talks vote envoy treaty sanctions aid migrants court election "
+               "army police parliament budget council delegation protest ceasefire agreement oil gas grain port "
+               "ship road bank loan debt tariff visa refugee camp river dam forest drought flood harvest school "
+               "hospital doctor nurse teacher student union strike wage price market factory mine worker farmer").split()
+
+
 def _story(topic: str, n: int = 4) -> str:
-    """An invented article about ``topic`` (different topics share few 5-word runs)."""
-    sentences = [f"Foreign ministers discussed {topic} at a meeting in the capital on day {i}, officials said."
-                 for i in range(n)]
-    return f"Ministers weigh {topic}\n\n" + " ".join(sentences) + f" The talks on {topic} will resume next month.\n"
+    """An invented article about ``topic``: its words drawn at random (seeded by the topic), so
+    two topics share almost no run of five words, as two real articles would not."""
+    rng = random.Random(topic)
+    sentences = [" ".join(rng.choice(_VOCABULARY) for _ in range(12)).capitalize() + "." for _ in range(n)]
+    return (f"Ministers weigh {topic}\n\n" + " ".join(sentences)
+            + f" The {topic} talks will resume next month, officials said.\n")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
