@@ -470,24 +470,49 @@ def resolve_groups(mentions: pd.DataFrame, date, alliances: pd.DataFrame,
 # ---------------------------------------------------------------- whole corpus
 
 def article_dates(articles: pd.DataFrame, assumed: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per article: id, date (the metadata's, else ``assumed[id]``) and
-    date_source ("metadata", "assumed" or "none"). Membership of an undated article is
-    looked up as the table records it now.
+    """One row per article: id, date (the metadata's, else ``assumed[id]``), date_source
+    ("metadata", "assumed" or "none") and date_precision ("day", or "month" and "year" for a
+    metadata date given without its day, read at the middle of that month or year). Membership of
+    an undated article is looked up as the table records it now.
 
     >>> frame = pd.DataFrame({"id": ["a", "b", "c"], "date": pd.to_datetime(["2019-05-01", None, None])})
     >>> article_dates(frame, {"b": "2017-05-02"})["date_source"].tolist()
     ['metadata', 'assumed', 'none']
     """
     assumed = assumed or {}
+    precision = articles["date_precision"] if "date_precision" in articles else pd.Series("day", index=articles.index)
     rows = []
-    for ident, date in zip(articles["id"], articles["date"]):
+    for ident, date, exact in zip(articles["id"], articles["date"], precision):
         if pd.notna(date):
-            rows.append((ident, pd.Timestamp(date), "metadata"))
+            rows.append((ident, pd.Timestamp(date), "metadata", exact or "day"))
         elif ident in assumed:
-            rows.append((ident, pd.Timestamp(assumed[ident]), "assumed"))
+            rows.append((ident, pd.Timestamp(assumed[ident]), "assumed", "day"))
         else:
-            rows.append((ident, pd.NaT, "none"))
-    return pd.DataFrame(rows, columns=["id", "date", "date_source"])
+            rows.append((ident, pd.NaT, "none", ""))
+    return pd.DataFrame(rows, columns=["id", "date", "date_source", "date_precision"])
+
+
+def changes_within(dates: pd.DataFrame, alliances: pd.DataFrame, groups: Iterable[str] | None = None) -> pd.DataFrame:
+    """Articles dated only to a month or a year (``dates`` from :func:`article_dates`) during which
+    an alliance's membership changed: their groups are read at the middle of the range, which
+    may be on either side of the change. Columns: id, dated (as given), changes.
+
+    >>> d = pd.DataFrame({"id": ["a", "b"], "date": pd.to_datetime(["2018-07-01", "2018-08-24"]),
+    ...                   "date_precision": ["year", "day"]})
+    >>> changes_within(d, load_alliances(), ["ALBA"]).values.tolist()
+    [['a', '2018', 'Ecuador leaves ALBA (2018-08-23)']]
+    """
+    rows = []
+    for ident, when, precision in zip(dates["id"], dates["date"], dates["date_precision"]):
+        if pd.isna(when) or precision not in ("month", "year"):
+            continue
+        start = when.replace(day=1) if precision == "month" else when.replace(month=1, day=1)
+        end = start + pd.offsets.MonthEnd(0) if precision == "month" else start.replace(month=12, day=31)
+        events = membership_events(alliances, groups, start, end)
+        if len(events):
+            rows.append((ident, start.strftime("%Y-%m" if precision == "month" else "%Y"),
+                         "; ".join(f"{label} ({d:%Y-%m-%d})" for label, d in zip(events["label"], events["date"]))))
+    return pd.DataFrame(rows, columns=["id", "dated", "changes"])
 
 
 def mentions_for_corpus(articles: pd.DataFrame, actors: pd.DataFrame, alliances: pd.DataFrame,

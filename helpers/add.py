@@ -30,8 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from .config import corpus_dir
-from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, count_words, fingerprint, looks_binary, read_article,
-                     read_metadata, read_with_problems, valid_language, LANGUAGE_FIX)
+from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, count_words, date_range, fingerprint, looks_binary,
+                     read_article, read_metadata, read_with_problems, valid_language, LANGUAGE_FIX)
 from .hygiene import detect_language, implausible_date, language_mismatch, minhash_signature, near_duplicate_pairs
 
 MIN_WORDS = 25
@@ -136,16 +136,17 @@ def _read_source(source: str | Path) -> tuple[str, str, dict[str, str]]:
 
 
 def _parse_date(value: str, where: str, force: bool = False) -> str:
+    """``value`` checked as a publication date: a day (YYYY-MM-DD), or a month (YYYY-MM) or year
+    (YYYY) when the page gives no day, stored as written (:func:`helpers.corpus.parse_date`)."""
     value = (value or "").strip()
-    try:
-        parsed = Date.fromisoformat(value)
-    except ValueError:
-        raise CorpusError(where, f"date {value!r} does not parse", "give it as YYYY-MM-DD, for example 2019-05-01") from None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise CorpusError(where, f"date {value!r} is not in the form YYYY-MM-DD", "give it as YYYY-MM-DD, for example 2019-05-01")
-    if parsed > Date.today():
+    span = date_range(value)
+    if span is None:
+        raise CorpusError(where, f"date {value!r} does not parse",
+                          "give it as YYYY-MM-DD (for example 2019-05-01), or YYYY-MM or YYYY when the page gives no day")
+    first, last = span
+    if first > Date.today():
         raise CorpusError(where, f"date {value} lies in the future", "check the article's publication date")
-    reason = implausible_date(parsed)
+    reason = implausible_date(last)
     if reason and not force:
         raise CorpusError(where, f"date {value} is not plausible: {reason}",
                           "check the article's publication date, or add it with --force-date if it is right")

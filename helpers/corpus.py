@@ -25,7 +25,8 @@ from .datafiles import lines
 
 
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")  # YYYY-MM-DD, YYYY-MM or YYYY
+DATE_FIX = "write it as YYYY-MM-DD (for example 2019-05-01), YYYY-MM or YYYY when the page gives no day, or leave it blank"
 _REGION = re.compile(r"^(?:[A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3})$")  # BCP 47 region (MX, 419) or script (Latn)
 LANGUAGE_FIX = "use a two-letter ISO 639-1 code such as en, es or pt, optionally with a region (es-MX)"
 _WORD = re.compile(r"\w++(?:['\u2019]\w++)*+")  # possessive: the same words, found quicker
@@ -181,7 +182,7 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
         if row.file not in on_disk:
             problems.append(CorpusError(corpus.articles / row.file, f"the file named on {where.name} line {line} does not exist", "add the file or delete that row"))
         if row.date and not _valid_date(row.date):
-            problems.append(CorpusError(label, f"date {row.date!r} does not parse", "write it as YYYY-MM-DD (for example 2019-05-01) or leave it blank"))
+            problems.append(CorpusError(label, f"date {row.date!r} does not parse", DATE_FIX))
         if row.language and not valid_language(row.language):
             problems.append(CorpusError(label, f"language {row.language!r} is not a language code", LANGUAGE_FIX))
     for name in sorted(on_disk - set(seen_files)):
@@ -204,7 +205,9 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
     frame = meta[meta["file"].isin(texts.keys())].drop_duplicates("file").copy()
     extra = [c for c in frame.columns if c not in METADATA_COLUMNS]
     frame = frame[METADATA_COLUMNS + extra]
-    frame["date"] = pd.to_datetime(frame["date"].where(frame["date"].map(_valid_date)), format="%Y-%m-%d")
+    parsed = [parse_date(value) for value in frame["date"]]
+    frame["date"] = pd.to_datetime(pd.Series([when for when, _ in parsed], index=frame.index, dtype="object"))
+    frame["date_precision"] = [precision for _, precision in parsed]  # worked out here, never taken from the file
     frame["text"] = frame["file"].map(texts)
     frame["chars"] = frame["text"].str.len()
     frame["words"] = frame["file"].map(words)
@@ -246,22 +249,56 @@ def valid_language(code: str) -> bool:
     return primary in language_codes() and (not dash or bool(_REGION.match(region)))
 
 
-def _valid_date(value: str) -> bool:
-    if not _ISO_DATE.match(value or ""):
-        return False
+def parse_date(value: str) -> tuple[date | None, str]:
+    """A metadata date and its precision: ``YYYY-MM-DD`` is that day; ``YYYY-MM`` (a page that gives
+    no day) is read as the 15th, and ``YYYY`` as 1 July, the middle of the month or year, so
+    that membership on that date is the likeliest; (None, "") when blank or not a date.
+
+    >>> parse_date("2019-05-01"), parse_date("2019-05"), parse_date("2019"), parse_date("2019-13")
+    ((datetime.date(2019, 5, 1), 'day'), (datetime.date(2019, 5, 15), 'month'), (datetime.date(2019, 7, 1), 'year'), (None, ''))
+    """
+    found = _DATE.match((value or "").strip())
+    if not found:
+        return None, ""
+    year, month, day = found.groups()
     try:
-        date.fromisoformat(value)
+        if day:
+            return date(int(year), int(month), int(day)), "day"
+        if month:
+            return date(int(year), int(month), 15), "month"
+        return date(int(year), 7, 1), "year"
     except ValueError:
-        return False
-    return True
+        return None, ""
+
+
+def date_range(value: str) -> tuple[date, date] | None:
+    """The first and last day a metadata date can mean (a whole month or year when no day is given).
+
+    >>> date_range("2019-02"), date_range("2020")[1]
+    ((datetime.date(2019, 2, 1), datetime.date(2019, 2, 28)), datetime.date(2020, 12, 31))
+    """
+    middle, precision = parse_date(value)
+    if middle is None:
+        return None
+    if precision == "day":
+        return middle, middle
+    if precision == "month":
+        following = date(middle.year + (middle.month == 12), middle.month % 12 + 1, 1)
+        return date(middle.year, middle.month, 1), date.fromordinal(following.toordinal() - 1)
+    return date(middle.year, 1, 1), date(middle.year, 12, 31)
+
+
+def _valid_date(value: str) -> bool:
+    return parse_date(value)[0] is not None
 
 
 def load_corpus(root: str | Path) -> pd.DataFrame:
     """Load a corpus folder into a DataFrame, one row per article.
 
-    Columns: id, file, title, outlet, date (datetime, NaT when blank), url,
-    language, any extra metadata columns, then text (the file's own text),
-    chars and words. Raises :class:`CorpusError` on the first problem found;
+    Columns: id, file, title, outlet, date (datetime, NaT when blank; the middle of the month or
+    year for a date given as YYYY-MM or YYYY, see :func:`parse_date`), url, language, any extra
+    metadata columns, then date_precision ("day", "month", "year", or "" when blank), text (the
+    file's own text), chars and words. Raises :class:`CorpusError` on the first problem found;
     ``python -m helpers check`` lists them all.
 
     >>> import tempfile

@@ -76,7 +76,7 @@ def split_target(articles: pd.DataFrame, target: str | Iterable[str] = "latest")
     >>> split_target(a, "X")[:3]
     (['a', 'c'], ['b'], 'X')
     """
-    from .overview import period_for, period_labels
+    from .overview import period_dates, period_for, period_labels
 
     ids = articles["id"].tolist()
     if isinstance(target, str) and target == "latest":
@@ -84,7 +84,7 @@ def split_target(articles: pd.DataFrame, target: str | Iterable[str] = "latest")
         if dates.notna().sum() == 0:
             return [], ids, "the latest period", "the rest"
         freq, _ = period_for(dates)
-        periods = dates.dt.to_period(freq)
+        periods = pd.Series(period_dates(articles, freq).to_numpy()).dt.to_period(freq)  # a year alone: neither side
         last = periods.max()
         label = period_labels(pd.PeriodIndex([last]), freq)[0]
         chosen = [i for i, p in zip(ids, periods) if p == last]

@@ -11,10 +11,45 @@ NOT_STATED = "(not stated)"
 def article_table(articles: pd.DataFrame) -> pd.DataFrame:
     """One line per article for display: id, title, outlet, date, words (blanks as '(not stated)')."""
     table = articles[["id", "title", "outlet", "date", "words"]].copy()
-    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    table["date"] = date_text(articles)
     for column in ("title", "outlet", "date"):
         table[column] = table[column].fillna("").replace("", NOT_STATED)
     return table.set_index("id")
+
+
+_SHOWN = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_FINEST = {"day": "MQY", "month": "MQY", "year": "Y"}  # the periods a date of each precision falls in for sure
+
+
+def date_text(articles: pd.DataFrame) -> pd.Series:
+    """Each article's date as the metadata gives it: 2019-05-01, or 2019-05 and 2019 when the page
+    gives no day (``date_precision``); "" when undated.
+
+    >>> frame = pd.DataFrame({"date": pd.to_datetime(["2019-05-01", "2019-07-01", None]),
+    ...                       "date_precision": ["day", "year", ""]})
+    >>> date_text(frame).tolist()
+    ['2019-05-01', '2019', '']
+    """
+    precision = articles["date_precision"] if "date_precision" in articles else pd.Series("day", index=articles.index)
+    return pd.Series([when.strftime(_SHOWN.get(p or "day", "%Y-%m-%d")) if pd.notna(when) else ""
+                      for when, p in zip(articles["date"], precision)], index=articles.index, dtype=object)
+
+
+def period_dates(articles: pd.DataFrame, freq: str) -> pd.Series:
+    """Each article's date (indexed by id) for counting by period ``freq`` ("M", "Q" or "Y"): NaT,
+    so counted with the undated, when the date is too coarse to place (a year alone, by month or
+    quarter), so that no article dated "2019" lands in July 2019.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "date": pd.to_datetime(["2019-05-01", "2019-07-01"]),
+    ...                       "date_precision": ["day", "year"]})
+    >>> period_dates(frame, "M").isna().tolist(), period_dates(frame, "Y").isna().tolist()
+    ([False, True], [False, False])
+    """
+    dates = pd.to_datetime(articles["date"], errors="coerce")
+    if "date_precision" in articles:
+        fits = [freq in _FINEST.get(p or "day", "MQY") for p in articles["date_precision"]]
+        dates = dates.where(fits)
+    return pd.Series(dates.to_numpy(), index=articles["id"].to_numpy(), name="date")
 
 
 def metadata_completeness(articles: pd.DataFrame) -> pd.DataFrame:

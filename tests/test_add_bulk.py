@@ -274,3 +274,41 @@ def test_two_imports_at_once_take_turns_and_lose_nothing(tmp_path):
         assert find_problems(corpus) == []
         assert outputs == [["4", "0"], ["4", "0"]] and len(rows) == 8  # every row of both imports is there
         shutil.rmtree(corpus)
+
+
+def test_partial_dates_are_kept_as_written_and_read_at_their_middle(sources, tmp_path):
+    from helpers import load_corpus
+    from helpers.overview import article_table, period_dates
+
+    corpus = tmp_path / "corpus"
+    sheet = _sheet(tmp_path / "s.csv", [{"file": "incoming/a.txt", "date": "2019-05"},
+                                        {"file": "incoming/b.txt", "date": "2018"},
+                                        {"file": "incoming/c.txt", "date": "2019-05-03"}])
+    report = add_articles([sources], sheet=sheet, outlet="Wire", corpus=corpus)
+    assert sorted(row["date"] for row in report.added) == ["2018", "2019-05", "2019-05-03"]
+    articles = load_corpus(corpus).set_index("title")
+    a, b = articles.loc["Ministers weigh fishing rights"], articles.loc["Ministers weigh oil prices"]
+    assert (str(a["date"].date()), a["date_precision"]) == ("2019-05-15", "month")
+    assert (str(b["date"].date()), b["date_precision"]) == ("2018-07-01", "year")
+    shown = article_table(load_corpus(corpus)).set_index("title")["date"]
+    assert shown["Ministers weigh oil prices"] == "2018"
+    by_month = period_dates(load_corpus(corpus), "M")
+    assert by_month.isna().sum() == 1  # the year alone is not placed in a month
+    for bad, why in [("2019-13", "does not parse"), ("2031", "lies in the future"), ("1985", "before 1990")]:
+        refused = add_articles([sources / "a.txt"], outlet="Wire", date=bad, corpus=tmp_path / "other")
+        assert why in str(refused.refused[0]), bad
+
+
+def test_check_accepts_a_month_or_year_and_refuses_other_shapes(tmp_path):
+    from helpers.corpus import find_problems
+
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    rows = []
+    for k, value in enumerate(["2019", "2019-05", "2019-05-01", "19-05-01", "2019-02-30", "May 2019"]):
+        (root / "articles" / f"{k}.txt").write_text(_story(f"topic {k}"), encoding="utf-8")
+        rows.append(f"{k},{k}.txt,T,O,{value},,en")
+    (root / "metadata.csv").write_text("id,file,title,outlet,date,url,language\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    problems = [str(p) for p in find_problems(root)]
+    assert len(problems) == 3 and all("does not parse; write it as YYYY-MM-DD" in p for p in problems)
+    assert [p.split("line ")[1].split(":")[0] for p in problems] == ["5", "6", "7"]

@@ -5,8 +5,10 @@ from collections.abc import Mapping
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
+from ..overview import period_dates
 from ._many import (MAX_ROWS, figure_title, height_for, histogram, label_for, mark_median, note, period_for,
                     period_labels, plt_figure, thin_ticks)
 
@@ -56,7 +58,11 @@ def plot_timeline(articles: pd.DataFrame, title: str, labels: Mapping[str, str] 
     missing = f" ({undated:,} article(s) without a date not shown)" if undated else ""
     if len(dated) > MAX_ROWS:
         freq, word = period_for(dated["date"])
-        counts = dated["date"].dt.to_period(freq).value_counts().sort_index()
+        placed = period_dates(dated, freq).dropna()  # a year alone is not placed in a month or quarter
+        coarse = len(dated) - len(placed)
+        if coarse:
+            missing += f" ({coarse:,} dated only to the year, not placed by {word})"
+        counts = placed.dt.to_period(freq).value_counts().sort_index()
         periods = pd.period_range(counts.index.min(), counts.index.max(), freq=freq)
         counts = counts.reindex(periods, fill_value=0)
         fig, ax = plt_figure(max(6.0, min(12.0, 0.25 * len(counts) + 3)), 4.6)
@@ -68,7 +74,17 @@ def plot_timeline(articles: pd.DataFrame, title: str, labels: Mapping[str, str] 
         figure_title(fig, title)
         return fig
     fig, ax = plt_figure(8, height_for(len(dated), extra=1.5, per_row=0.4))
-    ax.scatter(dated["date"], range(len(dated)), s=40, zorder=3)
+    precision = dated["date_precision"] if "date_precision" in dated else pd.Series("day", index=dated.index)
+    exact = (precision.fillna("day").replace("", "day") == "day").to_numpy()
+    ys = np.arange(len(dated))
+    ax.scatter(dated["date"][exact], ys[exact], s=40, zorder=3, color="#332288")
+    for y, when, p in zip(ys[~exact], dated["date"][~exact], precision[~exact]):  # a month or a year: its whole span
+        start = when.replace(day=1) if p == "month" else when.replace(month=1, day=1)
+        end = (start + pd.offsets.MonthEnd(0)) if p == "month" else start.replace(month=12, day=31)
+        ax.hlines(y, start, end, color="#332288", linewidth=3, alpha=0.45, zorder=2)
+        ax.scatter([when], [y], s=40, zorder=3, facecolors="white", edgecolors="#332288")
+    if (~exact).any():
+        missing += "; a bar spans a month or year given without its day"
     for y, (when, ident) in enumerate(zip(dated["date"], dated["id"])):
         ax.annotate(label_for(ident, labels), (when, y), xytext=(8, 0), textcoords="offset points",
                     va="center", fontsize=8)
