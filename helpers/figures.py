@@ -157,9 +157,45 @@ def save_table(data: pd.DataFrame, name: str, folder: str | Path | None = None,
     path = folder / f"{name}.csv"
     if articles is not None:
         data = with_article_columns(data, articles)
+    data = defused(data)
     keep_index = not isinstance(data.index, pd.RangeIndex)
     data.to_csv(path, index=keep_index, lineterminator="\n", float_format="%.6g", encoding="utf-8-sig")
     return path
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(data: pd.DataFrame) -> pd.DataFrame:
+    """``data`` with every text cell a spreadsheet would run as a formula (one starting with =, +,
+    -, @, a tab or a carriage return, and not a number) prefixed by an apostrophe, as OWASP
+    advises against CSV injection; numbers and other text are left as they are. Only exported
+    tables are changed, never the corpus.
+
+    >>> defused(pd.DataFrame({"outlet": ["=cmd|' /C calc'!A0", "Wire", "-3"], "n": [1, -2, 3]}))["outlet"].tolist()
+    ["'=cmd|' /C calc'!A0", 'Wire', '-3']
+    """
+    def safe(value):
+        if isinstance(value, str) and value.startswith(_FORMULA):
+            try:
+                float(value)
+                return value
+            except ValueError:
+                return "'" + value
+        return value
+
+    def textual(values) -> bool:
+        return values.dtype == object or pd.api.types.is_string_dtype(values.dtype)
+
+    text = [c for c in data.columns if textual(data[c])]
+    if not text and not textual(data.index):
+        return data
+    result = data.copy()
+    for column in text:
+        result[column] = result[column].map(safe)
+    if textual(result.index):
+        result.index = result.index.map(safe)
+    return result
 
 
 def with_article_columns(data: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -114,3 +114,21 @@ def test_tables_open_in_spreadsheets_and_name_their_articles(tmp_path):
     plain = save_table(pd.DataFrame({"group": ["ALBA"]}), "g", tmp_path, articles=articles)
     assert pd.read_csv(plain).columns.tolist() == ["group"]
     assert save_table(quotes, "quotes", tmp_path, articles=articles).read_bytes() == raw  # same bytes again
+
+
+def test_exported_tables_never_run_as_formulas_and_figures_never_read_maths(tmp_path):
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    from helpers.figures import save_table, use_style
+
+    hostile = pd.DataFrame({"outlet": ["=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)", "-0.5", "Wire"],
+                            "quote": ["-2+3", "ok", "fine", "fine", "=HYPERLINK(\"x\")"]})
+    back = pd.read_csv(save_table(hostile, "t", tmp_path), dtype=str)
+    assert back["outlet"].tolist() == ["'=cmd|' /C calc'!A0", "'+1+1", "'@SUM(A1)", "-0.5", "Wire"]
+    assert back["quote"].tolist() == ["'-2+3", "ok", "fine", "fine", "'=HYPERLINK(\"x\")"]
+    use_style()
+    fig, ax = plt.subplots()
+    ax.barh(["$$ Money $$"], [1])
+    ax.set_title("Costs rose from $5 to $10")
+    fig.savefig(tmp_path / "m.png")  # raises under maths text: "$$ Money $$" is not valid TeX
+    assert ax.get_title(loc="left") == "Costs rose from $5 to $10"
