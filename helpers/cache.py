@@ -21,6 +21,7 @@ import marshal
 import multiprocessing
 import os
 import tempfile
+import warnings
 from importlib import metadata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -75,21 +76,42 @@ def _key(stage: str, function: Callable[..., Any], inputs: Any) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path) -> dict | None:
+    """A stored result (``{"key": …, "value": …}``), or None (so it is computed again) when the
+    file cannot be read, is not JSON, is of another shape, or holds the result of another key
+    (a file copied or renamed by hand)."""
     try:
         with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError):
+            stored = json.load(fh)
+    except (OSError, ValueError, RecursionError):
         return None
+    if not isinstance(stored, dict) or stored.get("key") != path.stem or "value" not in stored:
+        return None
+    return stored
+
+
+_UNWRITABLE: set[str] = set()  # cache folders already reported as unwritable, in this process
 
 
 def _write(path: Path, encoded: str) -> None:
-    """Store one result (``encoded``: its JSON text) as ``{"value": …}``, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as fh:
-        fh.write('{"value": ' + encoded + "}")
-    os.replace(temporary, path)
+    """Store one result (``encoded``: its JSON text) as ``{"key": …, "value": …}``, atomically.
+    A cache that cannot be written (read-only, full, removed during the run) is skipped with one
+    warning: the results are still computed, only not kept."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            fh.write('{"key": "' + path.stem + '", "value": ' + encoded + "}")
+        os.replace(temporary, path)
+    except OSError as err:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        folder = str(path.parent.parent.parent)
+        if folder not in _UNWRITABLE:
+            _UNWRITABLE.add(folder)
+            warnings.warn(f"{folder}: the cache cannot be written ({err.strerror or err}); results are computed "
+                          "without it (set NEWS_CACHE to a writable folder, or NEWS_CACHE=off)", stacklevel=2)
 
 
 _JOB: tuple = ()  # in a worker process: (function, inputs, shared, cache paths, finish) of the stage being run

@@ -161,7 +161,17 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
     if not corpus.articles.is_dir():
         raise CorpusError(corpus.articles, "the articles folder does not exist", "create it and put one .txt file per article in it")
 
-    on_disk = {p.name for p in corpus.articles.iterdir() if p.is_file() and not p.name.startswith(".")}
+    on_disk = set()
+    for path in sorted(corpus.articles.iterdir()):
+        if path.name.startswith("."):
+            continue  # hidden: an import's temporary files, an editor's back-ups
+        if path.is_symlink():  # a link could pull any file of the machine into the analysis and the report
+            problems.append(CorpusError(path, "this is a symbolic link, not an article file",
+                                        "copy the article itself into the articles folder"))
+        elif path.is_file():
+            on_disk.add(path.name)
+        elif not path.is_dir():  # a FIFO, a socket, a device: reading it could hang or never end
+            problems.append(CorpusError(path, "this is not a regular file", "remove it from the articles folder"))
     for name in sorted(on_disk):
         if not name.endswith(".txt"):
             problems.append(CorpusError(corpus.articles / name, "only .txt files are read from the articles folder", "convert it with `python -m helpers add` or move it out"))

@@ -164,3 +164,37 @@ def test_a_corpus_with_no_quotes_or_mentions_gives_empty_tables_of_the_usual_sha
     mentioned = actors.mentions_for_corpus(cleaned, actors.load_actors(), actors.load_alliances())
     assert found.empty and list(found.columns) == quotes.CORPUS_COLUMNS and found["article"].dtype == object
     assert mentioned.empty and mentioned["start"].dtype == "int64" and mentioned["actor"].dtype == object
+
+
+@pytest.mark.parametrize("content", ['{}', '[1]', '{"value": null}', '{"key": "other", "value": "WRONG"}',
+                                     "[" * 100_000 + "]" * 100_000, "not json", ""])
+def test_a_damaged_entry_is_computed_again(tmp_path, monkeypatch, content):
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path))
+    assert cache.per_article("t", shout, [("a",)], processes=1) == ["A"]
+    (entry,) = tmp_path.rglob("*.json")
+    entry.write_text(content, encoding="utf-8")
+    CALLS.clear()
+    assert cache.per_article("t", shout, [("a",)], processes=1) == ["A"]
+    assert CALLS == ["a"]  # recomputed, and stored again
+    assert cache.per_article("t", shout, [("a",)], processes=1) == ["A"] and CALLS == ["a"]
+
+
+def test_two_entries_swapped_by_hand_are_not_believed(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path))
+    cache.per_article("t", shout, [("a",), ("b",)], processes=1)
+    first, second = sorted(tmp_path.rglob("*.json"))
+    a, b = first.read_bytes(), second.read_bytes()
+    first.write_bytes(b)
+    second.write_bytes(a)
+    CALLS.clear()
+    assert cache.per_article("t", shout, [("a",), ("b",)], processes=1) == ["A", "B"]
+    assert sorted(CALLS) == ["a", "b"]
+
+
+def test_an_unwritable_cache_warns_once_and_still_computes(tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", encoding="utf-8")  # the cache "folder" is a file: nothing can be written under it
+    monkeypatch.setenv("NEWS_CACHE", str(blocked))
+    with pytest.warns(UserWarning, match="the cache cannot be written") as caught:
+        assert cache.per_article("t", shout, [("a",), ("b",)], processes=1) == ["A", "B"]
+    assert len(caught) == 1

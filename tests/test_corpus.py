@@ -155,3 +155,21 @@ def test_metadata_that_is_a_folder(tmp_path):
     (tmp_path / "articles").mkdir()
     (tmp_path / "metadata.csv").mkdir()
     assert "folder" in error_for(tmp_path)
+
+
+def test_links_and_special_files_in_the_articles_folder_are_refused(tmp_path):
+    import os
+
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "a.txt").write_text("The Lima Group met in Lima on Tuesday to talk.", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not an article", encoding="utf-8")
+    (root / "articles" / "x.txt").symlink_to(secret)
+    os.mkfifo(root / "articles" / "pipe.txt")
+    (root / "metadata.csv").write_text("id,file,title,outlet,date,url,language\na,a.txt,T,O,2019-05-01,,en\n"
+                                       "x,x.txt,T,O,2019-05-01,,en\n", encoding="utf-8")
+    problems = [str(p) for p in find_problems(root)]
+    assert any("x.txt: this is a symbolic link, not an article file" in p for p in problems)
+    assert any("pipe.txt: this is not a regular file" in p for p in problems)
+    assert not any("not an article" in p for p in problems if "secret" in p)
