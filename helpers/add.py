@@ -146,6 +146,8 @@ def _parse_date(value: str, where: str, force: bool = False) -> str:
     first, last = span
     if first > Date.today():
         raise CorpusError(where, f"date {value} lies in the future", "check the article's publication date")
+    if last.year < 1900:
+        raise CorpusError(where, f"date {value} lies before 1900", "check the article's publication date")
     reason = implausible_date(last)
     if reason and not force:
         raise CorpusError(where, f"date {value} is not plausible: {reason}",

@@ -26,6 +26,7 @@ from .datafiles import lines
 
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")  # YYYY-MM-DD, YYYY-MM or YYYY
+_FIRST_YEAR = 1900  # the oldest date loading accepts (add refuses dates before 1990 unless forced)
 DATE_FIX = "write it as YYYY-MM-DD (for example 2019-05-01), YYYY-MM or YYYY when the page gives no day, or leave it blank"
 _REGION = re.compile(r"^(?:[A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3})$")  # BCP 47 region (MX, 419) or script (Latn)
 LANGUAGE_FIX = "use a two-letter ISO 639-1 code such as en, es or pt, optionally with a region (es-MX)"
@@ -193,6 +194,9 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
             problems.append(CorpusError(corpus.articles / row.file, f"the file named on {where.name} line {line} does not exist", "add the file or delete that row"))
         if row.date and not _valid_date(row.date):
             problems.append(CorpusError(label, f"date {row.date!r} does not parse", DATE_FIX))
+        elif row.date and not _FIRST_YEAR <= parse_date(row.date)[0].year <= date.today().year:
+            problems.append(CorpusError(label, f"date {row.date!r} lies before {_FIRST_YEAR} or in a future year",
+                                        "check the article's publication date, or leave it blank"))
         if row.language and not valid_language(row.language):
             problems.append(CorpusError(label, f"language {row.language!r} is not a language code", LANGUAGE_FIX))
     for name in sorted(on_disk - set(seen_files)):

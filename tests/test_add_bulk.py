@@ -86,16 +86,16 @@ def test_all_or_nothing_leaves_the_corpus_byte_identical(sources, tmp_path):
     add_article(_story("grain exports"), title="T", outlet="O", date="2019-02-04", corpus=corpus)
     before = _snapshot(corpus)
     (sources / "old.txt").write_text(_story("an old treaty"), encoding="utf-8")
-    sheet = _sheet(tmp_path / "s.csv", [{"file": "incoming/old.txt", "date": "1890-01-01"}])
+    sheet = _sheet(tmp_path / "s.csv", [{"file": "incoming/old.txt", "date": "1985-01-01"}])
     report = add_articles([sources], sheet=sheet, outlet="Wire", date="2019-05-01", corpus=corpus,
                           all_or_nothing=True)
     assert not report.written and report.added == []
-    assert "date 1890-01-01 is not plausible: it lies before 1990" in str(report.refused[0])
+    assert "date 1985-01-01 is not plausible: it lies before 1990" in str(report.refused[0])
     assert _snapshot(corpus) == before
     # without the flag the others go in, and --force-date lets the old one in too
     assert len(add_articles([sources], sheet=sheet, outlet="Wire", date="2019-05-01", corpus=corpus).added) == 3
     forced = add_articles([sources / "old.txt"], sheet=sheet, outlet="Wire", corpus=corpus, force_date=True)
-    assert forced.added[0]["date"] == "1890-01-01"
+    assert forced.added[0]["date"] == "1985-01-01"
 
 
 def test_duplicates_in_the_batch_and_the_corpus(sources, tmp_path):

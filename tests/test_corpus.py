@@ -173,3 +173,18 @@ def test_links_and_special_files_in_the_articles_folder_are_refused(tmp_path):
     assert any("x.txt: this is a symbolic link, not an article file" in p for p in problems)
     assert any("pipe.txt: this is not a regular file" in p for p in problems)
     assert not any("not an article" in p for p in problems if "secret" in p)
+
+
+def test_check_refuses_dates_no_figure_can_draw(tmp_path):
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    rows = []
+    for k, value in enumerate(["0001-01-01", "1899-12-31", "1950-06-01", "2999"]):
+        (root / "articles" / f"{k}.txt").write_text(f"The Lima Group met in Lima on day {k} to talk about trade.",
+                                                   encoding="utf-8")
+        rows.append(f"{k},{k}.txt,T,O,{value},,en")
+    (root / "metadata.csv").write_text("id,file,title,outlet,date,url,language\n" + "\n".join(rows) + "\n",
+                                       encoding="utf-8")
+    problems = [str(p) for p in find_problems(root)]
+    assert len(problems) == 3 and all("lies before 1900 or in a future year" in p for p in problems)
+    assert [p.split("line ")[1].split(":")[0] for p in problems] == ["2", "3", "5"]
