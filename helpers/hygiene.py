@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
@@ -24,6 +25,7 @@ SHINGLE = 5
 NUM_PERM = 128
 SCHEME = "affine32"            # datasketch's hashing scheme, named so stored signatures stay comparable
 LANGUAGE_CONFIDENCE = 0.9      # a detected language differing from the stated one is flagged above this probability
+BOILERPLATE_ARTICLES = 20     # runs found in more articles than this (or 1 % of them) are boilerplate, not shared text
 EARLIEST = date(1990, 1, 1)    # dates before this are refused unless forced: the corpus covers 2000-2025
 _WORDS = re.compile(r"\w+")
 
@@ -130,8 +132,21 @@ def near_duplicate_pairs(texts: Mapping[str, str], signatures: Mapping[str, list
         return []
     values = np.array([signatures[k][:-1] for k in keys], dtype=np.uint64)
     sizes = np.array([signatures[k][-1] for k in keys], dtype=float)
+    # Boilerplate: runs that many articles carry (an outlet's footer, a standard disclaimer) would
+    # make all of them near-duplicates of each other. A MinHash value shared by more than `cap`
+    # articles comes from such runs: it is replaced by a value of the article's own, and the exact
+    # comparison below leaves out the runs found in more than `cap` articles.
+    cap = max(BOILERPLATE_ARTICLES, len(keys) // 100)
+    common = np.zeros(values.shape, dtype=bool)
+    for slot in range(values.shape[1]):
+        _, where, counts = np.unique(values[:, slot], return_inverse=True, return_counts=True)
+        common[:, slot] = counts[where] > cap
+    if common.any():
+        # values near 2**32, where the minimum of an article's hashes never falls, one per article and slot
+        own = (np.uint64((1 << 32) - 1) - np.arange(values.size, dtype=np.uint64)).reshape(values.shape)
+        values = np.where(common, own, values)
     lsh = MinHashLSH(threshold=0.15, num_perm=NUM_PERM)  # a trimmed copy of twice the length still shares 0.15
-    hashes = [LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=signatures[k][:-1], scheme=SCHEME)) for k in keys]
+    hashes = [LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=row, scheme=SCHEME)) for row in values]
     for i, h in enumerate(hashes):
         lsh.insert(i, h)
     wanted = set(range(len(keys))) if only is None else {i for i, k in enumerate(keys) if k in set(only)}
@@ -151,10 +166,14 @@ def near_duplicate_pairs(texts: Mapping[str, str], signatures: Mapping[str, list
         estimate[lo:lo + 50_000] = share * (sizes[a] + sizes[b]) / (1 + share) / np.minimum(sizes[a], sizes[b])
     found: list[tuple[str, str, float]] = []
     shingled: dict[int, set[str]] = {}
+    boilerplate: set[str] = set()
+    if common.any():  # runs found in more than `cap` articles: counted in none
+        frequency = Counter(run for k in keys for run in shingles(texts[k]))
+        boilerplate = {run for run, n in frequency.items() if n > cap}
     for a, b in pairs[estimate >= threshold - 0.1]:  # generous: with 128 values the estimate errs by a few hundredths
         for k in (a, b):
             if k not in shingled:
-                shingled[k] = shingles(texts[keys[k]])
+                shingled[k] = shingles(texts[keys[k]]) - boilerplate
         exact = containment(shingled[a], shingled[b])
         if exact >= threshold:
             found.append((keys[a], keys[b], exact))

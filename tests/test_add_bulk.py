@@ -312,3 +312,13 @@ def test_check_accepts_a_month_or_year_and_refuses_other_shapes(tmp_path):
     problems = [str(p) for p in find_problems(root)]
     assert len(problems) == 3 and all("does not parse; write it as YYYY-MM-DD" in p for p in problems)
     assert [p.split("line ")[1].split(":")[0] for p in problems] == ["5", "6", "7"]
+
+
+def test_a_footer_every_article_carries_makes_no_near_duplicates():
+    from helpers.hygiene import near_duplicate_pairs
+
+    rng = random.Random(5)
+    footer = " ".join(rng.choice(_VOCABULARY) for _ in range(150))  # an outlet's long footer on every page
+    texts = {f"a{k}": _story(f"topic {k}", n=3) + "\n" + footer for k in range(60)}
+    texts["copy"] = texts["a7"].replace("officials said", "a spokesman said")
+    assert [(a, b) for a, b, _ in near_duplicate_pairs(texts)] == [("a7", "copy")]
