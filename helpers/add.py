@@ -78,8 +78,31 @@ def _from_html(raw: bytes, where: str) -> dict[str, str]:
              for key in ("title", "date", "sitename", "url")}
     # one paragraph a line in trafilatura's output; the corpus separates paragraphs by a blank line
     text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return {"text": text, "title": found["title"], "date": found["date"], "outlet": found["sitename"],
-            "url": found["url"]}
+    return {"text": text, "title": found["title"], "date": _confirmed_date(found["date"][:10], page),
+            "outlet": found["sitename"], "url": found["url"]}
+
+
+def _confirmed_date(found: str, page: str) -> str:
+    """The date a page's metadata gives, kept only as precisely as the page itself writes it: the
+    date extractor fills in a missing day (today's, or the 1st) and a missing month, so a day not
+    written in the page is dropped to its month, and a month not written to nothing.
+
+    >>> _confirmed_date("2019-05-02", '<meta name="date" content="2019-05">'), _confirmed_date("2019-05-01", "May 1, 2019")
+    ('2019-05', '2019-05-01')
+    """
+    try:
+        day = Date.fromisoformat(found)
+    except ValueError:
+        return ""
+    month_names = (day.strftime("%B"), day.strftime("%b"))
+    written_days = [day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%d/%m/%Y"), day.strftime("%m/%d/%Y"),
+                    day.strftime("%Y%m%d")]
+    written_days += [f"{m} {day.day}, {day.year}" for m in month_names] + [f"{m} {day.day} {day.year}" for m in month_names]
+    written_days += [f"{day.day} {m} {day.year}" for m in month_names] + [f"{day.day} {m}, {day.year}" for m in month_names]
+    if any(form in page for form in written_days):
+        return day.isoformat()
+    written_months = [day.strftime("%Y-%m"), day.strftime("%Y/%m")] + [f"{m} {day.year}" for m in month_names]
+    return day.strftime("%Y-%m") if any(form in page for form in written_months) else ""
 
 
 def headline(text: str) -> str:
@@ -143,12 +166,12 @@ def _parse_date(value: str, where: str, force: bool = False) -> str:
     if span is None:
         raise CorpusError(where, f"date {value!r} does not parse",
                           "give it as YYYY-MM-DD (for example 2019-05-01), or YYYY-MM or YYYY when the page gives no day")
-    first, last = span
+    first, last = span  # the current year or month is not "in the future"; its first day counts
     if first > Date.today():
         raise CorpusError(where, f"date {value} lies in the future", "check the article's publication date")
     if last.year < 1900:
         raise CorpusError(where, f"date {value} lies before 1900", "check the article's publication date")
-    reason = implausible_date(last)
+    reason = implausible_date(min(last, Date.today()))  # the future was checked on the first day
     if reason and not force:
         raise CorpusError(where, f"date {value} is not plausible: {reason}",
                           "check the article's publication date, or add it with --force-date if it is right")
@@ -194,11 +217,15 @@ def expand_sources(sources: Iterable[str | Path]) -> list[Path]:
         if any(ch in text for ch in "*?[") and not Path(text).exists():
             found.extend(sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file()))
         elif Path(text).is_dir():
-            found.extend(sorted(p for p in Path(text).rglob("*") if p.is_file() and not p.name.startswith(".")
-                                and p.suffix.lower() in _HTML_SUFFIXES | {".txt"}))
+            folder = Path(text)
+            found.extend(sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _HTML_SUFFIXES | {".txt"}
+                                and not any(part.startswith(".") for part in p.relative_to(folder).parts)))
         else:
             found.append(Path(text))
-    return list(dict.fromkeys(found))
+    unique: dict[str, Path] = {}  # one file given twice (a/../a/x.txt and a/x.txt) is read once
+    for path in found:
+        unique.setdefault(str(path.resolve()), path)
+    return list(unique.values())
 
 
 SHEET_COLUMNS = ("title", "outlet", "date", "url", "language", "notes")
@@ -222,20 +249,30 @@ def read_sheet(path: str | Path) -> dict[str, dict[str, str]]:
     if unknown:
         raise CorpusError(path, f"column {', '.join(unknown)} is not one the corpus keeps",
                           f"use file and any of {', '.join(SHEET_COLUMNS)}")
-    rows = {}
-    for row in sheet.to_dict("records"):
+    rows: dict[str, dict[str, str]] = {}
+    for line, row in enumerate(sheet.to_dict("records"), start=2):
         name = row.pop("file").strip()
-        if name:
-            rows[str((path.parent / name).resolve())] = {k: v.strip() for k, v in row.items() if v.strip()}
+        if not name:
+            continue
+        key = str((path.parent / name).resolve())
+        if key in rows:
+            raise CorpusError(f"{path} line {line}", f"file {name!r} has a row already",
+                              "keep one row per file")
+        values = {k: " ".join(v.split()) for k, v in row.items() if v.strip()}  # a line break in a cell: a space
+        if Path(name).name == name:
+            values["\0bare"] = "1"  # a bare file name: it may name a file in any folder given
+        rows[key] = values
     return rows
 
 
-def _sheet_row(sheet: dict[str, dict[str, str]], path: Path) -> dict[str, str] | None:
+def _sheet_row(sheet: dict[str, dict[str, str]], path: Path) -> tuple[str, dict[str, str]] | None:
+    """The sheet's row for ``path`` (its key and values): the row naming that file from the
+    sheet's folder, else the one row giving only its bare file name."""
     resolved = str(path.resolve())
     if resolved in sheet:
-        return sheet[resolved]
-    by_name = [values for key, values in sheet.items() if Path(key).name == path.name]
-    return by_name[0] if len(by_name) == 1 else None
+        return resolved, sheet[resolved]
+    bare = [key for key, values in sheet.items() if values.get("\0bare") and Path(key).name == path.name]
+    return (bare[0], sheet[bare[0]]) if len(bare) == 1 else None
 
 
 def _prepare_file(path: str) -> dict:
@@ -280,7 +317,7 @@ def _build_row(facts: dict, given: dict[str, str], force_date: bool) -> tuple[di
         raise CorpusError(where, "no outlet was given and the page names no site", "name the publication with --outlet or in the sheet")
     if not values["date"]:
         raise CorpusError(where, "no date was given and none was found in the page", "give one with --date YYYY-MM-DD or in the sheet")
-    values["date"] = _parse_date(values["date"][:10] if not given.get("date") else values["date"], where, force_date)
+    values["date"] = _parse_date(values["date"], where, force_date)
     language = (given.get("language") or "en").strip().lower()
     if not valid_language(language):
         raise CorpusError(where, f"language {language!r} is not a language code", LANGUAGE_FIX)
@@ -402,7 +439,13 @@ def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, la
     facts = per_article("add-read", _prepare_file, [(str(p),) for p in paths], progress=progress, cached=False)
     facts += [_facts(text.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}) for text in texts_given]
     wheres = [str(p) for p in paths] + ["the text given"] * len(texts_given)
-    givens = [{**given_all, **(_sheet_row(sheet_rows, p) or {})} for p in paths] + [given_all] * len(texts_given)
+    matched = [_sheet_row(sheet_rows, p) for p in paths]
+    used = {found[0] for found in matched if found}
+    for key in sheet_rows:
+        if key not in used:
+            report.warnings.append(f"{sheet}: the row for {key} matches no file given; check its file name")
+    givens = [{**given_all, **{k: v for k, v in (found[1] if found else {}).items() if k != "\0bare"}}
+              for found in matched] + [given_all] * len(texts_given)
 
     known = {fingerprint(t): f for f, t in zip(existing["file"], existing["text"])}
     accepted: list[tuple[dict, str, dict]] = []  # (row, text, facts)

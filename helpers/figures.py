@@ -220,9 +220,12 @@ def with_article_columns(data: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     for column in ("outlet", "date", "title"):
         if column in table.columns or column not in lookup.columns:
             continue
-        values = table[key].map(lookup[column])
-        if column == "date":
-            values = pd.to_datetime(values, errors="coerce").dt.strftime("%Y-%m-%d")
+        if column == "date":  # as the metadata gives it: 2019-05-01, or 2019-05 and 2019 without a day
+            from .overview import date_text
+
+            values = table[key].map(pd.Series(date_text(articles).to_numpy(), index=articles["id"]))
+        else:
+            values = table[key].map(lookup[column])
         table.insert(position, column, values)
         position += 1
     return table.set_index(key) if moved_index else table

@@ -259,9 +259,10 @@ def detected_languages(articles) -> list[tuple[str, float]]:
 def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool = True):
     """The articles the English-language analyses should count, and those left out with why.
 
-    With ``one_per_cluster``, of each cluster of near-duplicates (:func:`near_duplicate_pairs`:
-    the same wire story in several outlets) only the earliest-dated article is kept (the first
-    in the corpus when the dates tie or are missing), so its words and quotes count once. With
+    With ``one_per_cluster``, of near-duplicates (:func:`near_duplicate_pairs` on the clean text
+    when there is one: the same wire story in several outlets) only the fullest copy is kept (the
+    earliest when two are as long), so its words and quotes count once; an article is left out
+    only when it nearly repeats one that is kept. With
     ``english_only``, an article that reads as another language (detected with probability
     :data:`LANGUAGE_CONFIDENCE` or more; else as stated in its ``language`` column) is left out,
     since the word lists, sentence rules and quote finder are English.
@@ -287,25 +288,33 @@ def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool =
                 reasons[ident] = f"reads as {code!r}" if probability >= LANGUAGE_CONFIDENCE else f"stated as {stated!r}"
     if one_per_cluster and len(articles):
         from .cache import per_article
+        from .overview import date_text
 
         rows = articles[~articles["id"].isin(reasons)]
-        texts = dict(zip(rows["id"], rows["text"]))
+        column = "clean_text" if "clean_text" in rows else "text"  # page furniture and footers do not count
+        texts = dict(zip(rows["id"], rows[column]))
         signatures = dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
-        pairs = near_duplicate_pairs(texts, signatures)
-        similarity = {}
-        for a, b, s in pairs:
-            similarity[(a, b)] = similarity[(b, a)] = s
+        similar: dict[str, dict[str, float]] = {}
+        for a, b, s in near_duplicate_pairs(texts, signatures):
+            similar.setdefault(a, {})[b] = s
+            similar.setdefault(b, {})[a] = s
         when = dict(zip(articles["id"], pd.to_datetime(articles["date"], errors="coerce")))
+        length = {ident: len(text) for ident, text in texts.items()}
+        shown = dict(zip(articles["id"], date_text(articles)))
+        label = {ident: f"{outlet or '(not stated)'}, {shown[ident] or 'undated'}"
+                 for ident, outlet in zip(articles["id"], articles["outlet"])}
         order = {ident: k for k, ident in enumerate(articles["id"])}
-        label = {ident: f"{outlet or '(not stated)'}, {d.date() if pd.notna(d) else 'undated'}"
-                 for ident, outlet, d in zip(articles["id"], articles["outlet"], articles["date"])}
-        for group in clusters(pairs):
-            keep = min(group, key=lambda i: (pd.isna(when[i]), when[i] if pd.notna(when[i]) else 0, order[i]))
-            for ident in group:
-                if ident != keep:
-                    shared = similarity.get((ident, keep))
-                    reasons[ident] = (f"near-duplicate of {label[keep]}"
-                                      + (f" ({shared:.0%} of 5-word runs shared)" if shared else " (same cluster)"))
+        # the fullest copy first (then the earliest): each article is left out only when it nearly
+        # repeats one that is kept, never through a chain of articles it does not itself resemble
+        kept: list[str] = []
+        for ident in sorted(similar, key=lambda i: (-length[i], pd.isna(when[i]),
+                                                    when[i] if pd.notna(when[i]) else 0, order[i])):
+            original = next((k for k in kept if k in similar[ident]), None)
+            if original is None:
+                kept.append(ident)
+            else:
+                reasons[ident] = (f"near-duplicate of {label[original]} "
+                                  f"({similar[ident][original]:.0%} of 5-word runs shared)")
     left = articles[articles["id"].isin(reasons)]
     table = pd.DataFrame({"id": left["id"], "outlet": left["outlet"], "date": left["date"], "title": left["title"],
                           "reason": left["id"].map(reasons)}).reset_index(drop=True)
@@ -329,3 +338,12 @@ def left_out_sentence(left, kept: int) -> str:
     parts = ([f"{copies:,} near-duplicate{'s' if copies != 1 else ''} (one article of each cluster is kept)"] if copies else []) \
         + ([f"{foreign:,} not in English"] if foreign else [])
     return f"{len(left):,} of {total:,} articles are left out: {' and '.join(parts)}."
+
+
+def require_some(kept, left) -> None:
+    """Stop with one sentence when :func:`for_analysis` left no article to analyse."""
+    if len(kept) == 0 and len(left):
+        from .corpus import CorpusError
+
+        raise CorpusError("the corpus", f"all {len(left):,} articles are left out ({left_out_sentence(left, 0)[:-1]})",
+                          "add English articles, or set ENGLISH_ONLY = False or ONE_PER_CLUSTER = False in the parameters")

@@ -104,7 +104,9 @@ def article_labels(articles: pd.DataFrame, width: int = 46) -> dict[str, str]:
             parts.append(outlet)
         date = getattr(row, "date", None)
         if date is not None and pd.notna(date):
-            parts.append(f"{date.day} {date:%b %Y}")
+            precision = getattr(row, "date_precision", "day") or "day"
+            parts.append(f"{date.day} {date:%b %Y}" if precision == "day"
+                         else f"{date:%b %Y}" if precision == "month" else f"{date:%Y}")
         title = " ".join(str(getattr(row, "title", "") or "").split())
         if not title and parts:  # no title: the article's first words stand in for it
             title = _opening_words(str(getattr(row, "text", "") or ""), max(16, width - len(" · ".join(parts)))).strip('"')

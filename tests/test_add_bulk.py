@@ -322,3 +322,48 @@ def test_a_footer_every_article_carries_makes_no_near_duplicates():
     texts = {f"a{k}": _story(f"topic {k}", n=3) + "\n" + footer for k in range(60)}
     texts["copy"] = texts["a7"].replace("officials said", "a spokesman said")
     assert [(a, b) for a, b, _ in near_duplicate_pairs(texts)] == [("a7", "copy")]
+
+
+def test_no_article_is_left_out_through_a_chain_and_the_fullest_copy_is_kept():
+    import pandas as pd
+    from helpers.hygiene import for_analysis
+
+    rng = random.Random(9)
+    words = lambda n: " ".join(rng.choice(_VOCABULARY) + str(rng.randint(0, 99)) for _ in range(n))
+    first, second, third = words(60), words(60), words(60)
+    # A = first+second, B = second+third (shares half with A), C = third+more (shares half with B, nothing with A)
+    texts = {"A": first + " " + second, "B": second + " " + third, "C": third + " " + words(60)}
+    frame = pd.DataFrame({"id": list(texts), "file": [f"{k}.txt" for k in texts], "title": list(texts),
+                          "outlet": ["X", "Y", "Z"], "date": pd.to_datetime(["2019-05-01"] * 3),
+                          "language": ["en"] * 3, "text": list(texts.values())})
+    kept, left = for_analysis(frame, english_only=False)
+    assert sorted(kept["id"]) == ["A", "C"] and left["id"].tolist() == ["B"]  # C resembles only B, which is gone
+    brief = pd.DataFrame({"id": ["brief", "full"], "file": ["b.txt", "f.txt"], "title": ["b", "f"], "outlet": ["X", "Y"],
+                          "date": pd.to_datetime(["2019-05-01", "2019-05-02"]), "language": ["en", "en"],
+                          "text": [first, first + " " + second + " " + third]})
+    kept, left = for_analysis(brief, english_only=False)
+    assert kept["id"].tolist() == ["full"]  # the fuller copy stays, although published a day later
+
+
+def test_a_sheet_names_files_by_their_folder_and_says_which_rows_matched_nothing(tmp_path):
+    for year in ("2019", "2020"):
+        (tmp_path / "in" / year).mkdir(parents=True)
+        (tmp_path / "in" / year / "a.txt").write_text(_story(f"story of {year}"), encoding="utf-8")
+    sheet = _sheet(tmp_path / "in" / "sheet.csv", [{"file": "2019/a.txt", "outlet": "Wire", "date": "2019-03-01"},
+                                                   {"file": "2019/typo.txt", "outlet": "Wire", "date": "2019-03-02"}])
+    report = add_articles([tmp_path / "in"], sheet=sheet, corpus=tmp_path / "c")
+    assert [row["date"] for row in report.added] == ["2019-03-01"]  # 2020/a.txt is not given 2019/a.txt's row
+    assert "no outlet was given" in str(report.refused[0]) and "2020" in str(report.refused[0])
+    assert any("typo.txt matches no file given" in w for w in report.warnings)
+    twice = _sheet(tmp_path / "twice.csv", [{"file": "in/2019/a.txt", "outlet": "A"}, {"file": "in/2019/a.txt", "outlet": "B"}])
+    with pytest.raises(CorpusError, match="line 3: file 'in/2019/a.txt' has a row already"):
+        add_articles([tmp_path / "in"], sheet=twice, corpus=tmp_path / "d")
+
+
+def test_hidden_folders_are_skipped_and_the_current_year_is_no_future(sources, tmp_path):
+    (sources / ".ipynb_checkpoints").mkdir()
+    (sources / ".ipynb_checkpoints" / "a-checkpoint.txt").write_text(_story("stale copy"), encoding="utf-8")
+    this_year = str(__import__("datetime").date.today().year)
+    report = add_articles([sources], outlet="Wire", date=this_year, corpus=tmp_path / "c")
+    assert len(report.added) == 3 and report.refused == []
+    assert all(row["date"] == this_year for row in report.added)
