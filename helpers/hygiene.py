@@ -259,8 +259,8 @@ def detected_languages(articles) -> list[tuple[str, float]]:
 def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool = True):
     """The articles the English-language analyses should count, and those left out with why.
 
-    With ``one_per_cluster``, of near-duplicates (:func:`near_duplicate_pairs` on the clean text
-    when there is one: the same wire story in several outlets) only the fullest copy is kept (the
+    With ``one_per_cluster``, of near-duplicates (:func:`near_duplicate_pairs` on the clean text,
+    so that every notebook finds the same ones: the same wire story in several outlets) only the fullest copy is kept (the
     earliest when two are as long), so its words and quotes count once; an article is left out
     only when it nearly repeats one that is kept. With
     ``english_only``, an article that reads as another language (detected with probability
@@ -291,8 +291,11 @@ def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool =
         from .overview import date_text
 
         rows = articles[~articles["id"].isin(reasons)]
-        column = "clean_text" if "clean_text" in rows else "text"  # page furniture and footers do not count
-        texts = dict(zip(rows["id"], rows[column]))
+        if "clean_text" not in rows:  # page furniture and footers do not count (cleaning is cached per article)
+            from .clean import clean_corpus
+
+            rows = clean_corpus(rows)
+        texts = dict(zip(rows["id"], rows["clean_text"]))
         signatures = dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
         similar: dict[str, dict[str, float]] = {}
         for a, b, s in near_duplicate_pairs(texts, signatures):
