@@ -24,6 +24,7 @@ Every command exits non-zero with one plain sentence on stderr when the input is
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from pathlib import Path
@@ -55,8 +56,11 @@ def _check(args: argparse.Namespace) -> int:
 def _quotes(args: argparse.Namespace) -> int:
     from . import quotes
 
-    print(quotes.dump_json(quotes.quotes_json(args.paths)))
-    return 0
+    problems: list = []
+    print(quotes.dump_json(quotes.quotes_json(args.paths, problems)))
+    for problem in problems:  # each bad file said once; the others are all in the output
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -240,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as err:
         print(err, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # nothing more to write; keep Python from complaining at exit
+        return 0
     except OSError as err:
         print(f"{err.filename or 'input'}: {err.strerror}; check the path and permissions.", file=sys.stderr)
         return 1

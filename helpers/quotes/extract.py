@@ -343,12 +343,15 @@ def quotes_for_corpus(articles: pd.DataFrame, progress: bool = False) -> pd.Data
                          "speaker": "object", "speaker_type": "object", "speaker_id": "object"})
 
 
-def quotes_json(paths: list[str | Path]) -> dict:
+def quotes_json(paths: list[str | Path], problems: list | None = None) -> dict:
     """The JSON document ``python -m helpers quotes`` prints, for files or folders of .txt files.
 
     Articles are keyed by file name; a ``metadata.csv`` in a folder's parent (a corpus) gives
     each file's headline to the cleaning stage. Raises :class:`CorpusError` for a path that is
-    missing or not a .txt file, a folder with no .txt files, or two files with the same name.
+    missing or not a .txt file (or not a regular file, such as a pipe), a folder with no .txt
+    files, or two files with the same name. With a ``problems`` list, a file that cannot be read
+    (binary, not UTF-8, empty) is skipped and its :class:`CorpusError` appended there, so one bad
+    file does not stop a folder; without it, the first one is raised.
     """
     files: list[Path] = []
     for path in map(Path, paths):
@@ -361,6 +364,8 @@ def quotes_json(paths: list[str | Path]) -> dict:
             raise CorpusError(path, "no such file or folder", "give the path of a .txt article or of a folder of them")
         elif path.suffix.lower() != ".txt":
             raise CorpusError(path, "only .txt articles are read", "give .txt files (add saved web pages with `python -m helpers add`)")
+        elif not path.is_file():  # a pipe or a device: reading it could wait for ever
+            raise CorpusError(path, "this is not a regular file", "give the path of a .txt article")
         else:
             files.append(path)
     names = [p.name for p in files]
@@ -369,7 +374,14 @@ def quotes_json(paths: list[str | Path]) -> dict:
         raise CorpusError(repeated[0], "two files given have this name, and the output is keyed by file name", "score the folders one at a time")
     articles: dict[str, list[dict]] = {}
     for path in files:
-        records = _quote_records(read_article(path), _titles_beside(path.parent).get(path.name, ""))
+        try:
+            text = read_article(path)
+        except CorpusError as err:
+            if problems is None:
+                raise
+            problems.append(err)
+            continue
+        records = _quote_records(text, _titles_beside(path.parent).get(path.name, ""))
         articles[path.name] = [{k: r[k] for k in ("quote", "start", "end", "speaker", "cue", "kind", "confidence")}
                                for r in records]
     return {"articles": articles}
