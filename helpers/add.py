@@ -32,7 +32,8 @@ import pandas as pd
 from .config import corpus_dir
 from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, count_words, date_range, fingerprint, looks_binary,
                      read_article, read_metadata, read_with_problems, valid_language, LANGUAGE_FIX)
-from .hygiene import detect_language, implausible_date, language_mismatch, minhash_signature, near_duplicate_pairs
+from .hygiene import (detect_language, implausible_date, language_mismatch, minhash_signature, near_duplicate_pairs,
+                      signatures_of)
 
 MIN_WORDS = 25
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -132,13 +133,17 @@ _NOT_HEADLINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|https?://|w
                            re.IGNORECASE)
 
 
+def _is_text(source) -> bool:
+    """Whether ``source`` is an article's text rather than the path of its file: a string with a
+    line break, or too long for a path, or without the suffix of an article file."""
+    return isinstance(source, str) and ("\n" in source or len(source) >= 4096
+                                        or Path(source).suffix.lower() not in _HTML_SUFFIXES | {".txt", ".text", ".md"})
+
+
 def _read_source(source: str | Path) -> tuple[str, str, dict[str, str]]:
     """(text, where, what the file itself says about title, date, outlet and url) of a file path
     or a string of text."""
-    is_path = isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and len(source) < 4096
-        and Path(source).suffix.lower() in _HTML_SUFFIXES | {".txt", ".text", ".md"})
-    if not is_path:
+    if not isinstance(source, Path) and (not isinstance(source, str) or _is_text(source)):
         if not isinstance(source, str):
             raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
                               "pass the article's text or the path of a .txt or .html file")
@@ -503,14 +508,11 @@ def _existing(root: Corpus) -> tuple[pd.DataFrame, list[str], bytes]:
 
 def _near_duplicates(existing: pd.DataFrame, accepted: list, report: Report, refuse: bool) -> list:
     """Warn about (or refuse) each accepted article that nearly repeats one in the corpus or in the batch."""
-    from .cache import per_article
-
     if not accepted:
         return accepted
     old_texts = dict(zip(existing["file"], existing["text"]))
-    old_signatures = per_article("minhash", minhash_signature, [(t,) for t in old_texts.values()])
     texts = {**old_texts, **{row["file"]: text for row, text, _ in accepted}}
-    signatures = {**dict(zip(old_texts, old_signatures)), **{row["file"]: f["signature"] for row, _, f in accepted}}
+    signatures = {**signatures_of(old_texts), **{row["file"]: f["signature"] for row, _, f in accepted}}
     new = [row["file"] for row, _, _ in accepted]
     where = {row["file"]: fact["where"] for row, _, fact in accepted}
     dropped: set[str] = set()
@@ -570,14 +572,13 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
     if not isinstance(source, (str, Path)):
         raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
                           "pass the article's text or the path of a .txt or .html file")
-    if isinstance(source, Path) or ("\n" not in source and len(source) < 4096
-                                    and Path(source).suffix.lower() in _HTML_SUFFIXES | {".txt", ".text", ".md"}):
+    if _is_text(source):  # a line break marks it as text for add_articles, which also takes folders and globs
+        sources = [source if "\n" in source or len(source) >= 4096 else source + "\n"]
+    else:
         path = Path(source)
         if path.is_dir():
             raise CorpusError(path, "this is a folder, not an article file", "give the path of one .txt file or saved .html page")
         sources = [path]
-    else:
-        sources = [source if "\n" in source or len(source) >= 4096 else source + "\n"]
     report = add_articles(sources, title=title, outlet=outlet, date=date, url=url, language=language,
                           corpus=corpus, force_date=force_date)
     if report.refused:

@@ -439,10 +439,7 @@ def log_odds(counts: pd.DataFrame, prior: pd.Series | Mapping[str, float] | None
         if n_i == 0 or n_j == 0:
             empty.append(camp)  # nothing to compare: no words in the camp, or none elsewhere
             continue
-        with np.errstate(divide="ignore", invalid="ignore"):
-            delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
-                     - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
-            se = np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
+        delta, se = log_odds_delta(y_i, y_j, n_i, n_j, alpha, a0)
         frame = pd.DataFrame({"camp": camp, "word": counts.index, "count": y_i.astype(int).to_numpy(),
                               "rest": y_j.astype(int).to_numpy(), "delta": delta.to_numpy(), "se": se.to_numpy()})
         frame["z"] = frame["delta"] / frame["se"]
@@ -454,6 +451,34 @@ def log_odds(counts: pd.DataFrame, prior: pd.Series | Mapping[str, float] | None
     result = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
     result.attrs["empty"] = empty
     return result
+
+
+def log_odds_delta(y_i, y_j, n_i, n_j, alpha, a0):
+    """The log-odds ratio of :func:`log_odds` and its standard error (Monroe et al. 2008, eq. 16-18)
+    for counts y_i in the camp and y_j in the rest, totals n_i and n_j, prior pseudo-counts alpha
+    summing to a0: arrays of any matching shapes (one comparison, or every bootstrap draw at once).
+
+    >>> [round(float(v), 4) for v in log_odds_delta(2, 1, 3, 4, 1, 2)]  # log 3, sqrt(1/3 + 1/2)
+    [1.0986, 0.9129]
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
+                 - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
+        se = np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
+    return delta, se
+
+
+def article_weights(articles: int, draws: int, seed: int) -> np.ndarray:
+    """How many times each of ``articles`` articles is drawn in each of ``draws`` resamples with
+    replacement (seeded): draws × articles, for bootstrap sums as ``weights @ per_article``.
+
+    >>> article_weights(4, 3, 0).sum(axis=1).tolist()
+    [4.0, 4.0, 4.0]
+    """
+    if not articles:
+        return np.zeros((draws, 0))
+    rng = np.random.default_rng(seed)
+    return rng.multinomial(articles, np.full(articles, 1 / articles), size=draws).astype(np.float64)
 
 
 def prior_weights(counts: pd.DataFrame, prior: pd.Series | Mapping[str, float] | None = None,
@@ -630,9 +655,7 @@ def article_bootstrap(sentences: pd.DataFrame, scores: Iterable[float], groups: 
     long = frame.explode("groups").dropna(subset=["groups"])
     articles = list(dict.fromkeys(frame["article"]))
     position = {a: k for k, a in enumerate(articles)}
-    rng = np.random.default_rng(seed)
-    weights = rng.multinomial(len(articles), np.full(len(articles), 1 / len(articles)), size=draws).astype(np.float64) \
-        if articles else np.zeros((draws, 0))
+    weights = article_weights(len(articles), draws, seed)
     rows = {}
     for group in groups:
         mine = long[long["groups"] == group]
@@ -770,8 +793,7 @@ def quoted_words_ratio(quote_table: pd.DataFrame, first: str, second: str, draws
     ratio = float(mine.sum() / theirs.sum()) if theirs.sum() else float("nan")
     if min(int((mine > 0).sum()), int((theirs > 0).sum())) < min_articles:
         return ratio, float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    weights = rng.multinomial(len(per), np.full(len(per), 1 / len(per)), size=draws).astype(float)
+    weights = article_weights(len(per), draws, seed)
     below = weights @ theirs
     drawn = (weights @ mine)[below > 0] / below[below > 0]
     if not len(drawn):

@@ -23,12 +23,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from .compare import camps_of, log_odds, prior_weights
+from .compare import article_weights, camps_of, log_odds, log_odds_delta, prior_weights
 
 CAMP_BY = ("mention", "subject", "speaker")
 
@@ -89,7 +90,7 @@ def subject_span(sentence: str) -> tuple[int, int]:
     if first.group() in "\"“”«»":
         return 0, 0  # a quotation first
     if first.group().lower() not in _OPENERS:
-        tokens = _chain_first(first, tokens)
+        tokens = chain([first], tokens)
     else:
         opener = [first]
         for token in tokens:
@@ -105,7 +106,7 @@ def subject_span(sentence: str) -> tuple[int, int]:
         following = next(tokens, None)
         if following is None:
             return 0, 0
-        start, tokens = following.start(), _chain_first(following, tokens)
+        start, tokens = following.start(), chain([following], tokens)
     for token in tokens:
         text = token.group()
         if text in "\"“”«»":
@@ -116,11 +117,6 @@ def subject_span(sentence: str) -> tuple[int, int]:
         if bare not in words:
             return start, token.start()
     return start, len(sentence)
-
-
-def _chain_first(first, rest):
-    yield first
-    yield from rest
 
 
 def _has_clause(opener: list) -> bool:
@@ -318,8 +314,7 @@ def log_odds_bootstrap(words: pd.DataFrame, long: pd.DataFrame, camps: Iterable[
     a0 = float(alpha_all.sum())
     articles = sorted(long["article"].unique())
     position = {a: k for k, a in enumerate(articles)}
-    rng = np.random.default_rng(seed)
-    weights = rng.multinomial(len(articles), np.full(len(articles), 1 / len(articles)), size=draws).astype(float)
+    weights = article_weights(len(articles), draws, seed)
     totals = np.zeros((len(camps), len(articles)))  # every word of each camp in each article
     per_total = long.groupby(["camp", "article"])["count"].sum()
     for (camp, article), n in per_total.items():
@@ -341,10 +336,8 @@ def log_odds_bootstrap(words: pd.DataFrame, long: pd.DataFrame, camps: Iterable[
         n_i = drawn_totals[:, [i]]
         n_j = drawn_totals.sum(axis=1, keepdims=True) - n_i
         alpha = alpha_all.reindex(vocabulary).fillna(0.5).to_numpy()[None, :]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
-                     - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
-            z = delta / np.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
+        delta, se = log_odds_delta(y_i, y_j, n_i, n_j, alpha, a0)
+        z = delta / se
         # a draw without any of the camp's articles (or the rest's) shows no difference: delta 0, z 0,
         # so a camp or a word resting on one article cannot look sure of itself
         empty = (n_i[:, 0] == 0) | (n_j[:, 0] == 0)

@@ -231,22 +231,25 @@ def corpus_warnings(articles) -> list[str]:
     """Sentences on what ``python -m helpers check`` should point out in a loaded corpus (columns
     file, text, language): clusters of near-duplicate articles and languages that differ from
     the one stated. Signatures are cached per article, so a second check is quick."""
-    from .cache import per_article
-
     warnings = []
     texts = dict(zip(articles["file"], articles["text"]))
-    signatures = dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
-    pairs = near_duplicate_pairs(texts, signatures)
+    pairs = near_duplicate_pairs(texts, signatures_of(texts))
     for group in clusters(pairs):
         best = max(s for a, b, s in pairs if a in group and b in group)
         warnings.append(f"near-duplicates (up to {best:.0%} of the shorter one's 5-word runs shared): {', '.join(group)}; "
                         "keep one, or let the notebooks keep one per cluster")
-    detected = per_article("language", detect_language, [(t,) for t in texts.values()])
-    for (file, stated), (code, probability) in zip(zip(articles["file"], articles["language"]), detected):
+    for (file, stated), (code, probability) in zip(zip(articles["file"], articles["language"]), detected_languages(articles)):
         if language_mismatch(str(stated or ""), code, probability):
             warnings.append(f"{file} reads as {code!r} (probability {probability:.2f}) but metadata.csv says "
                             f"{stated!r}; correct its language column")
     return warnings
+
+
+def signatures_of(texts: Mapping[str, str]) -> dict[str, list[int]]:
+    """:func:`minhash_signature` of every text (keyed as ``texts``), cached per article."""
+    from .cache import per_article
+
+    return dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
 
 
 def detected_languages(articles) -> list[tuple[str, float]]:
@@ -287,7 +290,6 @@ def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool =
             if language != "en":
                 reasons[ident] = f"reads as {code!r}" if probability >= LANGUAGE_CONFIDENCE else f"stated as {stated!r}"
     if one_per_cluster and len(articles):
-        from .cache import per_article
         from .overview import date_text
 
         rows = articles[~articles["id"].isin(reasons)]
@@ -296,9 +298,8 @@ def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool =
 
             rows = clean_corpus(rows)
         texts = dict(zip(rows["id"], rows["clean_text"]))
-        signatures = dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
         similar: dict[str, dict[str, float]] = {}
-        for a, b, s in near_duplicate_pairs(texts, signatures):
+        for a, b, s in near_duplicate_pairs(texts, signatures_of(texts)):
             similar.setdefault(a, {})[b] = s
             similar.setdefault(b, {})[a] = s
         when = dict(zip(articles["id"], pd.to_datetime(articles["date"], errors="coerce")))
