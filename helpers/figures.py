@@ -100,6 +100,10 @@ def figure_title(fig) -> str:
     return "; ".join(t for t in titles if t)
 
 
+# zlib level 3 instead of Pillow's 6: a PNG takes about 40% less time to write and a few tenths more room
+_WRITER = {"png": {"pil_kwargs": {"compress_level": 3}}}
+
+
 def _metadata(ext: str, caption: str) -> dict | None:
     metadata = dict(_METADATA.get(ext) or {})
     if caption and ext in ("png", "svg", "pdf"):
@@ -117,7 +121,8 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | 
     default the figure's title, see :func:`figure_title`) is stored as each
     file's ``Title`` metadata and shown in ``index.md``. Returns the paths
     written, by extension. The files are byte-identical when the same figure is
-    saved again.
+    saved again. The figure keeps the layout its files were saved with (the
+    first format lays it out; the others and the notebook's view reuse it).
     """
     if not name or Path(name).name != name:
         raise ValueError(f"figure name {name!r} must be a plain file name without folders")
@@ -128,8 +133,13 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | 
     with matplotlib.rc_context({"svg.hashsalt": plt.rcParams["svg.hashsalt"] or "news-corpus-figures"}):
         for ext in formats:
             path = folder / f"{name}.{ext}"
-            fig.savefig(path, format=ext, metadata=_metadata(ext, caption))
+            fig.savefig(path, format=ext, metadata=_metadata(ext, caption), **_WRITER.get(ext, {}))
             written[ext] = path
+            if fig.get_layout_engine() is not None:
+                # Laid out once, by the first format: sizes are in points, so the positions hold for
+                # the others, and for the notebook's view of the figure, none of which lays the
+                # figure out again (a third of the time saving took).
+                fig.set_layout_engine("none")
     if data is not None:
         written["csv"] = save_table(data, name, folder, articles=articles)
     return written

@@ -151,20 +151,20 @@ def subject_groups(sentences: pd.DataFrame, mentions: pd.DataFrame) -> list[tupl
     >>> subject_groups(s, m)
     [('ALBA',)]
     """
-    starts: dict[str, tuple[np.ndarray, list]] = {}
-    for article, found in mentions.groupby("article"):
-        found = found.sort_values("start", kind="stable")
-        starts[article] = (found["start"].to_numpy(), found["groups"].tolist())
+    ordered = mentions.sort_values(["article", "start"], kind="stable")  # one sort, then each article's slice
+    names, first_row, count = np.unique(ordered["article"].to_numpy(dtype=str), return_index=True, return_counts=True)
+    rows = {name: (lo, lo + n) for name, lo, n in zip(names.tolist(), first_row.tolist(), count.tolist())}
+    offsets, found = ordered["start"].to_numpy(), ordered["groups"].tolist()
     result = []
     for article, start, text, groups in zip(sentences["article"], sentences["start"], sentences["text"],
                                             sentences["groups"]):
-        if not groups or article not in starts:
+        if not groups or str(article) not in rows:
             result.append(())
             continue
-        offsets, found = starts[article]
+        lo, hi = rows[str(article)]
         begin, end = subject_span(text)
-        first = np.searchsorted(offsets, start + begin, side="left")
-        last = np.searchsorted(offsets, start + end, side="left")
+        first = lo + int(np.searchsorted(offsets[lo:hi], start + begin, side="left"))
+        last = lo + int(np.searchsorted(offsets[lo:hi], start + end, side="left"))
         result.append(tuple(dict.fromkeys(g for gs in found[first:last] for g in gs)))
     return result
 

@@ -166,11 +166,12 @@ def near_duplicate_pairs(texts: Mapping[str, str], signatures: Mapping[str, list
         estimate[lo:lo + 50_000] = share * (sizes[a] + sizes[b]) / (1 + share) / np.minimum(sizes[a], sizes[b])
     found: list[tuple[str, str, float]] = []
     shingled: dict[int, set[str]] = {}
+    candidates = pairs[estimate >= threshold - 0.1]  # generous: with 128 values the estimate errs by a few hundredths
     boilerplate: set[str] = set()
-    if common.any():  # runs found in more than `cap` articles: counted in none
+    if common.any() and len(candidates):  # runs found in more than `cap` articles: counted in none
         frequency = Counter(run for k in keys for run in shingles(texts[k]))
         boilerplate = {run for run, n in frequency.items() if n > cap}
-    for a, b in pairs[estimate >= threshold - 0.1]:  # generous: with 128 values the estimate errs by a few hundredths
+    for a, b in candidates:
         for k in (a, b):
             if k not in shingled:
                 shingled[k] = shingles(texts[keys[k]]) - boilerplate
@@ -232,8 +233,7 @@ def corpus_warnings(articles) -> list[str]:
     file, text, language): clusters of near-duplicate articles and languages that differ from
     the one stated. Signatures are cached per article, so a second check is quick."""
     warnings = []
-    texts = dict(zip(articles["file"], articles["text"]))
-    pairs = near_duplicate_pairs(texts, signatures_of(texts))
+    pairs = corpus_pairs(dict(zip(articles["file"], articles["text"])))
     for group in clusters(pairs):
         best = max(s for a, b, s in pairs if a in group and b in group)
         warnings.append(f"near-duplicates (up to {best:.0%} of the shorter one's 5-word runs shared): {', '.join(group)}; "
@@ -250,6 +250,25 @@ def signatures_of(texts: Mapping[str, str]) -> dict[str, list[int]]:
     from .cache import per_article
 
     return dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
+
+
+def _pairs_of(texts: dict[str, str]) -> list[tuple[str, str, float]]:
+    return near_duplicate_pairs(texts, signatures_of(texts))
+
+
+def corpus_pairs(texts: Mapping[str, str]) -> list[tuple[str, str, float]]:
+    """:func:`near_duplicate_pairs` of a whole corpus (``texts`` keyed by article), cached for
+    exactly these texts under these keys: every notebook and ``check`` asks the same question of
+    the same corpus, and adding an article asks it anew.
+
+    >>> base = "The foreign ministers of the bloc met in Havana on Monday and agreed to expand trade and aid. " * 3
+    >>> [(a, b) for a, b, _ in corpus_pairs({"a": base, "b": base + "Reporting by a wire service.", "c": "Other."})]
+    [('a', 'b')]
+    """
+    from .cache import per_article
+
+    found = per_article("near-duplicate-pairs", _pairs_of, [(dict(texts),)], processes=1)[0]
+    return [(a, b, float(share)) for a, b, share in found]
 
 
 def detected_languages(articles) -> list[tuple[str, float]]:
@@ -299,7 +318,7 @@ def for_analysis(articles, *, one_per_cluster: bool = True, english_only: bool =
             rows = clean_corpus(rows)
         texts = dict(zip(rows["id"], rows["clean_text"]))
         similar: dict[str, dict[str, float]] = {}
-        for a, b, s in near_duplicate_pairs(texts, signatures_of(texts)):
+        for a, b, s in corpus_pairs(texts):
             similar.setdefault(a, {})[b] = s
             similar.setdefault(b, {})[a] = s
         when = dict(zip(articles["id"], pd.to_datetime(articles["date"], errors="coerce")))

@@ -185,6 +185,7 @@ def split_sentences(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _tokenizer():
     """NLTK's own Punkt with our parameters (imported here: only the reference needs NLTK)."""
+    from . import _lightnltk  # noqa: F401
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()

@@ -36,6 +36,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import simplemma
+
+from . import _lightnltk  # noqa: F401  (before NLTK: it keeps scipy.stats from loading with it)
 from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
                                TrigramCollocationFinder)
 from nltk.stem.snowball import SnowballStemmer

@@ -367,3 +367,20 @@ def test_hidden_folders_are_skipped_and_the_current_year_is_no_future(sources, t
     report = add_articles([sources], outlet="Wire", date=this_year, corpus=tmp_path / "c")
     assert len(report.added) == 3 and report.refused == []
     assert all(row["date"] == this_year for row in report.added)
+
+
+def test_corpus_pairs_are_cached_for_exactly_these_texts(tmp_path, monkeypatch):
+    from helpers import hygiene
+
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path / "cache"))
+    texts = {f"a{k}": _story(f"topic {k}", n=3) for k in range(8)}
+    texts["copy"] = texts["a3"] + " A spokesman added nothing."
+    first = hygiene.corpus_pairs(texts)
+    assert [(a, b) for a, b, _ in first] == [("a3", "copy")]
+    calls = []
+    real = hygiene.near_duplicate_pairs
+    monkeypatch.setattr(hygiene, "near_duplicate_pairs", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert hygiene.corpus_pairs(texts) == first and calls == []  # the same corpus: read back, not recomputed
+    texts["copy2"] = texts["a5"] + " Nothing more was said."
+    assert sorted((a, b) for a, b, _ in hygiene.corpus_pairs(texts)) == [("a3", "copy"), ("a5", "copy2")]
+    assert calls == [1]  # one article more: asked anew

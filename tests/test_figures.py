@@ -132,3 +132,16 @@ def test_exported_tables_never_run_as_formulas_and_figures_never_read_maths(tmp_
     ax.set_title("Costs rose from $5 to $10")
     fig.savefig(tmp_path / "m.png")  # raises under maths text: "$$ Money $$" is not valid TeX
     assert ax.get_title(loc="left") == "Costs rose from $5 to $10"
+
+
+def test_the_layout_is_computed_once_for_all_formats(tmp_path):
+    fig = draw()
+    engine = fig.get_layout_engine()
+    runs = []
+    real = engine.execute
+    engine.execute = lambda figure: runs.append(1) or real(figure)
+    written = save_figure(fig, "f", folder=tmp_path)
+    assert sorted(written) == ["pdf", "png", "svg"] and runs == [1]  # laid out by the PNG, kept for SVG and PDF
+    box = fig.axes[0].get_position().bounds
+    fig.canvas.draw()  # shown in the notebook: as saved, not laid out again
+    assert runs == [1] and fig.axes[0].get_position().bounds == box

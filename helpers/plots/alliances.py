@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..compare import camp_colour, group_order
 from ..figures import colour_for
-from ._many import MAX_ROWS, note, period_for, plt_figure, sum_by_period, thin_ticks
+from ._many import MAX_ROWS, cells, note, period_for, plt_figure, sum_by_period, thin_ticks
 
 
 def _set_title(ax, title: str) -> None:
@@ -201,7 +201,7 @@ def _mentions_by_period(table: pd.DataFrame, title: str, dates: Mapping[str, obj
     grid = sum_by_period(table, when, freq).T
     names = list(grid.columns)
     fig, ax = plt_figure(max(6.5, min(12.0, 0.32 * grid.shape[1] + 3.5)), max(3.0, 0.5 * grid.shape[0] + 2.2))
-    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="Blues")
+    image = cells(ax, grid.to_numpy(dtype=float), cmap="Blues")
     ax.set_yticks(range(len(grid.index)), grid.index)
     thin_ticks(ax, names)
     if grid.shape[1] <= 24:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..figures import colour_for
-from ._many import MAX_INCHES, MAX_ROWS, thin_ticks
+from ._many import MAX_INCHES, MAX_ROWS, cells, thin_ticks
 
 
 def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_order: Sequence[str] | None = None,
@@ -46,8 +46,8 @@ def plot_dispersion(hits: pd.DataFrame, words: pd.Series, *, title: str, terms_o
             continue
         density = np.histogram(offsets, bins=edges)[0] / np.diff(edges) * 1000  # per 1,000 words
         shades = LinearSegmentedColormap.from_list(term, ["#FFFFFF", colour])
-        ax.imshow(density[np.newaxis, :], aspect="auto", cmap=shades, vmin=0, vmax=max(density.max(), 1e-9),
-                  extent=(0, total, row + 0.3, row - 0.3), interpolation="nearest")
+        cells(ax, density[np.newaxis, :], cmap=shades, vmin=0, vmax=max(density.max(), 1e-9),
+              extent=(0, total, row + 0.3, row - 0.3))
     if few and len(bounds) > 2:  # one call for every separator
         ax.vlines(bounds[1:-1], -0.6, len(terms) - 0.4, colors="#888888", linestyles="--", linewidth=0.8)
     counts = hits["term"].value_counts()
@@ -106,7 +106,7 @@ def plot_heatmap(table: pd.DataFrame, *, title: str, value_label: str, fmt: str 
     rows, cols = table.shape
     fig, ax = plt.subplots(figsize=(min(MAX_INCHES, 2.5 + 0.9 * cols), min(MAX_INCHES, 1.6 + 0.32 * rows)))
     values = table.to_numpy(dtype=float)
-    image = ax.imshow(values, aspect="auto", cmap="cividis")
+    image = cells(ax, values, cmap="cividis")
     middle = np.nanmin(values) + (np.nanmax(values) - np.nanmin(values)) / 2 if values.size else 0
     if rows * cols <= 600:
         for (r, c), value in np.ndenumerate(values):
