@@ -146,7 +146,8 @@ def near_duplicate_pairs(texts: Mapping[str, str], signatures: Mapping[str, list
         own = (np.uint64((1 << 32) - 1) - np.arange(values.size, dtype=np.uint64)).reshape(values.shape)
         values = np.where(common, own, values)
     lsh = MinHashLSH(threshold=0.15, num_perm=NUM_PERM)  # a trimmed copy of twice the length still shares 0.15
-    hashes = [LeanMinHash(MinHash(num_perm=NUM_PERM, hashvalues=row, scheme=SCHEME)) for row in values]
+    seed = MinHash(num_perm=1, scheme=SCHEME).seed  # the signatures' seed (datasketch's default)
+    hashes = [LeanMinHash(seed=seed, hashvalues=row, scheme=SCHEME) for row in values]
     for i, h in enumerate(hashes):
         lsh.insert(i, h)
     wanted = set(range(len(keys))) if only is None else {i for i, k in enumerate(keys) if k in set(only)}
