@@ -29,7 +29,7 @@ import sys
 
 from pathlib import Path
 
-from .config import corpus_dir, figures_dir, shown
+from .config import MAX_ARTICLE_MB, corpus_dir, figures_dir, shown
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -79,7 +79,7 @@ def _add(args: argparse.Namespace) -> int:
     report = add_articles(args.paths, sheet=args.metadata, title=args.title, outlet=args.outlet, date=args.date,
                           url=args.url, language=args.language, corpus=args.corpus, all_or_nothing=args.all_or_nothing,
                           refuse_near_duplicates=args.refuse_near_duplicates, force_date=args.force_date,
-                          progress=sys.stderr.isatty())
+                          progress=sys.stderr.isatty(), max_mb=args.max_mb)
     for row in report.added[:20]:
         print(f"added {row['file']} to {args.corpus}: {row['title']} ({row['outlet']}, {row['date']})")
     if len(report.added) > 20:
@@ -201,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--refuse-near-duplicates", action="store_true",
                      help="refuse an article that nearly repeats another (default: add it with a warning)")
     add.add_argument("--force-date", action="store_true", help="accept a date before 1990")
+    add.add_argument("--max-mb", type=float, default=MAX_ARTICLE_MB, metavar="MB",
+                     help="refuse a file or text larger than this (default: %(default)g MB)")
     add.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
     add.set_defaults(run=_add)
     execute = commands.add_parser("execute", help="run notebooks and save them with their outputs")

@@ -29,13 +29,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import corpus_dir
+from .config import MAX_ARTICLE_MB, corpus_dir
 from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, count_words, date_range, fingerprint, looks_binary,
-                     read_article, read_metadata, read_with_problems, valid_language, LANGUAGE_FIX)
+                     read_article, read_metadata, read_with_problems, unicode_bom, valid_language, LANGUAGE_FIX)
 from .hygiene import (detect_language, implausible_date, language_mismatch, minhash_signature, near_duplicate_pairs,
                       signatures_of)
 
 MIN_WORDS = 25
+MAX_MB = MAX_ARTICLE_MB  # the largest file or text taken, in MB (helpers.config)
+# pages at least this large are announced before their text is extracted (it takes a while)
+ANNOUNCE_MB = 1.0
+
+# the encodings a page may declare (the Encoding Standard's, as Python names them): anything else
+# (unicode_escape, rot13, base64 ...) is not a text encoding of the web and is not trusted
+_WEB_ENCODINGS = frozenset({
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+    "cp874", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
+    "euc_kr", "cp949", *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    *(f"cp{n}" for n in range(1250, 1259))})
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
@@ -51,20 +62,59 @@ def article_id(text: str) -> str:
     return fingerprint(text)[:16]
 
 
+def web_encoding(name: str) -> str | None:
+    """Python's name for a charset a page declares, when it is a text encoding of the web, else None.
+
+    >>> web_encoding("ISO-8859-1"), web_encoding("windows-1252"), web_encoding("unicode_escape"), web_encoding("nonsense")
+    ('iso8859-1', 'cp1252', None, None)
+    """
+    import codecs
+
+    try:
+        found = codecs.lookup(name.strip().lower()).name
+    except (LookupError, ValueError):
+        return None
+    return found if found in _WEB_ENCODINGS else None
+
+
 def _decode_html(raw: bytes, where: str) -> str:
-    """HTML bytes as text: the page's declared charset first, then UTF-8."""
-    if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark says UTF-8, whatever the page declares
-        raw, declared = raw[3:], None
-    else:
-        declared = _CHARSET.search(raw[:4096])
-    tried = []
-    for encoding in ([declared.group(1).decode("ascii", "replace")] if declared else []) + ["utf-8"]:
-        tried.append(encoding)
+    """HTML bytes as text, checked against what the page declares.
+
+    A byte-order mark decides (UTF-8, UTF-16 or UTF-32). Otherwise bytes that are valid UTF-8 are
+    read as UTF-8 whatever the page declares (a page saved as UTF-8 often keeps a stale
+    ``iso-8859-1`` declaration, which would turn "Rodríguez" into "RodrÃguez"; text in a single-byte
+    charset is almost never valid UTF-8 by chance); then the declared charset, when it is a text
+    encoding of the web (:func:`web_encoding`) and decodes the bytes.
+
+    >>> page = '<meta charset="iso-8859-1"><p>Rodríguez</p>'.encode("utf-8")
+    >>> "Rodríguez" in _decode_html(page, "p.html")
+    True
+    >>> "Rodríguez" in _decode_html('<meta charset="iso-8859-1"><p>Rodríguez</p>'.encode("latin-1"), "p.html")
+    True
+    """
+    wide = unicode_bom(raw)
+    if wide or raw.startswith(b"\xef\xbb\xbf"):
+        codec = wide or "utf-8-sig"
         try:
-            return raw.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise CorpusError(where, f"the page is not readable as {' or '.join(dict.fromkeys(tried))}",
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            raise CorpusError(where, f"the page is not valid {codec.replace('-sig', '').upper()}, which its "
+                              "byte-order mark announces", "save the page again as UTF-8") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    found = _CHARSET.search(raw[:4096])
+    declared = found.group(1).decode("ascii", "replace") if found else ""
+    codec = web_encoding(declared) if declared else None
+    if codec is not None and codec != "utf-8":
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    said = (f"nor the {declared!r} it declares" + ("" if codec else " (not a text encoding of the web)")
+            if declared else "and declares no other encoding")
+    raise CorpusError(where, f"the page is not valid UTF-8 {said}",
                       "save the page again as UTF-8, or paste its text into a .txt file")
 
 
@@ -140,23 +190,45 @@ def _is_text(source) -> bool:
                                         or Path(source).suffix.lower() not in _HTML_SUFFIXES | {".txt", ".text", ".md"})
 
 
-def _read_source(source: str | Path) -> tuple[str, str, dict[str, str]]:
+def _too_large(where, size: int, max_mb: float) -> CorpusError | None:
+    """The refusal of a file or text of ``size`` bytes over ``max_mb`` MB, else None."""
+    if size <= max_mb * 1e6:
+        return None
+    return CorpusError(where, f"it holds {size / 1e6:,.1f} MB, more than the {max_mb:g} MB an article may (a whole "
+                       "site, a book or a log saved as one file?)",
+                       "split it into its articles, or raise the limit with --max-mb (max_mb= in Python)")
+
+
+def _read_source(source: str | Path, max_mb: float = MAX_MB,
+                 announce: bool = False) -> tuple[str, str, dict[str, str]]:
     """(text, where, what the file itself says about title, date, outlet and url) of a file path
-    or a string of text."""
+    or a string of text; refused when larger than ``max_mb`` MB. ``announce``: say on standard
+    error when a large page is being read (its extraction takes seconds)."""
     if not isinstance(source, Path) and (not isinstance(source, str) or _is_text(source)):
         if not isinstance(source, str):
             raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
                               "pass the article's text or the path of a .txt or .html file")
+        refusal = _too_large("the text given", len(source.encode("utf-8", "surrogatepass")), max_mb)
+        if refusal:
+            raise refusal
         return source.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}
     path = Path(source)
     if path.is_dir():
         raise CorpusError(path, "this is a folder, not an article file", "give the path of one .txt file or saved .html page")
     if not path.is_file():
         raise CorpusError(path, "no such file", "check the path of the article to add")
+    refusal = _too_large(path, path.stat().st_size, max_mb)  # before reading it into memory
+    if refusal:
+        raise refusal
     raw = path.read_bytes()
-    if looks_binary(raw):
+    if looks_binary(raw) and not unicode_bom(raw):
         raise CorpusError(path, "the file holds binary data, not text", "give a .txt file or a saved .html page")
     if path.suffix.lower() in _HTML_SUFFIXES:
+        if announce and len(raw) >= ANNOUNCE_MB * 1e6:
+            import sys
+
+            print(f"reading {path} ({len(raw) / 1e6:,.1f} MB of HTML): a page this large takes a few seconds",
+                  file=sys.stderr, flush=True)
         found = _from_html(raw, str(path))
         return found.pop("text"), str(path), found
     text = read_article(path)
@@ -280,11 +352,11 @@ def _sheet_row(sheet: dict[str, dict[str, str]], path: Path) -> tuple[str, dict[
     return (bare[0], sheet[bare[0]]) if len(bare) == 1 else None
 
 
-def _prepare_file(path: str) -> dict:
+def _prepare_file(path: str, max_mb: float = MAX_MB, announce: bool = False) -> dict:
     """Read one source file and compute what the batch checks need (a worker's job: plain values).
     ``error`` holds (where, problem, fix) when the file cannot be read."""
     try:
-        text, where, found = _read_source(Path(path))
+        text, where, found = _read_source(Path(path), max_mb, announce)
     except CorpusError as err:
         return {"error": [err.where, err.problem, err.fix]}
     return _facts(text, where, found)
@@ -304,6 +376,10 @@ def _build_row(facts: dict, given: dict[str, str], force_date: bool) -> tuple[di
     notes, or a CorpusError."""
     where, text, found = facts["where"], facts["text"], facts["found"]
     if count_words(text) < MIN_WORDS:
+        if where.lower().endswith(tuple(_HTML_SUFFIXES)):
+            raise CorpusError(where, f"the page's main text could not be found (only {count_words(text)} words of it "
+                              "were extracted; menus, scripts and link lists are left out)",
+                              "copy the article's text into a .txt file and add that")
         raise CorpusError(where, f"the text has {count_words(text)} words, too few for an article",
                           f"give the article's full text (at least {MIN_WORDS} words)")
     values, notes = {}, []
@@ -365,7 +441,7 @@ def add_articles(sources: Iterable[str | Path], *, sheet: str | Path | None = No
                  outlet: str | None = None, date: str | None = None, url: str | None = None,
                  language: str | None = None, corpus: str | Path | None = None, all_or_nothing: bool = False,
                  refuse_near_duplicates: bool = False, force_date: bool = False,
-                 progress: bool = False) -> Report:
+                 progress: bool = False, max_mb: float = MAX_MB) -> Report:
     """Add many articles at once: files, folders or globs of ``.txt`` files and saved ``.html``
     pages, with an optional metadata ``sheet`` (:func:`read_sheet`). For each value, what you
     give wins (the keyword arguments for every file, the sheet for one), then what the file
@@ -374,7 +450,8 @@ def add_articles(sources: Iterable[str | Path], *, sheet: str | Path | None = No
     Each file is checked as :func:`add_article` checks one, and also against the corpus and the
     other files: an exact duplicate is refused; a near-duplicate (:mod:`helpers.hygiene`) is a
     warning, or a refusal with ``refuse_near_duplicates``; a language other than the one stated
-    is a warning; a date before 1990 is refused unless ``force_date``. Every refusal is one
+    is a warning; a date before 1990 is refused unless ``force_date``; a file or text over
+    ``max_mb`` MB (:data:`MAX_MB`) is refused before it is read. Every refusal is one
     sentence in the report. The accepted articles are then written together: each file moved
     into place, then ``metadata.csv`` replaced in one step. With ``all_or_nothing`` one refusal
     stops the whole import and nothing is written. An import stopped half-way (a crash, a kill)
@@ -385,7 +462,7 @@ def add_articles(sources: Iterable[str | Path], *, sheet: str | Path | None = No
     root.root.mkdir(parents=True, exist_ok=True)
     with corpus_lock(root.root):  # one writer at a time: reading, checking and writing are one transaction
         return _add_locked(root, list(sources), sheet, title, outlet, date, url, language, all_or_nothing,
-                           refuse_near_duplicates, force_date, progress)
+                           refuse_near_duplicates, force_date, progress, max_mb)
 
 
 @contextmanager
@@ -420,7 +497,7 @@ def corpus_lock(folder: Path, wait: float = 300.0, blocking: bool = True):
 
 
 def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, language, all_or_nothing: bool,
-                refuse_near_duplicates: bool, force_date: bool, progress: bool) -> Report:
+                refuse_near_duplicates: bool, force_date: bool, progress: bool, max_mb: float = MAX_MB) -> Report:
     """:func:`add_articles` once the corpus is locked."""
     from .cache import per_article
 
@@ -441,8 +518,12 @@ def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, la
         return report
 
     existing, columns, old = _existing(root)
-    facts = per_article("add-read", _prepare_file, [(str(p),) for p in paths], progress=progress, cached=False)
-    facts += [_facts(text.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}) for text in texts_given]
+    facts = per_article("add-read", _prepare_file, [(str(p), max_mb, progress) for p in paths], progress=progress,
+                        cached=False)
+    for text in texts_given:
+        refusal = _too_large("the text given", len(text.encode("utf-8", "surrogatepass")), max_mb)
+        facts.append({"error": [refusal.where, refusal.problem, refusal.fix]} if refusal else
+                     _facts(text.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}))
     wheres = [str(p) for p in paths] + ["the text given"] * len(texts_given)
     matched = [_sheet_row(sheet_rows, p) for p in paths]
     used = {found[0] for found in matched if found}
@@ -557,7 +638,7 @@ def _write(root: Corpus, columns: list[str], old: bytes, accepted: list) -> None
 
 def add_article(source: str | Path, title: str | None = None, outlet: str | None = None,
                 date: str | None = None, url: str | None = None, language: str = "en",
-                corpus: str | Path | None = None, force_date: bool = False) -> dict:
+                corpus: str | Path | None = None, force_date: bool = False, max_mb: float = MAX_MB) -> dict:
     """Add one article to the corpus and return its metadata row.
 
     ``source`` is a path to a ``.txt`` file or a saved ``.html`` page, or the article's text
@@ -566,7 +647,8 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
     Raises :class:`~helpers.corpus.CorpusError`, writing nothing, for: text that is empty or
     shorter than 25 words, binary data, bytes that do not decode, a duplicate of an article
     already in the corpus, a missing title or outlet, a date that does not parse, lies in the
-    future or before 1990 (unless ``force_date``), and an unknown language code. :func:`add_articles`
+    future or before 1990 (unless ``force_date``), an unknown language code, and a file or text
+    over ``max_mb`` MB (:data:`MAX_MB`). :func:`add_articles`
     adds many at once.
     """
     if not isinstance(source, (str, Path)):
@@ -580,7 +662,7 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
             raise CorpusError(path, "this is a folder, not an article file", "give the path of one .txt file or saved .html page")
         sources = [path]
     report = add_articles(sources, title=title, outlet=outlet, date=date, url=url, language=language,
-                          corpus=corpus, force_date=force_date)
+                          corpus=corpus, force_date=force_date, max_mb=max_mb)
     if report.refused:
         raise report.refused[0]
     return report.added[0]

@@ -57,3 +57,9 @@ def shown(path: str | Path) -> str:
         return path.resolve().relative_to(PROJECT_ROOT).as_posix() or "."
     except ValueError:
         return str(path)
+
+
+# The largest file (a text or a saved page) `add` takes, in MB: a long news article is under 0.1 MB
+# of text and its page a few MB; past this it is a whole site, a book or a log saved as one file,
+# whose reading would take minutes. `add --max-mb` (or max_mb=) raises it.
+MAX_ARTICLE_MB = 5.0

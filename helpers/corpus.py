@@ -74,6 +74,16 @@ def read_article(path: str | Path) -> str:
     if path.is_dir():
         raise CorpusError(path, "this is a folder, not an article file", "give the path of a .txt file")
     raw = path.read_bytes()
+    wide = unicode_bom(raw)
+    if wide:  # UTF-16 or UTF-32 text, which its byte-order mark announces (its NUL bytes are not binary)
+        try:
+            text = raw.decode(wide)
+        except UnicodeDecodeError as err:
+            raise CorpusError(path, f"byte {err.start} is not valid {wide.upper()}, which the file's byte-order mark "
+                              "announces", "re-save the file as UTF-8 (most editors offer 'Save with encoding')") from None
+        if not text.strip():
+            raise CorpusError(path, "the file is empty", "paste the article's text into it or remove the file and its metadata row")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_binary(raw):
         raise CorpusError(path, "the file holds binary data, not text", "give the article as a UTF-8 .txt file")
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
@@ -89,6 +99,20 @@ def read_article(path: str | Path) -> str:
     if not text.strip():
         raise CorpusError(path, "the file is empty", "paste the article's text into it or remove the file and its metadata row")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def unicode_bom(raw: bytes) -> str | None:
+    """The codec a UTF-16 or UTF-32 byte-order mark at the start of ``raw`` announces, else None
+    (UTF-8's own mark is dropped by the UTF-8 reader).
+
+    >>> unicode_bom("ALBA".encode("utf-16")), unicode_bom(b"ALBA")
+    ('utf-16', None)
+    """
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
 
 
 def looks_binary(raw: bytes) -> bool:

@@ -239,6 +239,13 @@ def corpus_warnings(articles) -> list[str]:
         best = max(s for a, b, s in pairs if a in group and b in group)
         warnings.append(f"near-duplicates (up to {best:.0%} of the shorter one's 5-word runs shared): {', '.join(group)}; "
                         "keep one, or let the notebooks keep one per cluster")
+    from .config import MAX_ARTICLE_MB
+
+    for file, text in zip(articles["file"], articles["text"]):
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_ARTICLE_MB * 1e6:
+            warnings.append(f"{file} holds {size / 1e6:,.1f} MB of text, more than the {MAX_ARTICLE_MB:g} MB `add` takes "
+                            "(a whole site or book saved as one article?); split it into its articles")
     for (file, stated), (code, probability) in zip(zip(articles["file"], articles["language"]), detected_languages(articles)):
         if language_mismatch(str(stated or ""), code, probability):
             warnings.append(f"{file} reads as {code!r} (probability {probability:.2f}) but metadata.csv says "

@@ -102,7 +102,7 @@ def test_refuses_undecodable_text(corpus, tmp_path):
 def test_refuses_an_undecodable_page_even_after_its_declared_charset(corpus, tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(b'<html><head><meta charset="utf-8"></head><body><p>' + BODY.encode() + b" \xff\xfe</p></body></html>")
-    assert "not readable as utf-8" in refusal(corpus, page, outlet="X")
+    assert "not valid UTF-8 nor the 'utf-8' it declares" in refusal(corpus, page, outlet="X")
 
 
 def test_refuses_a_duplicate_of_an_added_article(corpus):
@@ -174,3 +174,84 @@ def test_the_new_row_follows_the_files_own_column_order(tmp_path):
     (root / "metadata.csv").write_text("file,id,language,title,outlet,date,url\n", encoding="utf-8")
     row = add_article(BODY, title="T", outlet="O", date="2019-02-04", corpus=root)
     assert load_corpus(root).loc[0, "id"] == row["id"] and load_corpus(root).loc[0, "file"] == row["file"]
+
+
+
+# ---------------------------------------------------------------- encodings and sizes (issue 23)
+
+def test_a_utf8_page_that_declares_latin1_is_read_as_utf8(corpus, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.replace("windows-1252", "iso-8859-1").encode("utf-8"))  # a stale declaration
+    row = add_article(page, outlet="Example Wire", corpus=corpus)
+    text = (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+    assert "Hugo Martínez" in text and "Ã" not in text
+
+
+def test_a_latin1_page_that_declares_it_is_read_in_its_charset(corpus, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.replace("“", '"').replace("”", '"').replace("windows-1252", "latin-1").encode("latin-1"))
+    row = add_article(page, outlet="Example Wire", corpus=corpus)
+    assert "Hugo Martínez" in (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "rot13", "base64", "no-such-charset"])
+def test_a_declared_charset_that_is_no_text_encoding_of_the_web_is_not_trusted(corpus, tmp_path, charset):
+    page = tmp_path / "page.html"
+    body = PAGE.replace("windows-1252", charset).replace("Hugo", "C:\\new Hugo")
+    page.write_bytes(body.encode("cp1252"))  # not UTF-8 (é, curly quotes), and the declaration is refused
+    message = refusal(corpus, page, outlet="X")
+    assert f"not valid UTF-8 nor the {charset!r} it declares (not a text encoding of the web)" in message
+    page.write_bytes(body.encode("utf-8"))  # valid UTF-8: read as such, the backslash kept
+    row = add_article(page, outlet="Example Wire", corpus=corpus)
+    assert "C:\\new Hugo" in (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(corpus, tmp_path, codec):
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(codec, b"")
+    source = tmp_path / "wide.txt"
+    source.write_bytes(bom + BODY.replace("Ana", "Ána").encode(codec))
+    row = add_article(source, title="Wide", outlet="Test Wire", date="2019-02-04", corpus=corpus)
+    assert "Ána Ruiz" in (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+    page = tmp_path / "wide.html"
+    page.write_bytes(bom + PAGE.replace("windows-1252", "utf-16").encode(codec))
+    row = add_article(page, outlet="Example Wire", corpus=corpus)
+    assert "Hugo Martínez" in (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+
+
+def test_utf16_without_a_byte_order_mark_is_still_binary(corpus, tmp_path):
+    source = tmp_path / "wide.txt"
+    source.write_bytes(BODY.encode("utf-16-le"))
+    assert "binary data" in refusal(corpus, source)
+
+
+def test_a_page_whose_main_text_cannot_be_found_says_so(corpus, tmp_path):
+    page = tmp_path / "nested.html"
+    page.write_text("<html><body>" + "<div>" * 3000 + "<p>" + BODY + "</p>" + "</div>" * 3000 + "</body></html>",
+                    encoding="utf-8")
+    message = refusal(corpus, page, title="T", outlet="X", date="2019-02-04")
+    assert "main text could not be found" in message and "copy the article's text into a .txt file" in message
+
+
+def test_a_file_or_text_over_the_size_limit_is_refused_unless_raised(corpus, tmp_path):
+    before = tree_digest(corpus)
+    big = tmp_path / "big.txt"
+    big.write_text((BODY + "\n\n") * 2_000, encoding="utf-8")  # about 0.6 MB
+    message = refusal(corpus, big, title="Big", outlet="X", date="2019-02-04", max_mb=0.5)
+    assert "big.txt" in message and "more than the 0.5 MB an article may" in message and "--max-mb" in message
+    text = (BODY + "\n\n") * 2_000
+    assert "the text given" in refusal(corpus, text, title="Big", outlet="X", date="2019-02-04", max_mb=0.5)
+    assert tree_digest(corpus) == before
+    row = add_article(big, title="Big", outlet="X", date="2019-02-04", corpus=corpus, max_mb=1)
+    assert (corpus / "articles" / row["file"]).stat().st_size > 500_000
+
+
+def test_cli_max_mb(corpus, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text((BODY + "\n\n") * 2_000, encoding="utf-8")
+    args = [sys.executable, "-m", "helpers", "add", str(big), "--title", "Big", "--outlet", "X", "--date", "2019-02-04",
+            "--corpus", str(corpus)]
+    refused = subprocess.run(args + ["--max-mb", "0.5"], capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert refused.returncode == 1 and "more than the 0.5 MB" in refused.stderr
+    added = subprocess.run(args, capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert added.returncode == 0, added.stderr

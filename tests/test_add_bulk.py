@@ -384,3 +384,14 @@ def test_corpus_pairs_are_cached_for_exactly_these_texts(tmp_path, monkeypatch):
     texts["copy2"] = texts["a5"] + " Nothing more was said."
     assert sorted((a, b) for a, b, _ in hygiene.corpus_pairs(texts)) == [("a3", "copy"), ("a5", "copy2")]
     assert calls == [1]  # one article more: asked anew
+
+
+def test_check_warns_of_an_article_larger_than_add_takes(monkeypatch):
+    import pandas as pd
+    from helpers import config
+
+    monkeypatch.setattr(config, "MAX_ARTICLE_MB", 0.001)  # 1,000 bytes
+    frame = pd.DataFrame({"file": ["small.txt", "big.txt"], "language": ["en", "en"],
+                          "text": [_story("small", n=2), _story("big", n=40)]})
+    warnings = [w for w in corpus_warnings(frame) if "MB of text" in w]
+    assert len(warnings) == 1 and warnings[0].startswith("big.txt holds") and "split it into its articles" in warnings[0]

@@ -20,7 +20,7 @@ def test_check_passes_on_the_seed_fixture():
 
 def test_check_lists_each_problem_without_traceback(tmp_path):
     rows = [{"id": "a", "file": "a.txt", "date": "soon"}, {"id": "b", "file": "b.txt"}]
-    root = write_corpus(tmp_path, {"a.txt": "Text.", "b.txt": b"\xff\xfe"}, rows)
+    root = write_corpus(tmp_path, {"a.txt": "Text.", "b.txt": b"caf\xe9 au lait"}, rows)
     result = run("check", "--corpus", str(root))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()

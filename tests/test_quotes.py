@@ -717,3 +717,23 @@ def test_he_said_never_goes_to_a_country_named_before():
 ])
 def test_descriptions_and_clause_openers_are_not_part_of_a_speakers_name(text, expected):
     assert speaker_of(text) == expected
+
+
+def test_quote_finding_work_grows_in_proportion_to_a_text_of_one_endless_sentence(monkeypatch):
+    """A page whose full stops were lost (one "sentence" of thousands of quotations): the work per
+    quotation is bounded, so doubling the text doubles the work (it used to quadruple), and each
+    row keeps a bounded piece of the sentence, not all of it."""
+    from helpers.quotes import extract, speakers
+
+    calls = []
+    real = speakers.SpeakerFinder.resolve
+    monkeypatch.setattr(speakers.SpeakerFinder, "resolve", lambda self, phrase: calls.append(1) or real(self, phrase))
+    unit = 'the minister spoke and "we will not accept this outcome" said the envoy, and then '
+    work = {}
+    for n in (60, 120, 240):
+        calls.clear()
+        table = extract.extract_quotes(unit * n)
+        assert len(table) == n
+        assert table["sentence"].str.len().max() <= 2 * getattr(extract, "WINDOW", 1_000) + len(unit)
+        work[n] = len(calls)
+    assert work[240] / work[120] < 2.3 and work[120] / work[60] < 2.3, work

@@ -107,6 +107,12 @@ def _quote_records(text: str, title: str = "") -> list[dict]:
 
 _DASH_AFTER = re.compile(r"\s*[—–]|\s+-\s")
 
+# Characters either side of a quotation in which its speaker is looked for (and of its sentence
+# kept in the tables). Real sentences are far shorter; the bound keeps the work per quotation
+# fixed, so a text of one endless "sentence" with thousands of quotations (a page whose full
+# stops were lost) takes time and memory in proportion to its length, not to its square.
+WINDOW = 1_000
+
 
 @dataclass(slots=True)
 class Quote:
@@ -157,6 +163,8 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
         last = finder.sentence_index(max(close_at, open_at))
         sentence_start = sentence_list[first][0] if first < len(sentence_list) else open_at
         sentence_end = sentence_list[last][1] if last < len(sentence_list) else close_at + 1
+        sentence_start = max(sentence_start, min(open_at, span.start - WINDOW))
+        sentence_end = min(sentence_end, max(close_at + 1, span.end + WINDOW))
         next_open = spans[number + 1].start - 1 if number + 1 < len(spans) else len(text)
         post_end = min(sentence_end, next_open)
         before = masked[sentence_start:open_at]
@@ -283,10 +291,11 @@ def _neighbour_cue(finder: SpeakerFinder, rows: list[Quote], first: int, last: i
     previous = finder.subject_of_sentence(first - 1) if first > 0 else None
     if previous is not None:
         previous_start, previous_end = finder.sentences[first - 1]
-        if text[previous_start:previous_end].rstrip().endswith(":"):
+        if text[max(previous_start, previous_end - WINDOW):previous_end].rstrip().endswith(":"):
             return previous, PREVIOUS_SENTENCE
     if kind == "full" and last + 1 < len(finder.sentences):
         next_start, next_end = finder.sentences[last + 1]
+        next_end = min(next_end, next_start + WINDOW)
         following = text[next_start:next_end]
         verb = cue_patterns()["verb"].search(following)
         points_back = _POINTS_BACK.match(following) or _REFERS_BACK.search(following) or (

@@ -159,7 +159,7 @@ class SpeakerFinder:
         self.text, self.masked = text, masked
         self.sentences = sentence_spans
         self._sentence_starts = [start for start, _ in sentence_spans]
-        self._sentence_phrases: dict[int, list[Phrase]] = {}
+        self._sentence_phrases: dict[int, tuple[list[Phrase], list[int]]] = {}  # phrases, their starts
         self._range_phrases: dict[tuple[int, int], list[Phrase]] = {}  # ranges in no single sentence
         self.register = EntityRegister()
         self._subject_of: dict[int, Entity] = {}       # sentence index -> its subject
@@ -174,11 +174,13 @@ class SpeakerFinder:
         if index < len(sentences) and end <= sentences[index][1]:
             cached = self._sentence_phrases.get(index)
             if cached is None:
-                cached = find_phrases(self.text, *sentences[index], self.masked)
-                self._sentence_phrases[index] = cached
+                found = find_phrases(self.text, *sentences[index], self.masked)
+                cached = self._sentence_phrases[index] = (found, [p.start for p in found])
+            found, starts = cached
             if start == sentences[index][0] and end == sentences[index][1]:
-                return cached
-            return [p for p in cached if p.start >= start and p.end <= end]
+                return found
+            # the phrases starting in the range (found by bisection: a sentence may hold thousands)
+            return [p for p in found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if p.end <= end]
         # a range over a sentence boundary: read it once (the same offsets are asked again, e.g. by
         # _issuer_in for a document resolved twice); callers never change the lists they get
         cached = self._range_phrases.get((start, end))
