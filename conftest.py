@@ -59,13 +59,32 @@ def separate_cache_and_corpus(tmp_path_factory):
     saved = {name: os.environ.get(name) for name in ("NEWS_CACHE", "CORPUS", "NEWS_STATIC")}
     os.environ["NEWS_STATIC"] = "1"
     os.environ["NEWS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
-    os.environ["CORPUS"] = str(shutil.copytree(SEED_CORPUS, tmp_path_factory.mktemp("default") / "corpus"))
+    default = shutil.copytree(SEED_CORPUS, tmp_path_factory.mktemp("default") / "corpus")
+    _with_extra_columns(default / "metadata.csv")
+    os.environ["CORPUS"] = str(default)
     yield
     for name, value in saved.items():
         if value is None:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+# Values a researcher's own columns may hold (a spreadsheet formula, maths signs, markup, accents,
+# nothing): every notebook runs on the default corpus with them, as check accepts them.
+EXTRA_COLUMNS = {"section": ["=SUM(A1:A9)", "$$ Money $$", "<script>alert(1)</script>", "Política", ""],
+                 "Author name": ["@handle", "-1", "+34", "a, b; c", "\u202eevil"]}
+
+
+def _with_extra_columns(metadata: Path) -> None:
+    with open(metadata, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for k, row in enumerate(rows):
+        row.update({name: values[k % len(values)] for name, values in EXTRA_COLUMNS.items()})
+    with open(metadata, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"

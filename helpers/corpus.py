@@ -38,9 +38,15 @@ class CorpusError(ValueError):
 
     >>> str(CorpusError("corpus/metadata.csv", "the file is missing", "create it"))
     'corpus/metadata.csv: the file is missing; create it.'
+
+    A problem or fix that arrives with its own full stop (a library's message) keeps one sentence:
+
+    >>> str(CorpusError("a.html", "the parser said: Document is empty.", "save the page again."))
+    'a.html: the parser said: Document is empty; save the page again.'
     """
 
     def __init__(self, where: str | Path, problem: str, fix: str):
+        problem, fix = str(problem).strip().rstrip(".;: "), str(fix).strip().rstrip(".;: ")
         self.where, self.problem, self.fix = str(where), problem, fix
         super().__init__(f"{where}: {problem}; {fix}.")
 
@@ -168,6 +174,28 @@ def read_metadata(corpus: Corpus) -> pd.DataFrame:
     return meta.apply(lambda col: col.str.strip())
 
 
+def _record_lines(path: Path, rows: int) -> list[int]:
+    """The line of the file on which each data row starts (a quoted title may run over several
+    lines, and blank lines are skipped), so that problems name the line an editor shows."""
+    import csv
+
+    starts, previous = [], 0
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        for record in reader:
+            if record:
+                starts.append(previous + 1)
+            previous = reader.line_num
+    starts = starts[1:]  # the header
+    return starts if len(starts) == rows else list(range(2, rows + 2))
+
+
+# columns the package computes for each article: a metadata column of the same name would be
+# overwritten, or would stop a notebook, so check asks for it to be renamed
+RESERVED_COLUMNS = ("date_precision", "text", "chars", "words", "clean_text", "clean_words", "sentences",
+                    "body_spans", "body_sentences", "sentence_spans", "removed", "date_source", "label")
+
+
 def find_problems(root: str | Path) -> list[CorpusError]:
     """Every problem in the corpus at ``root``, in reading order (empty list: all good)."""
     try:
@@ -201,9 +229,13 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
         if not name.endswith(".txt"):
             problems.append(CorpusError(corpus.articles / name, "only .txt files are read from the articles folder", "convert it with `python -m helpers add` or move it out"))
 
+    for name in meta.columns:
+        if name.lower() in RESERVED_COLUMNS:
+            problems.append(CorpusError(where, f"it has a column named {name!r}, a name the package gives a column of "
+                                        "its own", f"rename it (for example to 'my_{name}')"))
     seen_ids: dict[str, int] = {}
     seen_files: dict[str, int] = {}
-    for line, row in enumerate(meta.itertuples(index=False), start=2):
+    for line, row in zip(_record_lines(where, len(meta)), meta.itertuples(index=False)):
         label = f"{where} line {line}"
         if not row.id or not row.file:
             problems.append(CorpusError(label, "the id or file field is blank", "fill in both (the file name inside articles/ and a unique id)"))

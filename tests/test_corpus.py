@@ -188,3 +188,32 @@ def test_check_refuses_dates_no_figure_can_draw(tmp_path):
     problems = [str(p) for p in find_problems(root)]
     assert len(problems) == 3 and all("lies before 1900 or in a future year" in p for p in problems)
     assert [p.split("line ")[1].split(":")[0] for p in problems] == ["2", "3", "5"]
+
+
+def test_check_names_the_line_a_row_starts_on_after_a_title_over_several_lines(tmp_path):
+    from helpers.corpus import find_problems
+
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        (root / "articles" / name).write_text(f"Ministers met on Monday in {name}. " * 5, encoding="utf-8")
+    (root / "metadata.csv").write_text(
+        "id,file,title,outlet,date,url,language\n"
+        'a,a.txt,"A title\nover three\nlines",Wire,2019-05-01,,en\n'
+        "\n"
+        "b,b.txt,Second,Wire,2019-13-01,,en\n", encoding="utf-8")
+    problems = [str(p) for p in find_problems(root)]
+    assert len(problems) == 1 and "metadata.csv line 6:" in problems[0], problems  # the editor's line 6
+
+
+def test_a_metadata_column_with_a_name_the_package_uses_is_refused_by_check(tmp_path):
+    from helpers.corpus import find_problems
+
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "a.txt").write_text("Ministers met on Monday. " * 10, encoding="utf-8")
+    (root / "metadata.csv").write_text("id,file,title,outlet,date,url,language,body_spans,section\n"
+                                       "a,a.txt,T,Wire,2019-05-01,,en,x,politics\n", encoding="utf-8")
+    problems = [str(p) for p in find_problems(root)]
+    assert problems == [f"{root / 'metadata.csv'}: it has a column named 'body_spans', a name the package gives a "
+                        "column of its own; rename it (for example to 'my_body_spans')."]
