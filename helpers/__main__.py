@@ -73,6 +73,17 @@ def _score(args: argparse.Namespace) -> int:
         return 1
 
 
+def _megabytes(value: str) -> float:
+    """A positive number of megabytes (argparse type)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of megabytes")
+    return number
+
+
 def _add(args: argparse.Namespace) -> int:
     from .add import add_articles
 
@@ -201,8 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--refuse-near-duplicates", action="store_true",
                      help="refuse an article that nearly repeats another (default: add it with a warning)")
     add.add_argument("--force-date", action="store_true", help="accept a date before 1990")
-    add.add_argument("--max-mb", type=float, default=MAX_ARTICLE_MB, metavar="MB",
-                     help="refuse a file or text larger than this (default: %(default)g MB)")
+    add.add_argument("--max-mb", type=_megabytes, default=MAX_ARTICLE_MB, metavar="MB",
+                     help="refuse a file or text larger than this (default: %(default)g MB; a saved page may be 4 times that)")
     add.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
     add.set_defaults(run=_add)
     execute = commands.add_parser("execute", help="run notebooks and save them with their outputs")

@@ -37,16 +37,26 @@ from .hygiene import (detect_language, implausible_date, language_mismatch, minh
 
 MIN_WORDS = 25
 MAX_MB = MAX_ARTICLE_MB  # the largest file or text taken, in MB (helpers.config)
+PAGE_TIMES = 4           # a saved page may be this many times larger (scripts, styles, inline pictures)
 # pages at least this large are announced before their text is extracted (it takes a while)
 ANNOUNCE_MB = 1.0
 
-# the encodings a page may declare (the Encoding Standard's, as Python names them): anything else
+# the encodings a page may declare, as Python names them (the Encoding Standard's): anything else
 # (unicode_escape, rot13, base64 ...) is not a text encoding of the web and is not trusted
 _WEB_ENCODINGS = frozenset({
-    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
-    "cp874", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
-    "euc_kr", "cp949", *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    "utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gbk", "gb18030", "big5",
+    "big5hkscs", "euc_jp", "iso2022_jp", "cp932", "cp949", *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
     *(f"cp{n}" for n in range(1250, 1259))})
+# labels the Encoding Standard reads as another encoding than their name says (browsers decode a
+# page labelled latin-1 or ascii as windows-1252, and one labelled UTF-16 in a meta tag as UTF-8)
+_LABELS = {"latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252",
+           "iso_8859-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-9": "cp1254",
+           "iso8859-9": "cp1254", "latin5": "cp1254", "l5": "cp1254", "iso-8859-11": "cp874", "tis-620": "cp874",
+           "windows-874": "cp874", "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8", "utf-16-le": "utf-8",
+           "utf-16-be": "utf-8", "x-sjis": "cp932", "windows-31j": "cp932", "ms_kanji": "cp932", "shift_jis": "cp932",
+           "shift-jis": "cp932", "sjis": "cp932", "x-euc-jp": "euc_jp", "x-gbk": "gbk", "gb2312": "gbk",
+           "iso-8859-8-i": "iso8859-8", "ks_c_5601-1987": "cp949", "euc-kr": "cp949", "windows-949": "cp949",
+           "x-mac-roman": "mac-roman", "macintosh": "mac-roman", "x-mac-cyrillic": "mac-cyrillic"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
@@ -63,15 +73,19 @@ def article_id(text: str) -> str:
 
 
 def web_encoding(name: str) -> str | None:
-    """Python's name for a charset a page declares, when it is a text encoding of the web, else None.
+    """Python's codec for a charset a page declares, read as the Encoding Standard reads it, when it
+    is a text encoding of the web; else None.
 
-    >>> web_encoding("ISO-8859-1"), web_encoding("windows-1252"), web_encoding("unicode_escape"), web_encoding("nonsense")
-    ('iso8859-1', 'cp1252', None, None)
+    >>> web_encoding("ISO-8859-1"), web_encoding("windows-1254"), web_encoding("ISO-8859-9"), web_encoding("utf-16")
+    ('cp1252', 'cp1254', 'cp1254', 'utf-8')
+    >>> web_encoding("unicode_escape"), web_encoding("base64"), web_encoding("nonsense")
+    (None, None, None)
     """
     import codecs
 
+    label = name.strip().lower()
     try:
-        found = codecs.lookup(name.strip().lower()).name
+        found = codecs.lookup(_LABELS.get(label, label)).name
     except (LookupError, ValueError):
         return None
     return found if found in _WEB_ENCODINGS else None
@@ -83,13 +97,14 @@ def _decode_html(raw: bytes, where: str) -> str:
     A byte-order mark decides (UTF-8, UTF-16 or UTF-32). Otherwise bytes that are valid UTF-8 are
     read as UTF-8 whatever the page declares (a page saved as UTF-8 often keeps a stale
     ``iso-8859-1`` declaration, which would turn "Rodríguez" into "RodrÃguez"; text in a single-byte
-    charset is almost never valid UTF-8 by chance); then the declared charset, when it is a text
-    encoding of the web (:func:`web_encoding`) and decodes the bytes.
+    charset is almost never valid UTF-8 by chance), except a declared ISO-2022-JP, whose bytes are
+    all 7-bit; then the declared charset, read as the Encoding Standard reads its label
+    (:func:`web_encoding`), when it decodes the bytes.
 
     >>> page = '<meta charset="iso-8859-1"><p>Rodríguez</p>'.encode("utf-8")
     >>> "Rodríguez" in _decode_html(page, "p.html")
     True
-    >>> "Rodríguez" in _decode_html('<meta charset="iso-8859-1"><p>Rodríguez</p>'.encode("latin-1"), "p.html")
+    >>> "“Rodríguez”" in _decode_html('<meta charset="iso-8859-1"><p>“Rodríguez”</p>'.encode("cp1252"), "p.html")
     True
     """
     wide = unicode_bom(raw)
@@ -100,22 +115,22 @@ def _decode_html(raw: bytes, where: str) -> str:
         except UnicodeDecodeError:
             raise CorpusError(where, f"the page is not valid {codec.replace('-sig', '').upper()}, which its "
                               "byte-order mark announces", "save the page again as UTF-8") from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     found = _CHARSET.search(raw[:4096])
     declared = found.group(1).decode("ascii", "replace") if found else ""
     codec = web_encoding(declared) if declared else None
-    if codec is not None and codec != "utf-8":
+    for encoding in dict.fromkeys(["iso2022_jp"] * (codec == "iso2022_jp") + ["utf-8", codec or "utf-8"]):
         try:
-            return raw.decode(codec)
+            return raw.decode(encoding)
         except UnicodeDecodeError:
-            pass
-    said = (f"nor the {declared!r} it declares" + ("" if codec else " (not a text encoding of the web)")
-            if declared else "and declares no other encoding")
-    raise CorpusError(where, f"the page is not valid UTF-8 {said}",
-                      "save the page again as UTF-8, or paste its text into a .txt file")
+            continue
+    if codec == "utf-8":
+        problem = f"the page is not valid UTF-8, the encoding it declares ({declared!r})"
+    elif declared:
+        problem = f"the page is not valid UTF-8 nor the {declared!r} it declares" + (
+            "" if codec else " (not a text encoding of the web)")
+    else:
+        problem = "the page is not valid UTF-8 and declares no other encoding"
+    raise CorpusError(where, problem, "save the page again as UTF-8, or paste its text into a .txt file")
 
 
 def _from_html(raw: bytes, where: str) -> dict[str, str]:
@@ -190,48 +205,53 @@ def _is_text(source) -> bool:
                                         or Path(source).suffix.lower() not in _HTML_SUFFIXES | {".txt", ".text", ".md"})
 
 
-def _too_large(where, size: int, max_mb: float) -> CorpusError | None:
+def _too_large(where, size: int, max_mb: float, page: bool = False) -> CorpusError | None:
     """The refusal of a file or text of ``size`` bytes over ``max_mb`` MB, else None."""
     if size <= max_mb * 1e6:
         return None
-    return CorpusError(where, f"it holds {size / 1e6:,.1f} MB, more than the {max_mb:g} MB an article may (a whole "
+    what = "a saved page may" if page else "an article may"
+    return CorpusError(where, f"it holds {size / 1e6:,.1f} MB, more than the {max_mb:g} MB {what} (a whole "
                        "site, a book or a log saved as one file?)",
                        "split it into its articles, or raise the limit with --max-mb (max_mb= in Python)")
 
 
-def _read_source(source: str | Path, max_mb: float = MAX_MB,
-                 announce: bool = False) -> tuple[str, str, dict[str, str]]:
-    """(text, where, what the file itself says about title, date, outlet and url) of a file path
-    or a string of text; refused when larger than ``max_mb`` MB. ``announce``: say on standard
-    error when a large page is being read (its extraction takes seconds)."""
-    if not isinstance(source, Path) and (not isinstance(source, str) or _is_text(source)):
-        if not isinstance(source, str):
-            raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
-                              "pass the article's text or the path of a .txt or .html file")
-        refusal = _too_large("the text given", len(source.encode("utf-8", "surrogatepass")), max_mb)
-        if refusal:
-            raise refusal
-        return source.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}
-    path = Path(source)
+def _given_text_problem(text: str, max_mb: float) -> CorpusError | None:
+    """Why a text given as a string cannot be stored (not encodable as UTF-8, or too large), else None."""
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as err:  # a lone surrogate: half of a UTF-16 pair, often from a broken paste
+        return CorpusError("the text given", f"character {err.start:,} (U+{ord(text[err.start]):04X}) is half of "
+                           "a UTF-16 pair, not a character", "remove it, or copy the text again from its source")
+    return _too_large("the text given", size, max_mb)
+
+
+def _read_source(path: Path, max_mb: float = MAX_MB) -> tuple[str, str, dict[str, str]]:
+    """(text, where, what the file itself says about title, date, outlet and url) of an article
+    file; refused when larger than ``max_mb`` MB (a saved page: :data:`PAGE_TIMES` that, as a
+    page carries its scripts, styles and pictures)."""
     if path.is_dir():
         raise CorpusError(path, "this is a folder, not an article file", "give the path of one .txt file or saved .html page")
     if not path.is_file():
         raise CorpusError(path, "no such file", "check the path of the article to add")
-    refusal = _too_large(path, path.stat().st_size, max_mb)  # before reading it into memory
-    if refusal:
+    page = path.suffix.lower() in _HTML_SUFFIXES
+    refusal = _too_large(path, path.stat().st_size, max_mb * (PAGE_TIMES if page else 1), page)
+    if refusal:  # before the file is read into memory
         raise refusal
     raw = path.read_bytes()
-    if looks_binary(raw) and not unicode_bom(raw):
+    wide = unicode_bom(raw)
+    if looks_binary(raw) and not wide:
         raise CorpusError(path, "the file holds binary data, not text", "give a .txt file or a saved .html page")
-    if path.suffix.lower() in _HTML_SUFFIXES:
-        if announce and len(raw) >= ANNOUNCE_MB * 1e6:
-            import sys
-
-            print(f"reading {path} ({len(raw) / 1e6:,.1f} MB of HTML): a page this large takes a few seconds",
-                  file=sys.stderr, flush=True)
+    if page:
         found = _from_html(raw, str(path))
         return found.pop("text"), str(path), found
-    text = read_article(path)
+    if wide:  # UTF-16 or UTF-32 text, as its byte-order mark announces: stored as UTF-8
+        try:
+            text = raw.decode(wide).replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError as err:
+            raise CorpusError(path, f"byte {err.start:,} is not valid {wide.upper()}, which the file's byte-order "
+                              "mark announces", "re-save the file as UTF-8") from None
+    else:
+        text = read_article(path)
     return text, str(path), {"title": headline(text)}
 
 
@@ -352,11 +372,11 @@ def _sheet_row(sheet: dict[str, dict[str, str]], path: Path) -> tuple[str, dict[
     return (bare[0], sheet[bare[0]]) if len(bare) == 1 else None
 
 
-def _prepare_file(path: str, max_mb: float = MAX_MB, announce: bool = False) -> dict:
+def _prepare_file(path: str, max_mb: float = MAX_MB) -> dict:
     """Read one source file and compute what the batch checks need (a worker's job: plain values).
     ``error`` holds (where, problem, fix) when the file cannot be read."""
     try:
-        text, where, found = _read_source(Path(path), max_mb, announce)
+        text, where, found = _read_source(Path(path), max_mb)
     except CorpusError as err:
         return {"error": [err.where, err.problem, err.fix]}
     return _facts(text, where, found)
@@ -496,6 +516,20 @@ def corpus_lock(folder: Path, wait: float = 300.0, blocking: bool = True):
         os.close(handle)  # closing the folder releases the lock
 
 
+def _announce_large_pages(paths: list[Path]) -> None:
+    """One line on standard error for each saved page of :data:`ANNOUNCE_MB` or more."""
+    import sys
+
+    for path in paths:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        if path.suffix.lower() in _HTML_SUFFIXES and size >= ANNOUNCE_MB * 1e6:
+            print(f"reading {path} ({size / 1e6:,.1f} MB of HTML): a page this large takes a few seconds",
+                  file=sys.stderr, flush=True)
+
+
 def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, language, all_or_nothing: bool,
                 refuse_near_duplicates: bool, force_date: bool, progress: bool, max_mb: float = MAX_MB) -> Report:
     """:func:`add_articles` once the corpus is locked."""
@@ -518,10 +552,12 @@ def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, la
         return report
 
     existing, columns, old = _existing(root)
-    facts = per_article("add-read", _prepare_file, [(str(p), max_mb, progress) for p in paths], progress=progress,
+    if progress:  # on the command line: say why a large page takes a while, before it is read
+        _announce_large_pages(paths)
+    facts = per_article("add-read", _prepare_file, [(str(p), max_mb) for p in paths], progress=progress,
                         cached=False)
     for text in texts_given:
-        refusal = _too_large("the text given", len(text.encode("utf-8", "surrogatepass")), max_mb)
+        refusal = _given_text_problem(text, max_mb)
         facts.append({"error": [refusal.where, refusal.problem, refusal.fix]} if refusal else
                      _facts(text.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}))
     wheres = [str(p) for p in paths] + ["the text given"] * len(texts_given)

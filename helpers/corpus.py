@@ -80,16 +80,6 @@ def read_article(path: str | Path) -> str:
     if path.is_dir():
         raise CorpusError(path, "this is a folder, not an article file", "give the path of a .txt file")
     raw = path.read_bytes()
-    wide = unicode_bom(raw)
-    if wide:  # UTF-16 or UTF-32 text, which its byte-order mark announces (its NUL bytes are not binary)
-        try:
-            text = raw.decode(wide)
-        except UnicodeDecodeError as err:
-            raise CorpusError(path, f"byte {err.start} is not valid {wide.upper()}, which the file's byte-order mark "
-                              "announces", "re-save the file as UTF-8 (most editors offer 'Save with encoding')") from None
-        if not text.strip():
-            raise CorpusError(path, "the file is empty", "paste the article's text into it or remove the file and its metadata row")
-        return text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_binary(raw):
         raise CorpusError(path, "the file holds binary data, not text", "give the article as a UTF-8 .txt file")
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0

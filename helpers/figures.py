@@ -122,7 +122,8 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, folder: str | 
     file's ``Title`` metadata and shown in ``index.md``. Returns the paths
     written, by extension. The files are byte-identical when the same figure is
     saved again. The figure keeps the layout its files were saved with (the
-    first format lays it out; the others and the notebook's view reuse it).
+    first format lays it out; the others and the notebook's view reuse it): to
+    change it after saving, call ``fig.set_layout_engine("constrained")`` first.
     """
     if not name or Path(name).name != name:
         raise ValueError(f"figure name {name!r} must be a plain file name without folders")

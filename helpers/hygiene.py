@@ -23,6 +23,7 @@ from functools import lru_cache
 NEAR_DUPLICATE_SHARE = 0.4     # share of the shorter text's 5-word runs found in the other (see bench/neardup_precision.py)
 SHINGLE = 5
 NUM_PERM = 128
+SEED = 1                       # datasketch's default seed, named: the stored signatures were made with it
 SCHEME = "affine32"            # datasketch's hashing scheme, named so stored signatures stay comparable
 LANGUAGE_CONFIDENCE = 0.9      # a detected language differing from the stated one is flagged above this probability
 BOILERPLATE_ARTICLES = 20     # runs found in more articles than this (or 1 % of them) are boilerplate, not shared text
@@ -79,7 +80,7 @@ def minhash_signature(text: str) -> list[int]:
     from datasketch import MinHash
 
     found = shingles(text)
-    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     signature.update_batch([s.encode("utf-8") for s in found])
     return [int(v) for v in signature.hashvalues] + [len(found)]
 
@@ -122,7 +123,7 @@ def near_duplicate_pairs(texts: Mapping[str, str], signatures: Mapping[str, list
     [('a', 'b')]
     """
     import numpy as np
-    from datasketch import LeanMinHash, MinHash, MinHashLSH
+    from datasketch import LeanMinHash, MinHashLSH
 
     keys = [k for k in texts if texts[k].strip()]
     if signatures is None:
@@ -146,8 +147,7 @@ def near_duplicate_pairs(texts: Mapping[str, str], signatures: Mapping[str, list
         own = (np.uint64((1 << 32) - 1) - np.arange(values.size, dtype=np.uint64)).reshape(values.shape)
         values = np.where(common, own, values)
     lsh = MinHashLSH(threshold=0.15, num_perm=NUM_PERM)  # a trimmed copy of twice the length still shares 0.15
-    seed = MinHash(num_perm=1, scheme=SCHEME).seed  # the signatures' seed (datasketch's default)
-    hashes = [LeanMinHash(seed=seed, hashvalues=row, scheme=SCHEME) for row in values]
+    hashes = [LeanMinHash(seed=SEED, hashvalues=row, scheme=SCHEME) for row in values]
     for i, h in enumerate(hashes):
         lsh.insert(i, h)
     wanted = set(range(len(keys))) if only is None else {i for i, k in enumerate(keys) if k in set(only)}
@@ -242,7 +242,7 @@ def corpus_warnings(articles) -> list[str]:
     from .config import MAX_ARTICLE_MB
 
     for file, text in zip(articles["file"], articles["text"]):
-        size = len(text.encode("utf-8", "surrogatepass"))
+        size = len(text.encode("utf-8"))
         if size > MAX_ARTICLE_MB * 1e6:
             warnings.append(f"{file} holds {size / 1e6:,.1f} MB of text, more than the {MAX_ARTICLE_MB:g} MB `add` takes "
                             "(a whole site or book saved as one article?); split it into its articles")
@@ -260,7 +260,8 @@ def signatures_of(texts: Mapping[str, str]) -> dict[str, list[int]]:
     return dict(zip(texts, per_article("minhash", minhash_signature, [(t,) for t in texts.values()])))
 
 
-def _pairs_of(texts: dict[str, str]) -> list[tuple[str, str, float]]:
+def _pairs_of(items: list[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    texts = dict(items)
     return near_duplicate_pairs(texts, signatures_of(texts))
 
 
@@ -275,7 +276,8 @@ def corpus_pairs(texts: Mapping[str, str]) -> list[tuple[str, str, float]]:
     """
     from .cache import per_article
 
-    found = per_article("near-duplicate-pairs", _pairs_of, [(dict(texts),)], processes=1)[0]
+    # the texts as a list of pairs: the key keeps their order and tells "1" from 1, as a dict's JSON would not
+    found = per_article("near-duplicate-pairs", _pairs_of, [(list(texts.items()),)], processes=1)[0]
     return [(a, b, float(share)) for a, b, share in found]
 
 

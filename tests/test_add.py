@@ -102,7 +102,7 @@ def test_refuses_undecodable_text(corpus, tmp_path):
 def test_refuses_an_undecodable_page_even_after_its_declared_charset(corpus, tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(b'<html><head><meta charset="utf-8"></head><body><p>' + BODY.encode() + b" \xff\xfe</p></body></html>")
-    assert "not valid UTF-8 nor the 'utf-8' it declares" in refusal(corpus, page, outlet="X")
+    assert "not valid UTF-8, the encoding it declares ('utf-8')" in refusal(corpus, page, outlet="X")
 
 
 def test_refuses_a_duplicate_of_an_added_article(corpus):
@@ -255,3 +255,51 @@ def test_cli_max_mb(corpus, tmp_path):
     assert refused.returncode == 1 and "more than the 0.5 MB" in refused.stderr
     added = subprocess.run(args, capture_output=True, text=True, cwd=PROJECT_ROOT)
     assert added.returncode == 0, added.stderr
+
+
+def test_a_text_with_half_a_utf16_pair_is_refused_in_one_sentence(corpus):
+    message = refusal(corpus, BODY + " \udfff\n")
+    assert "the text given" in message and "U+DFFF" in message and "half of a UTF-16 pair" in message
+
+
+@pytest.mark.parametrize("label, codec, word", [
+    ("iso-8859-9", "cp1254", "Dışişleri"),      # Turkish: the Encoding Standard reads it as windows-1254
+    ("windows-874", "cp874", "กระทรวง"),        # Thai
+    ("x-sjis", "cp932", "外務大臣"),             # Japanese, under a label Python does not know
+    ("iso-2022-jp", "iso2022_jp", "外務大臣"),   # 7-bit: valid UTF-8 byte for byte, read in its own encoding
+    ("us-ascii", "cp1252", "“Martínez”"),        # browsers read ascii and latin-1 labels as windows-1252
+])
+def test_a_declared_charset_is_read_as_browsers_read_it(corpus, tmp_path, label, codec, word):
+    body = BODY.replace("Ana Ruiz", f"Ana {word}")
+    page = tmp_path / "page.html"
+    page.write_bytes((f'<html><head><meta charset="{label}"><title>Ministers meet</title></head>'
+                      f"<body><article><p>{body}</p></article></body></html>").encode(codec))
+    row = add_article(page, title="Ministers meet", outlet="Example Wire", date="2019-02-04", corpus=corpus)
+    assert f"Ana {word}" in (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+
+
+def test_a_page_labelled_utf16_without_a_byte_order_mark_is_read_as_utf8(corpus, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.replace("windows-1252", "utf-16").encode("utf-8"))
+    row = add_article(page, outlet="Example Wire", corpus=corpus)
+    assert "Hugo Martínez" in (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
+
+
+def test_the_command_line_announces_a_large_page_before_reading_it(corpus, tmp_path, monkeypatch, capsys):
+    from helpers import add
+
+    monkeypatch.setattr(add, "ANNOUNCE_MB", 0.0001)  # 100 bytes
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.encode("cp1252"))
+    report = add.add_articles([page], outlet="Example Wire", corpus=corpus, progress=True)
+    assert report.added and f"reading {page} (" in capsys.readouterr().err
+    add.add_articles([page], outlet="Example Wire", corpus=corpus)  # from Python: quiet
+    assert "reading" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "five"])
+def test_cli_max_mb_must_be_a_positive_number(corpus, value):
+    result = subprocess.run([sys.executable, "-m", "helpers", "add", "x.txt", "--max-mb", value, "--corpus", str(corpus)],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert result.returncode == 2 and "is not a positive number of megabytes" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -395,3 +395,13 @@ def test_check_warns_of_an_article_larger_than_add_takes(monkeypatch):
                           "text": [_story("small", n=2), _story("big", n=40)]})
     warnings = [w for w in corpus_warnings(frame) if "MB of text" in w]
     assert len(warnings) == 1 and warnings[0].startswith("big.txt holds") and "split it into its articles" in warnings[0]
+
+
+def test_corpus_pairs_keep_the_order_and_the_keys_they_were_given(tmp_path, monkeypatch):
+    from helpers import hygiene
+
+    monkeypatch.setenv("NEWS_CACHE", str(tmp_path / "cache"))
+    a = _story("alpha", n=3)
+    assert [(x, y) for x, y, _ in hygiene.corpus_pairs({"a": a, "b": a + " More."})] == [("a", "b")]
+    assert [(x, y) for x, y, _ in hygiene.corpus_pairs({"b": a + " More.", "a": a})] == [("b", "a")]
+    assert [(x, y) for x, y, _ in hygiene.corpus_pairs({1: a, 2: a + " More."})] == [(1, 2)]

@@ -145,3 +145,33 @@ def test_the_layout_is_computed_once_for_all_formats(tmp_path):
     box = fig.axes[0].get_position().bounds
     fig.canvas.draw()  # shown in the notebook: as saved, not laid out again
     assert runs == [1] and fig.axes[0].get_position().bounds == box
+    plt.close(fig)
+
+
+def test_a_figure_with_a_colorbar_saves_and_keeps_its_layout(tmp_path):
+    import numpy as np
+    from helpers.plots._many import cells
+
+    use_style()
+    fig, ax = plt.subplots(layout="constrained")
+    mesh = cells(ax, np.arange(6.0).reshape(2, 3))
+    fig.colorbar(mesh, ax=ax)
+    written = save_figure(fig, "grid", folder=tmp_path)
+    assert sorted(written) == ["pdf", "png", "svg"]
+    fig.colorbar(mesh, ax=ax)  # a colorbar added after saving is still accepted
+    plt.close(fig)
+
+
+def test_cells_put_each_value_where_imshow_would():
+    import numpy as np
+    from helpers.plots._many import cells
+
+    values = np.array([[1.0, 2.0, 3.0], [4.0, np.nan, 6.0]])
+    fig, ax = plt.subplots()
+    mesh = cells(ax, values)
+    drawn = mesh.get_array()
+    assert drawn.shape == (2, 3) and drawn.mask[1, 1] and drawn[0, 2] == 3.0 and drawn[1, 0] == 4.0
+    corners = mesh.get_coordinates()  # (rows + 1, cols + 1, 2): x, y of each cell corner
+    assert corners[0, 0].tolist() == [-0.5, -0.5] and corners[2, 3].tolist() == [2.5, 1.5]
+    assert ax.get_ylim() == (1.5, -0.5)  # row 0 on top, as imshow draws it
+    plt.close(fig)

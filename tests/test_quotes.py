@@ -725,6 +725,7 @@ def test_quote_finding_work_grows_in_proportion_to_a_text_of_one_endless_sentenc
     row keeps a bounded piece of the sentence, not all of it."""
     from helpers.quotes import extract, speakers
 
+    monkeypatch.setattr(extract, "WINDOW", 400)  # any bound will do; a small one keeps the test short
     calls = []
     real = speakers.SpeakerFinder.resolve
     monkeypatch.setattr(speakers.SpeakerFinder, "resolve", lambda self, phrase: calls.append(1) or real(self, phrase))
@@ -734,6 +735,32 @@ def test_quote_finding_work_grows_in_proportion_to_a_text_of_one_endless_sentenc
         calls.clear()
         table = extract.extract_quotes(unit * n)
         assert len(table) == n
-        assert table["sentence"].str.len().max() <= 2 * getattr(extract, "WINDOW", 1_000) + len(unit)
+        assert table["sentence"].str.len().max() <= 2 * 400 + len(unit) + 2
         work[n] = len(calls)
     assert work[240] / work[120] < 2.3 and work[120] / work[60] < 2.3, work
+
+
+def test_phrases_of_part_of_a_sentence_are_those_inside_it_even_when_found_out_of_order():
+    from helpers.quotes.speakers import SpeakerFinder
+
+    text = ("Officials of the leftist ALBA bloc and the Lima Group met Foreign Minister Ana Diaz in Havana, "
+            "where the OAS envoy said the talks were useful.")
+    finder = SpeakerFinder(text, text, [(0, len(text))])
+    found = finder.phrases(0, len(text))
+    assert [p.start for p in found] != sorted(p.start for p in found)  # "ALBA", then "the leftist ALBA bloc"
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            assert finder.phrases(start, end) == [p for p in found if p.start >= start and p.end <= end]
+
+
+def test_a_long_sentence_keeps_its_speaker_and_a_cut_one_says_so():
+    from helpers.quotes import extract
+
+    guests = ", ".join(f"the delegation of country number {k} and its advisers" for k in range(1, 26))
+    sentence = f'Foreign Minister Ana Diaz, who met {guests}, said: "We will not accept any outcome imposed from outside."'
+    assert 1_400 < len(sentence) < extract.WINDOW
+    row = extract.extract_quotes(sentence).iloc[0]
+    assert row["speaker"] == "Ana Diaz" and row["sentence"] == sentence
+    endless = 'the minister spoke and "we will not accept this outcome" said the envoy, and then ' * 200
+    cut = extract.extract_quotes(endless)["sentence"]
+    assert cut.str.startswith("…").any() and cut.str.endswith("…").any()

@@ -108,10 +108,11 @@ def _quote_records(text: str, title: str = "") -> list[dict]:
 _DASH_AFTER = re.compile(r"\s*[—–]|\s+-\s")
 
 # Characters either side of a quotation in which its speaker is looked for (and of its sentence
-# kept in the tables). Real sentences are far shorter; the bound keeps the work per quotation
-# fixed, so a text of one endless "sentence" with thousands of quotations (a page whose full
-# stops were lost) takes time and memory in proportion to its length, not to its square.
-WINDOW = 1_000
+# kept in the tables, marked "…" where cut). Real sentences are far shorter (a 1,500-character
+# one is rare); the bound keeps the work per quotation fixed, so a text of one endless "sentence"
+# with thousands of quotations (a page whose full stops were lost) takes time and memory in
+# proportion to its length, not to its square.
+WINDOW = 2_000
 
 
 @dataclass(slots=True)
@@ -144,6 +145,11 @@ class Quote:
                 "confidence": self.confidence}
 
 
+def _shown(text: str, start: int, end: int, cut_before: bool, cut_after: bool) -> str:
+    """The sentence kept with a quotation, with "…" where :data:`WINDOW` cut it."""
+    return ("…" if cut_before else "") + text[start:end].strip() + ("…" if cut_after else "")
+
+
 def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
                            paragraph_sentences: list[tuple[int, int]] | None = None) -> list[dict]:
     """:func:`_quote_records` for an article whose body paragraphs (offsets of the lines the
@@ -163,6 +169,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
         last = finder.sentence_index(max(close_at, open_at))
         sentence_start = sentence_list[first][0] if first < len(sentence_list) else open_at
         sentence_end = sentence_list[last][1] if last < len(sentence_list) else close_at + 1
+        cut_before, cut_after = sentence_start < span.start - WINDOW, sentence_end > span.end + WINDOW
         sentence_start = max(sentence_start, min(open_at, span.start - WINDOW))
         sentence_end = min(sentence_end, max(close_at + 1, span.end + WINDOW))
         next_open = spans[number + 1].start - 1 if number + 1 < len(spans) else len(text)
@@ -171,7 +178,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
         kind = quote_kind(span.text, before, masked[close_at + 1:close_at + 40])
         if kind in ("term", "title"):  # a word or a name singled out, not speech: no speaker
             rows.append(Quote(span.text, span.start, span.end, None, None, kind,
-                              text[sentence_start:sentence_end].strip(), None, "none", "", first, last))
+                              _shown(text, sentence_start, sentence_end, cut_before, cut_after), None, "none", "", first, last))
             continue
         entity, cue = None, None
         if (kind == "fragment" and rows and rows[-1].first_sentence == first and rows[-1].speaker
@@ -205,7 +212,7 @@ def _quote_records_in_body(text: str, paragraphs: list[tuple[int, int]],
             kind = "chant"  # a crowd's words ("protesters chanted"): the crowd is the speaker
         rows.append(Quote(
             span.text, span.start, span.end, entity.name if entity else None, cue, kind,
-            text[sentence_start:sentence_end].strip(),
+            _shown(text, sentence_start, sentence_end, cut_before, cut_after),
             ("person" if entity.kind == "person" else "organisation") if entity else None,
             confidence(cue, kind, named) if entity else "none", entity.role if entity else "", first, last))
     return [quote.row() for quote in rows]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 
 from .. import sentences
@@ -159,7 +160,7 @@ class SpeakerFinder:
         self.text, self.masked = text, masked
         self.sentences = sentence_spans
         self._sentence_starts = [start for start, _ in sentence_spans]
-        self._sentence_phrases: dict[int, tuple[list[Phrase], list[int]]] = {}  # phrases, their starts
+        self._sentence_phrases: dict[int, tuple[list[Phrase], list[int], list[int]]] = {}  # phrases, bisection keys
         self._range_phrases: dict[tuple[int, int], list[Phrase]] = {}  # ranges in no single sentence
         self.register = EntityRegister()
         self._subject_of: dict[int, Entity] = {}       # sentence index -> its subject
@@ -175,12 +176,20 @@ class SpeakerFinder:
             cached = self._sentence_phrases.get(index)
             if cached is None:
                 found = find_phrases(self.text, *sentences[index], self.masked)
-                cached = self._sentence_phrases[index] = (found, [p.start for p in found])
-            found, starts = cached
+                # phrases are in reading order, but a group phrase may reach back before the one
+                # found just before it ("ALBA", then "the leftist ALBA bloc"): bisect on the largest
+                # start so far and on the smallest start from here on, which are sorted
+                starts = [p.start for p in found]
+                cached = self._sentence_phrases[index] = (found, list(accumulate(starts, max)),
+                                                          list(accumulate(starts[::-1], min))[::-1])
+            found, most_so_far, least_from_here = cached
             if start == sentences[index][0] and end == sentences[index][1]:
                 return found
-            # the phrases starting in the range (found by bisection: a sentence may hold thousands)
-            return [p for p in found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if p.end <= end]
+            # the phrases inside the range, in their order (the slice found by bisection: a sentence
+            # may hold thousands, and a quotation asks for a few of them)
+            lo = bisect.bisect_left(most_so_far, start)
+            hi = bisect.bisect_left(least_from_here, end)
+            return [p for p in found[lo:hi] if p.start >= start and p.end <= end]
         # a range over a sentence boundary: read it once (the same offsets are asked again, e.g. by
         # _issuer_in for a document resolved twice); callers never change the lists they get
         cached = self._range_phrases.get((start, end))
