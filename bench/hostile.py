@@ -218,7 +218,7 @@ def fuzz(count: int, seed: int, singles: int = 300) -> dict:
         try:
             report = add_articles([sources], title="Fuzz", outlet="Fuzz Wire", date="2019-05-01", corpus=corpus)
             for refusal in report.refused:
-                refusals[re.sub(r"\d[\d,.]*", "N", refusal.problem.split(" (")[0])[:70]] += 1
+                refusals[re.sub(r"\d[\d,.]*", "N", re.sub(r"[0-9a-f]{16}\.txt", "ID.txt", refusal.problem.split(" (")[0]))[:70]] += 1
             for row in report.added:
                 stored = read_article(corpus / "articles" / row["file"])
                 if not stored.strip():

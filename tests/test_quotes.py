@@ -764,3 +764,11 @@ def test_a_long_sentence_keeps_its_speaker_and_a_cut_one_says_so():
     endless = 'the minister spoke and "we will not accept this outcome" said the envoy, and then ' * 200
     cut = extract.extract_quotes(endless)["sentence"]
     assert cut.str.startswith("…").any() and cut.str.endswith("…").any()
+
+
+def test_a_colon_cue_is_found_at_the_end_of_a_long_text_before_the_quotation():
+    from helpers.quotes import extract
+
+    lead = "Officials met for hours, and the talks ran late into the night, " * 20
+    row = extract.extract_quotes(f'{lead}and then Foreign Minister Ana Diaz: "We will not accept it."').iloc[0]
+    assert row["speaker"] == "Ana Diaz"

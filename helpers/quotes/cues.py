@@ -133,6 +133,9 @@ def _resolve_subject(finder: SpeakerFinder, phrases: list[Phrase]) -> Entity | N
 _COLON_CUE = re.compile(r"(?P<np>[^.,;:!?]{2,80}):\s*$")
 
 
+NEAREST_VERBS = 6  # reporting verbs before a quotation tried for its speaker, nearest first
+
+
 def pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tuple[Entity | None, str | None]:
     """A reporting verb before the quote in the same sentence, and its subject."""
     patterns = cue_patterns()
@@ -152,14 +155,19 @@ def pre_cue(finder: SpeakerFinder, sentence_start: int, quote_open: int) -> tupl
     entity, cue = _according_to(finder, sentence_start, quote_open)
     if entity is not None:
         return entity, cue
-    for verb in reversed(list(patterns["verb"].finditer(pre))):
+    # the nearest reporting verbs only: a real sentence has one or two before its quotation, and a
+    # text of one endless "sentence" has hundreds, each of which would be read for its subject
+    for verb in reversed(list(patterns["verb"].finditer(pre))[-NEAREST_VERBS:]):
         word = verb.group("verb")
         if word[0].isupper() and verb.start() > 0 and pre[: verb.start()].strip():
             continue  # "Post", "Reports", "Call" inside a name
         entity = finder.subject_before_verb(sentence_start, sentence_start + verb.start(), word.lower())
         if entity is not None:
             return entity, word.lower()
-    colon = _COLON_CUE.search(pre)
+    # the cue ends the text before the quotation: look at its last 82 characters only (a search of
+    # the whole window tried 80 characters at every position)
+    tail = max(0, len(pre.rstrip()) - 82)
+    colon = _COLON_CUE.search(pre, tail)
     if colon:
         phrases = finder.phrases(sentence_start + colon.start("np"), sentence_start + colon.end("np"))
         entity = _resolve_subject(finder, phrases)
