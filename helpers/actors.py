@@ -502,15 +502,18 @@ def changes_within(dates: pd.DataFrame, alliances: pd.DataFrame, groups: Iterabl
     >>> changes_within(d, load_alliances(), ["ALBA"]).values.tolist()
     [['a', '2018', 'Ecuador leaves ALBA (2018-08-23)']]
     """
+    from .corpus import date_span
+    from .overview import _SHOWN
+
+    every = membership_events(alliances, groups)  # built once; each article's range is a slice of it
     rows = []
     for ident, when, precision in zip(dates["id"], dates["date"], dates["date_precision"]):
         if pd.isna(when) or precision not in ("month", "year"):
             continue
-        start = when.replace(day=1) if precision == "month" else when.replace(month=1, day=1)
-        end = start + pd.offsets.MonthEnd(0) if precision == "month" else start.replace(month=12, day=31)
-        events = membership_events(alliances, groups, start, end)
+        start, end = date_span(when, precision)
+        events = every[(every["date"] >= start) & (every["date"] <= end)]
         if len(events):
-            rows.append((ident, start.strftime("%Y-%m" if precision == "month" else "%Y"),
+            rows.append((ident, start.strftime(_SHOWN[precision]),
                          "; ".join(f"{label} ({d:%Y-%m-%d})" for label, d in zip(events["label"], events["date"]))))
     return pd.DataFrame(rows, columns=["id", "dated", "changes"])
 

@@ -30,8 +30,9 @@ from pathlib import Path
 import pandas as pd
 
 from .config import MAX_ARTICLE_MB, corpus_dir
-from .corpus import (METADATA_COLUMNS, Corpus, CorpusError, count_words, date_range, fingerprint, looks_binary,
-                     read_article, read_metadata, read_with_problems, unicode_bom, valid_language, LANGUAGE_FIX)
+from .corpus import (FIRST_YEAR, METADATA_COLUMNS, Corpus, CorpusError, count_words, date_range, fingerprint,
+                     looks_binary, read_article, read_metadata, read_with_problems, unicode_bom, unix_newlines,
+                     valid_language, LANGUAGE_FIX)
 from .hygiene import (detect_language, implausible_date, language_mismatch, minhash_signature, near_duplicate_pairs,
                       signatures_of)
 
@@ -198,11 +199,17 @@ _NOT_HEADLINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|https?://|w
                            re.IGNORECASE)
 
 
+def _marked_as_text(source) -> bool:
+    """Whether ``source`` can only be an article's text, never a path: a string with a line break
+    or too long for a path (how :func:`add_articles` tells texts from files, folders and globs)."""
+    return isinstance(source, str) and ("\n" in source or len(source) >= 4096)
+
+
 def _is_text(source) -> bool:
-    """Whether ``source`` is an article's text rather than the path of its file: a string with a
-    line break, or too long for a path, or without the suffix of an article file."""
-    return isinstance(source, str) and ("\n" in source or len(source) >= 4096
-                                        or Path(source).suffix.lower() not in _HTML_SUFFIXES | {".txt", ".text", ".md"})
+    """Whether ``source`` is an article's text rather than the path of its file: marked as text
+    (:func:`_marked_as_text`), or a string without the suffix of an article file."""
+    return _marked_as_text(source) or (isinstance(source, str)
+                                       and Path(source).suffix.lower() not in _HTML_SUFFIXES | {".txt", ".text", ".md"})
 
 
 def _too_large(where, size: int, max_mb: float, page: bool = False) -> CorpusError | None:
@@ -246,7 +253,7 @@ def _read_source(path: Path, max_mb: float = MAX_MB) -> tuple[str, str, dict[str
         return found.pop("text"), str(path), found
     if wide:  # UTF-16 or UTF-32 text, as its byte-order mark announces: stored as UTF-8
         try:
-            text = raw.decode(wide).replace("\r\n", "\n").replace("\r", "\n")
+            text = unix_newlines(raw.decode(wide))
         except UnicodeDecodeError as err:
             raise CorpusError(path, f"byte {err.start:,} is not valid {wide.upper()}, which the file's byte-order "
                               "mark announces", "re-save the file as UTF-8") from None
@@ -266,8 +273,8 @@ def _parse_date(value: str, where: str, force: bool = False) -> str:
     first, last = span  # the current year or month is not "in the future"; its first day counts
     if first > Date.today():
         raise CorpusError(where, f"date {value} lies in the future", "check the article's publication date")
-    if last.year < 1900:
-        raise CorpusError(where, f"date {value} lies before 1900", "check the article's publication date")
+    if last.year < FIRST_YEAR:
+        raise CorpusError(where, f"date {value} lies before {FIRST_YEAR}", "check the article's publication date")
     reason = implausible_date(min(last, Date.today()))  # the future was checked on the first day
     if reason and not force:
         raise CorpusError(where, f"date {value} is not plausible: {reason}",
@@ -542,7 +549,7 @@ def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, la
     given_all = {k: v for k, v in {"title": title, "outlet": outlet, "date": date, "url": url,
                                    "language": language}.items() if v}
     sheet_rows = read_sheet(sheet) if sheet is not None else {}
-    texts_given = [s for s in sources if isinstance(s, str) and ("\n" in s or len(s) >= 4096)]
+    texts_given = [s for s in sources if _marked_as_text(s)]
     paths = expand_sources([s for s in sources if s not in texts_given])
     if sheet is not None and not paths and not texts_given:
         paths = [Path(p) for p in sheet_rows]
@@ -559,7 +566,7 @@ def _add_locked(root: Corpus, sources: list, sheet, title, outlet, date, url, la
     for text in texts_given:
         refusal = _given_text_problem(text, max_mb)
         facts.append({"error": [refusal.where, refusal.problem, refusal.fix]} if refusal else
-                     _facts(text.replace("\r\n", "\n").replace("\r", "\n"), "the text given", {}))
+                     _facts(unix_newlines(text), "the text given", {}))
     wheres = [str(p) for p in paths] + ["the text given"] * len(texts_given)
     matched = [_sheet_row(sheet_rows, p) for p in paths]
     used = {found[0] for found in matched if found}
@@ -691,7 +698,7 @@ def add_article(source: str | Path, title: str | None = None, outlet: str | None
         raise CorpusError("source", f"expected a file path or a string of text, not {type(source).__name__}",
                           "pass the article's text or the path of a .txt or .html file")
     if _is_text(source):  # a line break marks it as text for add_articles, which also takes folders and globs
-        sources = [source if "\n" in source or len(source) >= 4096 else source + "\n"]
+        sources = [source if _marked_as_text(source) else source + "\n"]
     else:
         path = Path(source)
         if path.is_dir():

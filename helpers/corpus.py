@@ -26,7 +26,7 @@ from .datafiles import lines
 
 METADATA_COLUMNS = ["id", "file", "title", "outlet", "date", "url", "language"]
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")  # YYYY-MM-DD, YYYY-MM or YYYY
-_FIRST_YEAR = 1900  # the oldest date loading accepts (add refuses dates before 1990 unless forced)
+FIRST_YEAR = 1900  # the oldest date loading accepts (add refuses dates before 1990 unless forced)
 DATE_FIX = "write it as YYYY-MM-DD (for example 2019-05-01), YYYY-MM or YYYY when the page gives no day, or leave it blank"
 _REGION = re.compile(r"^(?:[A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3})$")  # BCP 47 region (MX, 419) or script (Latn)
 LANGUAGE_FIX = "use a two-letter ISO 639-1 code such as en, es or pt, optionally with a region (es-MX)"
@@ -94,6 +94,15 @@ def read_article(path: str | Path) -> str:
         ) from None
     if not text.strip():
         raise CorpusError(path, "the file is empty", "paste the article's text into it or remove the file and its metadata row")
+    return unix_newlines(text)
+
+
+def unix_newlines(text: str) -> str:
+    r"""``text`` with every CRLF and lone CR made LF, as every article is stored and read.
+
+    >>> unix_newlines("a\r\nb\rc\n")
+    'a\nb\nc\n'
+    """
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -238,10 +247,11 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
         seen_files.setdefault(row.file, line)
         if row.file not in on_disk:
             problems.append(CorpusError(corpus.articles / row.file, f"the file named on {where.name} line {line} does not exist", "add the file or delete that row"))
-        if row.date and not _valid_date(row.date):
+        when = parse_date(row.date)[0] if row.date else None
+        if row.date and when is None:
             problems.append(CorpusError(label, f"date {row.date!r} does not parse", DATE_FIX))
-        elif row.date and not _FIRST_YEAR <= parse_date(row.date)[0].year <= date.today().year:
-            problems.append(CorpusError(label, f"date {row.date!r} lies before {_FIRST_YEAR} or in a future year",
+        elif when is not None and not FIRST_YEAR <= when.year <= date.today().year:
+            problems.append(CorpusError(label, f"date {row.date!r} lies before {FIRST_YEAR} or in a future year",
                                         "check the article's publication date, or leave it blank"))
         if row.language and not valid_language(row.language):
             problems.append(CorpusError(label, f"language {row.language!r} is not a language code", LANGUAGE_FIX))
@@ -338,18 +348,23 @@ def date_range(value: str) -> tuple[date, date] | None:
     ((datetime.date(2019, 2, 1), datetime.date(2019, 2, 28)), datetime.date(2020, 12, 31))
     """
     middle, precision = parse_date(value)
-    if middle is None:
-        return None
-    if precision == "day":
-        return middle, middle
+    return None if middle is None else date_span(middle, precision)
+
+
+def date_span(when, precision: str):
+    """The first and last day of the month or year a date given to that ``precision`` stands for
+    (the day itself for "day" or ""); a ``datetime.date`` or a pandas Timestamp, kept as given.
+
+    >>> date_span(date(2020, 2, 15), "month"), date_span(date(2019, 7, 1), "year")[1]
+    ((datetime.date(2020, 2, 1), datetime.date(2020, 2, 29)), datetime.date(2019, 12, 31))
+    """
+    import calendar
+
     if precision == "month":
-        following = date(middle.year + (middle.month == 12), middle.month % 12 + 1, 1)
-        return date(middle.year, middle.month, 1), date.fromordinal(following.toordinal() - 1)
-    return date(middle.year, 1, 1), date(middle.year, 12, 31)
-
-
-def _valid_date(value: str) -> bool:
-    return parse_date(value)[0] is not None
+        return when.replace(day=1), when.replace(day=calendar.monthrange(when.year, when.month)[1])
+    if precision == "year":
+        return when.replace(month=1, day=1), when.replace(month=12, day=31)
+    return when, when
 
 
 def load_corpus(root: str | Path) -> pd.DataFrame:

@@ -5,7 +5,7 @@ table. This module decides what goes into that table and checks what comes out:
 
 - **Which text counts for a camp** (:func:`camp_units`): every sentence that names one of its
   groups (``"mention"``); only sentences whose grammatical subject is one of them
-  (``"subject"``, found by rule with :func:`subject_end`); or the words its own speakers are
+  (``"subject"``, found by rule with :func:`subject_span`); or the words its own speakers are
   quoted saying (``"speaker"``).
 - **Where each word comes from** (:func:`word_sources`): in how many articles the camp uses it,
   and the share of its uses that the single largest article gives.
@@ -128,16 +128,6 @@ def _has_clause(opener: list) -> bool:
     texts = [t.group() for t in opener]
     return any(a[:1].isupper() and (b in verbs or (b.islower() and b.endswith("ed")))
                for a, b in zip(texts, texts[1:]))
-
-
-def subject_end(sentence: str) -> int:
-    """Where the subject of ``sentence`` ends (:func:`subject_span`), 0 when it has none.
-
-    >>> s = "After the vote, Peru withdrew its ambassador."
-    >>> s[:subject_end(s)]
-    'After the vote, Peru '
-    """
-    return subject_span(sentence)[1]
 
 
 def subject_groups(sentences: pd.DataFrame, mentions: pd.DataFrame) -> list[tuple[str, ...]]:

@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..corpus import date_span
 from ..overview import period_dates
 from ._many import (MAX_ROWS, figure_title, height_for, histogram, label_for, mark_median, note, period_for,
                     period_labels, plt_figure, thin_ticks)
@@ -79,8 +80,7 @@ def plot_timeline(articles: pd.DataFrame, title: str, labels: Mapping[str, str] 
     ys = np.arange(len(dated))
     ax.scatter(dated["date"][exact], ys[exact], s=40, zorder=3, color="#332288")
     for y, when, p in zip(ys[~exact], dated["date"][~exact], precision[~exact]):  # a month or a year: its whole span
-        start = when.replace(day=1) if p == "month" else when.replace(month=1, day=1)
-        end = (start + pd.offsets.MonthEnd(0)) if p == "month" else start.replace(month=12, day=31)
+        start, end = date_span(when, p)
         ax.hlines(y, start, end, color="#332288", linewidth=3, alpha=0.45, zorder=2)
         ax.scatter([when], [y], s=40, zorder=3, facecolors="white", edgecolors="#332288")
     if (~exact).any():
