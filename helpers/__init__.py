@@ -8,6 +8,7 @@ plots (figures, saved by ``save_figure``).
 - :mod:`helpers.corpus`   load and validate a corpus (``load_corpus``)
 - :mod:`helpers.add`      add an article (.txt, text or saved .html) safely (``add_article``)
 - :mod:`helpers.cache`    per-article results cached by content hash and computed on every core
+- :mod:`helpers.cluster`  the same per-article work on a Dask cluster (``use_cluster``), and a batch run to Parquet
 - :mod:`helpers.clean`    boilerplate out, with an audit of every removed line (``clean_article``, ``clean_corpus``, ``RULES``)
 - :mod:`helpers.sentences` sentence splitting by NLTK Punkt's rules with shipped abbreviations (``split_sentences``, ``sentence_spans``)
 - :mod:`helpers.terms`    word lists, n-grams, collocations, TF-IDF, keywords in context, dispersion (notebook 03)
@@ -35,13 +36,13 @@ from __future__ import annotations
 
 import importlib
 
-_MODULES = ("actors", "add", "cache", "clean", "compare", "config", "corpus", "figures", "framing", "groups",
+_MODULES = ("actors", "add", "cache", "clean", "cluster", "compare", "config", "corpus", "figures", "framing", "groups",
             "keywords", "offices", "overview", "quotes", "datafiles", "plots", "score", "sentences", "tables", "terms", "text", "validate")
 _NAMES = {  # the notebook-facing names, and the module each comes from
     "add_article": "add", "corpus_dir": "config", "figures_dir": "config", "shown": "config",
     "CorpusError": "corpus", "count_words": "corpus", "find_problems": "corpus", "load_corpus": "corpus",
     "read_article": "corpus", "colour_for": "figures", "palette": "figures", "save_figure": "figures",
-    "save_table": "figures", "use_style": "figures", "show_table": "tables", "explore": "tables",
+    "save_table": "figures", "use_style": "figures", "use_cluster": "cluster", "show_table": "tables", "explore": "tables",
 }
 __all__ = sorted(_NAMES)
 

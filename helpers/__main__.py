@@ -18,6 +18,8 @@ Commands
     validate report FILE    read a filled sheet back: how often the speakers are right (see helpers/validate.py)
     actors --unknown [--corpus DIR] [--top 25]
                             the speakers the corpus quotes most that the actor table lacks, with rows to paste
+    cluster --out DIR [--corpus DIR] [--scheduler ADDRESS] [--partition 1000] [--workers N] [--memory-limit 2GB]
+                            clean, terms, quotes and mentions on a Dask cluster, written as Parquet tables
 
 Every command exits non-zero with one plain sentence on stderr when the input is bad.
 """
@@ -186,6 +188,40 @@ def _actors(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cluster(args: argparse.Namespace) -> int:
+    from . import cluster
+
+    if args.partition < 1:
+        print(f"--partition {args.partition}: give a positive number of articles per task", file=sys.stderr)
+        return 1
+    client = None
+    try:
+        if args.scheduler:
+            client = cluster._connect(args.scheduler)
+        elif not os.environ.get(cluster.SCHEDULER_VARIABLE, "").strip():
+            options = {"n_workers": args.workers} if args.workers else {}
+            if args.memory_limit:
+                options["memory_limit"] = args.memory_limit
+            client = cluster._connect("local", **options)
+    except OSError as err:
+        print(f"{args.scheduler}: no Dask scheduler answers there ({err}); check the address, or leave "
+              "--scheduler out to use this machine", file=sys.stderr)
+        return 1
+    try:
+        summary = cluster.run_corpus(args.corpus, args.out, client=client, partition=args.partition,
+                                     progress=sys.stderr.isatty())
+    finally:
+        if client is not None and getattr(client, "_news_owned", False):
+            local = client.cluster
+            client.close()
+            local.close()
+    print(f"{args.corpus}: {summary['articles']:,} articles, {summary['words']:,} words, {summary['quotes']:,} quotes, "
+          f"{summary['mentions']:,} mentions in {summary['partitions']} partitions ({summary['computed']} computed, "
+          f"{summary['reused']} unchanged) in {summary['seconds']:.1f} s; largest worker memory "
+          f"{summary['worker_peak_mb']:,.0f} MB. Parquet tables in {args.out}/ (articles, terms, quotes, mentions).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -245,6 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     unknown.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
     unknown.add_argument("--top", type=int, default=25, help="how many to list (default: %(default)s)")
     unknown.set_defaults(run=_actors)
+    batch = commands.add_parser("cluster", help="the per-article stages on a Dask cluster, written as Parquet tables")
+    batch.add_argument("--corpus", default=str(corpus_dir()), help="corpus folder (default: %(default)s)")
+    batch.add_argument("--out", required=True, help="folder for the Parquet tables (made if missing)")
+    batch.add_argument("--scheduler", help="a Dask scheduler address (default: NEWS_SCHEDULER, else a cluster on this machine)")
+    batch.add_argument("--partition", type=int, default=1000, help="articles per task (default: %(default)s)")
+    batch.add_argument("--workers", type=int, help="workers of the cluster on this machine (default: one per core)")
+    batch.add_argument("--memory-limit", help="memory per worker of the cluster on this machine, such as 2GB")
+    batch.set_defaults(run=_cluster)
     return parser
 
 

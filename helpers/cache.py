@@ -11,7 +11,9 @@ article's text and a few options. :func:`per_article` runs such a function over 
 - a progress bar (tqdm) shows long runs (200 articles or more to compute) in a notebook.
 
 ``NEWS_CACHE=off`` turns the cache off; ``NEWS_CACHE=/some/folder`` moves it;
-``NEWS_WORKERS=1`` keeps everything in one process.
+``NEWS_WORKERS=1`` keeps everything in one process. With a Dask cluster in use
+(:func:`helpers.cluster.use_cluster`, or ``NEWS_SCHEDULER``) the work goes to its workers instead
+of the process pool, in the same order and with the same results.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import json
 import marshal
 import multiprocessing
 import os
+import sys
 import tempfile
 import warnings
 from importlib import metadata
@@ -45,7 +48,11 @@ def cache_dir() -> Path | None:
 
 
 def workers() -> int:
-    """Processes to use: ``NEWS_WORKERS`` when set, else every core."""
+    """Processes to use: ``NEWS_WORKERS`` when set, else every core; one inside a task on a
+    Dask worker (:mod:`helpers.cluster`), which may not start processes of its own."""
+    cluster = sys.modules.get(f"{__package__}.cluster")
+    if cluster is not None and cluster.in_task():
+        return 1
     setting = os.environ.get("NEWS_WORKERS", "").strip()
     return max(1, int(setting)) if setting.isdigit() else (os.cpu_count() or 1)
 
@@ -188,7 +195,13 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
     todo = [inputs[index] for index in missing]
     finish = _plain if cached else _as_is
     count = processes if processes is not None else workers()
-    if count > 1 and len(todo) >= PARALLEL_FROM:
+    client = _cluster_client() if processes is None and count > 1 and len(todo) >= PARALLEL_FROM else None
+    if client is not None:
+        from .cluster import map_chunks
+
+        computed = map_chunks(client, function, todo, shared, paths, finish,
+                              lambda parts: _progress(parts, len(todo), stage, progress))
+    elif count > 1 and len(todo) >= PARALLEL_FROM:
         # The first article is computed here, before the workers start: whatever the function
         # loads on first use (word lists, compiled patterns, the lemma dictionary) is then loaded
         # once and inherited by every worker (forked from this process on Linux), instead of
@@ -210,6 +223,16 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
     for index, value in zip(missing, computed):
         results[index] = value
     return results
+
+
+def _cluster_client():
+    """The Dask client per-article work goes to (:func:`helpers.cluster.use_cluster` or
+    ``NEWS_SCHEDULER``), or None; Dask is not imported when neither is set."""
+    if os.environ.get("NEWS_SCHEDULER", "").strip() or f"{__package__}.cluster" in sys.modules:
+        from .cluster import active_client
+
+        return active_client()
+    return None
 
 
 def _progress(parts, total: int, stage: str, show: bool, first: int = 0):

@@ -207,6 +207,32 @@ def find_problems(root: str | Path) -> list[CorpusError]:
 def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]:
     """Every article of the corpus read once: the table :func:`load_corpus` returns, and every
     problem found on the way (an empty list when all is well)."""
+    meta, on_disk, problems = check_listing(corpus)
+    texts: dict[str, str] = {}
+    words: dict[str, int] = {}
+    first_file_by_hash: dict[str, str] = {}
+    names = listed_files(meta, on_disk)
+    for name, (text, digest, count, error) in zip(names, _read_articles([corpus.articles / n for n in names])):
+        if error is not None:
+            problems.append(CorpusError(*error))
+            continue
+        if digest in first_file_by_hash:
+            problems.append(CorpusError(corpus.articles / name, f"the text is the same as {first_file_by_hash[digest]}", "remove one of the two copies and its metadata row"))
+        first_file_by_hash.setdefault(digest, name)
+        texts[name], words[name] = text, count
+    return article_frame(meta, texts, words), problems
+
+
+def listed_files(meta: pd.DataFrame, on_disk: set[str]) -> list[str]:
+    """The article files the metadata lists that exist, each once, in metadata order."""
+    return [name for name in dict.fromkeys(meta["file"]) if name in on_disk]
+
+
+def check_listing(corpus: Corpus) -> tuple[pd.DataFrame, set[str], list[CorpusError]]:
+    """The metadata table, the names of the regular files in ``articles/``, and every problem
+    found without reading an article: the metadata's rows and the folder's listing checked
+    against each other. :func:`read_with_problems` then reads the files; the cluster path
+    (:mod:`helpers.distributed`) has its workers read them."""
     meta = read_metadata(corpus)
     where = corpus.metadata
     problems: list[CorpusError] = []
@@ -258,20 +284,12 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
     for name in sorted(on_disk - set(seen_files)):
         if name.endswith(".txt"):
             problems.append(CorpusError(corpus.articles / name, f"the file has no row in {where.name}", f"add a row for it to {where} (or add it with `python -m helpers add`)"))
+    return meta, on_disk, problems
 
-    texts: dict[str, str] = {}
-    words: dict[str, int] = {}
-    first_file_by_hash: dict[str, str] = {}
-    names = [name for name in dict.fromkeys(meta["file"]) if name in on_disk]
-    for name, (text, digest, count, error) in zip(names, _read_articles([corpus.articles / n for n in names])):
-        if error is not None:
-            problems.append(CorpusError(*error))
-            continue
-        if digest in first_file_by_hash:
-            problems.append(CorpusError(corpus.articles / name, f"the text is the same as {first_file_by_hash[digest]}", "remove one of the two copies and its metadata row"))
-        first_file_by_hash.setdefault(digest, name)
-        texts[name], words[name] = text, count
 
+def article_frame(meta: pd.DataFrame, texts: dict[str, str], words: dict[str, int]) -> pd.DataFrame:
+    """The table :func:`load_corpus` returns, for the metadata rows whose file was read
+    (``texts`` and ``words`` by file name): dates parsed, text, chars and words added."""
     frame = meta[meta["file"].isin(texts.keys())].drop_duplicates("file").copy()
     extra = [c for c in frame.columns if c not in METADATA_COLUMNS]
     frame = frame[METADATA_COLUMNS + extra]
@@ -281,7 +299,7 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
     frame["text"] = frame["file"].map(texts)
     frame["chars"] = frame["text"].str.len()
     frame["words"] = frame["file"].map(words)
-    return frame.reset_index(drop=True), problems
+    return frame.reset_index(drop=True)
 
 
 def _read_one(path: str) -> tuple[str | None, str, int, tuple[str, str, str] | None]:
