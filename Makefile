@@ -79,7 +79,7 @@ lab: $(READY)
 
 ## bench: accuracy of quote finding and of cleaning, start-up cost of the command line, then speed on
 ## 1,000 and 10,000 synthetic articles (never part of the tests)
-BENCHMARKS := bench/quote_scorecard.py bench/cleaning_scorecard.py bench/validation/example.py bench/cli_startup.py bench/scale.py bench/notebooks.py bench/hostile.py
+BENCHMARKS := bench/quote_scorecard.py bench/cleaning_scorecard.py bench/validation/example.py bench/cli_startup.py bench/scale.py bench/notebooks.py bench/hostile.py bench/cluster_scale.py bench/versus.py
 bench: $(READY)
 	@for script in $(BENCHMARKS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 

@@ -204,7 +204,8 @@ def _cluster(args: argparse.Namespace) -> int:
                 options["memory_limit"] = args.memory_limit
             client = cluster._connect("local", **options)
     except OSError as err:
-        print(f"{args.scheduler}: no Dask scheduler answers there ({err}); check the address, or leave "
+        where = args.scheduler or "a cluster on this machine"
+        print(f"{where}: could not be reached or started ({err}); check the address, or leave "
               "--scheduler out to use this machine", file=sys.stderr)
         return 1
     try:
@@ -305,7 +306,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # nothing more to write; keep Python from complaining at exit
         return 0
     except OSError as err:
-        print(f"{err.filename or 'input'}: {err.strerror}; check the path and permissions.", file=sys.stderr)
+        if err.strerror is None:  # not a file's error (a scheduler that does not answer): its own sentence
+            print(err, file=sys.stderr)
+        else:
+            print(f"{err.filename or 'input'}: {err.strerror}; check the path and permissions.", file=sys.stderr)
         return 1
 
 

@@ -41,6 +41,9 @@ PROGRESS_FROM = 200  # a progress bar is shown only when at least this many arti
 
 def cache_dir() -> Path | None:
     """Where results are cached, or None when caching is off (``NEWS_CACHE=off``)."""
+    cluster = sys.modules.get(f"{__package__}.cluster")
+    if cluster is not None and cluster.in_task():  # a cluster task's results go to Parquet, not to the cache
+        return None
     setting = os.environ.get("NEWS_CACHE", "").strip()
     if setting.lower() in ("off", "0", "no", "false"):
         return None
@@ -195,7 +198,7 @@ def per_article(stage: str, function: Callable[..., Any], inputs: Sequence[tuple
     todo = [inputs[index] for index in missing]
     finish = _plain if cached else _as_is
     count = processes if processes is not None else workers()
-    client = _cluster_client() if processes is None and count > 1 and len(todo) >= PARALLEL_FROM else None
+    client = _cluster_client() if processes is None and len(todo) >= PARALLEL_FROM else None
     if client is not None:
         from .cluster import map_chunks
 

@@ -13,9 +13,11 @@ Two ways in, both giving the tables the local path gives:
    The driver reads only ``metadata.csv``; each task reads one partition of article files on a
    worker, runs clean, terms, quotes and mentions on it, and writes its per-article results as
    Parquet files (``articles/``, ``terms/``, ``quotes/``, ``mentions/`` under the output folder).
-   Corpus-level tables are built from those files (:func:`read_table`, :func:`term_totals`,
-   :func:`quotes_table`, :func:`mention_totals`) a file at a time, so neither the driver nor a
-   worker ever holds every text. A partition whose files, metadata rows, tables and package
+   Corpus-level totals are added up from those files a file at a time (:func:`term_totals`,
+   :func:`mention_totals`); :func:`read_table` and :func:`quotes_table` read whole tables, so
+   read only the columns needed. No worker holds more than its partition's texts, and the driver
+   holds none. These tables are of every article: the notebooks' filters (near-duplicates,
+   non-English articles, :func:`helpers.hygiene.for_analysis`) are not applied to them. A partition whose files, metadata rows, tables and package
    code are unchanged since the last run is not computed again.
 
 Workers need this package and the pinned requirements installed (the same ``.venv`` on a shared
@@ -132,7 +134,9 @@ def serial() -> Iterator[None]:
 
 
 def threads(client: Any) -> int:
-    """Worker threads of the cluster (at least 1)."""
+    """Worker threads of the cluster (at least 1), once at least one worker has joined (a batch
+    system may start them some time after the client)."""
+    client.wait_for_workers(1)
     workers = client.scheduler_info(n_workers=-1).get("workers", {})
     return max(1, sum(int(info.get("nthreads", 1)) for info in workers.values()))
 
@@ -241,7 +245,7 @@ def _partition(articles_folder: str, rows: pd.DataFrame, out: str, name: str, ta
 
     started = time.perf_counter()
     actor_table, alliances, assumed = tables
-    with serial():
+    with serial():  # and no per-article cache: the Parquet files are the results
         texts, words, fingerprints, problems = {}, {}, {}, []
         for file in dict.fromkeys(rows["file"]):
             text, digest, count, error = _read_one(str(Path(articles_folder) / file))
@@ -320,6 +324,8 @@ def run_corpus(corpus: str | Path, out: str | Path, *, client: Any = None, parti
     meta, on_disk, problems = check_listing(place)
     if problems:
         _raise(problems)
+    if partition < 1:
+        raise ValueError(f"partition={partition}: give a positive number of articles per task")
     names = set(listed_files(meta, on_disk))
     meta = meta[meta["file"].isin(names)].drop_duplicates("file").reset_index(drop=True)
     tables = (actor_stage.load_actors(place.root), actor_stage.load_alliances(place.root),
@@ -347,8 +353,14 @@ def run_corpus(corpus: str | Path, out: str | Path, *, client: Any = None, parti
             if stale.stem not in names_now:
                 stale.unlink()
     manifest = {name: manifest[name] for name, *_, done in parts if done}
+    _save_manifest(manifest_path, manifest)  # before any file is rewritten: only whole, current partitions listed
+    for name, _, _, done in parts:
+        if not done:
+            for table in TABLES:
+                (folder / table / f"{name}.parquet").unlink(missing_ok=True)
 
-    owned = None
+    owned = bar = None
+    queue = None
     if client is None:
         client = active_client()
     if client is None:
@@ -372,7 +384,6 @@ def run_corpus(corpus: str | Path, out: str | Path, *, client: Any = None, parti
         for _ in range(limit):
             if not submit():
                 break
-        bar = None
         if progress:
             from tqdm.auto import tqdm
 
@@ -390,9 +401,11 @@ def run_corpus(corpus: str | Path, out: str | Path, *, client: Any = None, parti
             if bar is not None:
                 bar.update(1)
             submit()
+    finally:
         if bar is not None:
             bar.close()
-    finally:
+        if queue is not None:  # a failed run leaves no task writing behind it
+            client.cancel([future for future in queue.futures if not future.done()])
         if owned is not None:
             cluster = owned.cluster
             owned.close()
@@ -447,9 +460,14 @@ def _duplicate_texts(folder: Path, place: Any) -> list:
 
 
 def _files(folder: str | Path, table: str) -> list[Path]:
+    """The Parquet files of ``table`` whose partitions the manifest lists as whole and current."""
     if table not in TABLES:
         raise ValueError(f"no table {table!r}: the tables are {', '.join(TABLES)}")
-    return sorted((Path(folder) / table).glob("part-*.parquet"))
+    try:
+        listed = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        listed = {}
+    return [path for path in sorted((Path(folder) / table).glob("part-*.parquet")) if path.stem in listed]
 
 
 def read_table(folder: str | Path, table: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -477,13 +495,16 @@ def term_totals(folder: str | Path) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    partial = [pq.read_table(path, columns=["term", "count"]).group_by("term").aggregate(
-        [("count", "sum"), ("count", "count")]) for path in _files(folder, "terms")]
-    if not partial:
+    total = None
+    for path in _files(folder, "terms"):  # each file's totals merged into the running ones
+        part = pq.read_table(path, columns=["term", "count"]).group_by("term").aggregate(
+            [("count", "sum"), ("count", "count")]).rename_columns(["term", "count", "articles"])
+        total = part if total is None else pa.concat_tables([total, part]).group_by("term").aggregate(
+            [("count", "sum"), ("articles", "sum")]).rename_columns(["term", "count", "articles"])
+    if total is None:
         return pd.DataFrame({"term": pd.Series(dtype="str"), "count": pd.Series(dtype="int64"),
                              "articles": pd.Series(dtype="int64")})
-    total = pa.concat_tables(partial).group_by("term").aggregate([("count_sum", "sum"), ("count_count", "sum")])
-    frame = total.to_pandas().rename(columns={"count_sum_sum": "count", "count_count_sum": "articles"})
+    frame = total.to_pandas()
     return frame.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)[
         ["term", "count", "articles"]]
 

@@ -192,7 +192,7 @@ def _record_lines(path: Path, rows: int) -> list[int]:
 # columns the package computes for each article: a metadata column of the same name would be
 # overwritten, or would stop a notebook, so check asks for it to be renamed
 RESERVED_COLUMNS = ("date_precision", "text", "chars", "words", "clean_text", "clean_words", "sentences",
-                    "body_spans", "body_sentences", "sentence_spans", "removed", "date_source", "label")
+                    "body_spans", "body_sentences", "sentence_spans", "removed", "date_source", "label", "fingerprint")
 
 
 def find_problems(root: str | Path) -> list[CorpusError]:
@@ -232,7 +232,7 @@ def check_listing(corpus: Corpus) -> tuple[pd.DataFrame, set[str], list[CorpusEr
     """The metadata table, the names of the regular files in ``articles/``, and every problem
     found without reading an article: the metadata's rows and the folder's listing checked
     against each other. :func:`read_with_problems` then reads the files; the cluster path
-    (:mod:`helpers.distributed`) has its workers read them."""
+    (:mod:`helpers.cluster`) has its workers read them."""
     meta = read_metadata(corpus)
     where = corpus.metadata
     problems: list[CorpusError] = []

@@ -130,6 +130,18 @@ def test_the_batch_run_writes_the_tables_of_the_local_path(client, corpus, no_ca
     assert by_actor["articles"].to_dict() == mentions.groupby("actor")["article"].nunique().to_dict()
 
 
+def test_a_partition_large_enough_for_a_pool_still_runs_in_its_task(client, corpus, no_cache, tmp_path, monkeypatch):
+    """A task of 90 articles would use a process pool, or the cluster itself, without the guard."""
+    monkeypatch.setenv("NEWS_WORKERS", "2")
+    monkeypatch.setenv(cluster.SCHEDULER_VARIABLE, client.scheduler.address)
+    found = _stages(corpus)[2]
+    summary = cluster.run_corpus(corpus, tmp_path / "out", client=client, partition=ARTICLES)
+    assert summary["partitions"] == 1
+    pd.testing.assert_frame_equal(cluster.quotes_table(tmp_path / "out"), found, check_dtype=False)
+    cluster.use_cluster(None)
+    monkeypatch.setitem(cluster._STATE, "from_env", None)
+
+
 def test_the_batch_run_computes_only_partitions_that_changed(client, tmp_path, no_cache):
     root = synthetic.write_corpus(tmp_path / "corpus", 30, 5)
     out = tmp_path / "out"
@@ -140,6 +152,11 @@ def test_the_batch_run_computes_only_partitions_that_changed(client, tmp_path, n
     first = sorted((root / "articles").iterdir())[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n\nThe OAS met again.\n", encoding="utf-8")
     assert cluster.run_corpus(root, out, client=client, partition=10)["computed"] == 1
+    assert len(cluster.read_table(out, "articles")) == 30
+    # a corpus that shrinks leaves no partition of its larger self behind
+    assert cluster.run_corpus(root, out, client=client, partition=20)["partitions"] == 2
+    assert sorted(p.name for p in (out / "quotes").iterdir()) == ["part-000000.parquet", "part-000001.parquet"]
+    assert cluster.read_table(out, "articles")["id"].tolist() == load_corpus(root)["id"].tolist()
 
 
 def test_the_batch_run_refuses_a_bad_corpus_as_check_does(client, tmp_path, no_cache):
@@ -181,3 +198,10 @@ def test_a_notebook_runs_unchanged_on_the_cluster(client, corpus, tmp_path, monk
     assert data
     for name in data:
         assert (tmp_path / "figures-cluster" / name).read_bytes() == (tmp_path / "figures-local" / name).read_bytes(), name
+
+
+def test_the_command_refuses_a_partition_of_no_articles(capsys):
+    from helpers.__main__ import main
+
+    assert main(["cluster", "--out", "unused", "--partition", "0"]) == 1
+    assert "give a positive number of articles per task" in capsys.readouterr().err
