@@ -95,6 +95,20 @@ class NewsTokenizer(RegexpTokenizer):
     def __init__(self):
         super().__init__(self.PATTERN, flags=re.VERBOSE)
         self._regexp = re.compile(self.PATTERN, re.VERBOSE)
+        # The same pattern without the alternatives a text cannot match: an address needs "://"
+        # or "www.", an e-mail address or a handle needs "@". Most articles have neither, and
+        # trying the e-mail alternative reads every word twice (a fifth of the tokenising time).
+        lines = [line for line in self.PATTERN.splitlines() if line.strip()]
+        self._plain = re.compile("\n".join(lines[3:]).replace("|", " ", 1), re.VERBOSE)
+        self._no_address = re.compile("\n".join(lines[1:]).replace("|", " ", 1), re.VERBOSE)
+
+    def tokenize(self, text: str) -> list[str]:
+        """The tokens of ``text``, as the whole pattern finds them."""
+        if "@" not in text:
+            pattern = self._plain if "://" not in text and "www." not in text else self._regexp
+        else:
+            pattern = self._regexp if "://" in text or "www." in text else self._no_address
+        return pattern.findall(text)
 
 
 _TOKENIZER = NewsTokenizer()
@@ -342,16 +356,18 @@ class _TermRules:
         base = self.base_form(token)
         return None if base in self.stopwords else base
 
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of ``text`` with multi-word names merged; a line break is a NUL mark."""
+        tokens = tokenize(text.replace("\n", " \x00 "))
+        return self.merger.tokenize(tokens) if self.merger is not None else tokens
+
     def segments(self, text: str) -> list[list[str]]:
         # A line break ends a run (headlines and captions have no full stop). The whole text is
         # tokenised at once with each line break written as a NUL mark: a mark is a token of its
         # own that is never a term and never part of a name, so it ends the run exactly as
         # tokenising line by line would (and a NUL already in the text was such a mark anyway).
-        tokens = tokenize(text.replace("\n", " \x00 "))
-        if self.merger is not None:
-            tokens = self.merger.tokenize(tokens)
         memo, runs, run = self.memo, [], []
-        for token in tokens:
+        for token in self.tokens(text):
             try:
                 term = memo[token]
             except KeyError:
@@ -490,8 +506,20 @@ def term_counts(articles: pd.DataFrame, column: str = COLUMN, progress: bool = F
 
 
 def _counts_of(text: str, options: dict) -> dict[str, int]:
-    counts = Counter(term for run in term_segments(text, **options) for term in run)
-    return dict(counts.most_common())
+    """``Counter`` of the terms of :func:`term_segments`, most frequent first (ties in order of
+    first use), counted a quicker way: each distinct token is counted first (in C) and turned
+    into its term once. Tokens are counted in order of first use, so each term is first met at
+    its earliest token, and the order of ties is that of the runs."""
+    rules = _rules(**options)
+    memo, totals = rules.memo, {}
+    for token, count in Counter(rules.tokens(text)).items():
+        try:
+            term = memo[token]
+        except KeyError:
+            term = memo[token] = rules.term(token)
+        if term is not None:
+            totals[term] = totals.get(term, 0) + count
+    return dict(Counter(totals).most_common())
 
 
 def word_counts(articles: pd.DataFrame, column: str = COLUMN) -> pd.Series:

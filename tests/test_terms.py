@@ -487,3 +487,30 @@ def test_nltk_loads_without_scipy_stats_which_still_imports_afterwards():
             "import scipy.stats; print(loaded, scipy.stats.fisher_exact([[1, 2], [3, 4]])[1] > 0)")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.split() == ["False", "True"]
+
+
+def test_counts_equal_the_counted_runs_on_awkward_text():
+    """term_counts counts distinct tokens first; the counts and the order of ties must be those of
+    counting the runs of term_segments, whatever the text holds."""
+    from collections import Counter
+
+    from helpers.terms import _counts_of, term_segments
+
+    texts = ["The Lima Group met. The lima group's envoy met Lima's mayor; meets, meeting, met.",
+             "U.S.'s allies and the US-backed plan: 1,000 rose, 3.5% fell.\nLima\nGroup met.",
+             "Write to press@example.org or @handle, see https://example.org/a's-page and www.x.org.",
+             "Let's go, outlet's staff said; it's Venezuela’s (ALBA)'s x's_y 1990's rock'n's.",
+             "", "\n\n", "ALBA ALBA OAS OAS CELAC"]
+    for text in texts:
+        for options in ({}, {"lemmatize": False}, {"numbers": True}):
+            expected = dict(Counter(t for run in term_segments(text, **options) for t in run).most_common())
+            got = _counts_of(text, options)
+            assert got == expected and list(got) == list(expected), (text, options)
+
+
+def test_the_tokenizer_without_unused_alternatives_finds_what_the_whole_pattern_finds():
+    from helpers.terms import _TOKENIZER
+
+    for text in ["plain words, U.S.-backed 1,000", "mail me: a.b@c.org now", "@handle only", "see www.x.org/a",
+                 "https://x.org and a@b.co and @h", "www. and :// alone"]:
+        assert _TOKENIZER.tokenize(text) == _TOKENIZER._regexp.findall(text), text
