@@ -4,14 +4,17 @@
     .venv/bin/python bench/cluster_scale.py --sizes 2000 --keep /tmp/bench-corpora   # a quick look
 
 For each size it writes a synthetic corpus (bench/synthetic.py, deterministic; reused from
-``--keep`` when given and already there), starts a LocalCluster of ``--workers`` single-threaded
-worker processes with ``--memory-limit`` each (2 and 2GB unless told), and runs the batch path
-with the cache off: the driver reads metadata.csv only, the workers read, clean, count terms,
-find quotes and mentions a partition at a time and write Parquet. It reports, per size:
+``--keep`` when given and already there), starts a cluster on this machine as one would on a
+real one — a scheduler process (``dask scheduler``) and ``--workers`` single-threaded worker
+processes with ``--memory-limit`` each (``dask worker``; 2 and 2GB unless told) — and runs the
+batch path from this process, the driver, with the cache off: the driver reads metadata.csv
+only, the workers read, clean, count terms, find quotes and mentions a partition at a time and
+write Parquet. It reports, per size:
 
     seconds         wall time of run_corpus (the cluster's start excluded)
     per_article_ms  seconds / articles
     driver_peak_mb  this process's peak resident memory (ru_maxrss) over the run
+    scheduler_peak_mb  the scheduler process's
     worker_peak_mb  the largest peak resident memory (ru_maxrss) any worker process reached
     parquet_mb      size of the output folder
 
@@ -48,8 +51,38 @@ def _worker_peaks(client) -> dict:
     return client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+class Cluster:
+    """A scheduler and workers in processes of their own, as ``dask scheduler`` and ``dask worker``
+    start them on a real cluster; closed (every process ended) on leaving."""
+
+    def __init__(self, folder: Path, workers: int, memory_limit: str):
+        self.file, self.workers, self.memory_limit, self.processes = folder / "scheduler.json", workers, memory_limit, []
+
+    def __enter__(self):
+        import subprocess
+
+        dask = str(Path(sys.executable).parent / "dask")
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        self.processes.append(subprocess.Popen([dask, "scheduler", "--scheduler-file", str(self.file), "--port", "0",
+                                                "--no-dashboard"], **quiet))
+        self.processes.append(subprocess.Popen([dask, "worker", "--scheduler-file", str(self.file), "--nworkers",
+                                                str(self.workers), "--nthreads", "1", "--memory-limit",
+                                                self.memory_limit, "--no-dashboard"], **quiet))
+        for _ in range(600):
+            if self.file.exists():
+                break
+            time.sleep(0.1)
+        return self
+
+    def __exit__(self, *exc):
+        for process in reversed(self.processes):
+            process.terminate()
+        for process in self.processes:
+            process.wait(timeout=60)
+
+
 def measure(size: int, keep: Path | None, workers: int, memory_limit: str, partition: int) -> dict:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     scratch = Path(tempfile.mkdtemp(prefix="news-distributed-"))
     try:
@@ -59,16 +92,19 @@ def measure(size: int, keep: Path | None, workers: int, memory_limit: str, parti
             synthetic.write_corpus(corpus, size, 0)
             print(f"  wrote {size:,} synthetic articles in {time.perf_counter() - started:.0f} s", flush=True)
         out = scratch / "out"
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit=memory_limit,
-                          dashboard_address=None) as local, Client(local) as client:
+        with Cluster(scratch, workers, memory_limit) as local, Client(scheduler_file=str(local.file)) as client:
+            client.wait_for_workers(workers)
             started = time.perf_counter()
             summary = cluster.run_corpus(corpus, out, client=client, partition=partition)
             seconds = time.perf_counter() - started
             peaks = _worker_peaks(client)
+            scheduler_peak = client.run_on_scheduler(
+                lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         return {"articles": summary["articles"], "words": summary["words"], "quotes": summary["quotes"],
                 "mentions": summary["mentions"], "partitions": summary["partitions"], "seconds": round(seconds, 1),
                 "per_article_ms": round(1000 * seconds / size, 2),
                 "driver_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "scheduler_peak_mb": round(scheduler_peak),
                 "worker_peak_mb": round(max([summary["worker_peak_mb"], *peaks.values()])),
                 "parquet_mb": round(_folder_mb(out)), "workers": workers, "memory_limit": memory_limit}
     finally:
@@ -88,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         result = measure(size, args.keep, args.workers, args.memory_limit, args.partition)
         results.append(result)
         print(f"{size:,} articles ({result['words']:,} words) on {args.workers} workers: {result['seconds']} s, "
-              f"{result['per_article_ms']} ms per article; driver peak {result['driver_peak_mb']} MB, largest worker "
+              f"{result['per_article_ms']} ms per article; driver peak {result['driver_peak_mb']} MB, scheduler peak "
+              f"{result['scheduler_peak_mb']} MB, largest worker "
               f"peak {result['worker_peak_mb']} MB (limit {args.memory_limit}); Parquet {result['parquet_mb']} MB",
               flush=True)
     if len(results) > 1:

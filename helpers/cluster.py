@@ -107,6 +107,9 @@ def active_client() -> Any:
     if not address:
         return None
     if _STATE["from_env"] is None or _STATE["from_env"][0] != address:
+        if _STATE["from_env"] is not None:  # the variable now names another scheduler
+            _STATE["from_env"][1].close()
+            _STATE["from_env"] = None
         try:
             _STATE["from_env"] = (address, _connect(address))
         except OSError as err:
@@ -473,7 +476,8 @@ def _files(folder: str | Path, table: str) -> list[Path]:
 def read_table(folder: str | Path, table: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """One of the per-article tables of a :func:`run_corpus` output (``articles``, ``terms``,
     ``quotes``, ``mentions``) as a DataFrame, in corpus order; ``columns`` reads only those
-    (the articles' ``clean_text`` is most of the size)."""
+    (the articles' ``clean_text`` is most of the size). The articles' ``removed`` column holds
+    each article's cleaning audit as JSON text (``json.loads`` gives the list of removed lines)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 

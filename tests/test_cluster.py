@@ -1,6 +1,7 @@
 """The Dask path (helpers.cluster): the same tables as the local path, on a LocalCluster of 2 workers."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -32,6 +33,16 @@ def client():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     return synthetic.write_corpus(tmp_path_factory.mktemp("cluster") / "corpus", ARTICLES, 3)
+
+
+@pytest.fixture(autouse=True)
+def no_client_left_behind():
+    """A client a test connected through NEWS_SCHEDULER is closed after it, before its cluster goes."""
+    yield
+    if cluster._STATE["from_env"] is not None:
+        cluster._STATE["from_env"][1].close()
+        cluster._STATE["from_env"] = None
+    cluster.use_cluster(None)
 
 
 @pytest.fixture
@@ -87,7 +98,6 @@ def test_a_task_never_sends_work_back_to_the_cluster(monkeypatch):
 def test_a_scheduler_that_does_not_answer_is_named(monkeypatch):
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
     monkeypatch.setenv(cluster.SCHEDULER_VARIABLE, "tcp://127.0.0.1:9")
-    monkeypatch.setitem(cluster._STATE, "from_env", None)
     with pytest.raises(OSError, match="NEWS_SCHEDULER=tcp://127.0.0.1:9: no Dask scheduler answers there"):
         cluster.active_client()
 
@@ -108,6 +118,7 @@ def test_the_batch_run_writes_the_tables_of_the_local_path(client, corpus, no_ca
                    "sentences"):
         assert articles[column].tolist() == cleaned[column].tolist(), column
     assert [[tuple(s) for s in spans] for spans in articles["sentence_spans"]] == cleaned["sentence_spans"].tolist()
+    assert [json.loads(r) for r in articles["removed"]] == json.loads(json.dumps(cleaned["removed"].tolist()))
 
     rows = cluster.read_table(tmp_path / "out", "terms")
     expected = [(ident, term, n) for ident, table in counts.items() for term, n in table.items()]
@@ -138,8 +149,6 @@ def test_a_partition_large_enough_for_a_pool_still_runs_in_its_task(client, corp
     summary = cluster.run_corpus(corpus, tmp_path / "out", client=client, partition=ARTICLES)
     assert summary["partitions"] == 1
     pd.testing.assert_frame_equal(cluster.quotes_table(tmp_path / "out"), found, check_dtype=False)
-    cluster.use_cluster(None)
-    monkeypatch.setitem(cluster._STATE, "from_env", None)
 
 
 def test_the_batch_run_computes_only_partitions_that_changed(client, tmp_path, no_cache):
