@@ -94,9 +94,10 @@ def split_target(articles: pd.DataFrame, target: str | Iterable[str] = "latest")
         from .terms import _labels
 
         outlets = _labels(articles["outlet"])  # as every outlet table names them: "(not stated)" for a blank
-        chosen = [i for i, o in zip(ids, outlets) if o == target.strip()]
-        others = [i for i, o in zip(ids, outlets) if o != target]
-        return chosen, others, target, "the other outlets"
+        name = target.strip()  # as the metadata's values are read: " X " is outlet X on both sides
+        chosen = [i for i, o in zip(ids, outlets) if o == name]
+        others = [i for i, o in zip(ids, outlets) if o != name]
+        return chosen, others, name, "the other outlets"
     wanted = set(target)
     return ([i for i in ids if i in wanted], [i for i in ids if i not in wanted], "the articles chosen", "the rest")
 

@@ -103,3 +103,9 @@ def test_term_trends_figure_leaves_gaps_and_counts_articles():
     assert list(line.get_xdata()) == [0, 1, 2]  # 2019, 2020, 2021; "undated" left out
     assert math.isnan(line.get_ydata()[1])      # no article in 2020: a gap, not a zero
     assert "without a date" in fig.axes[0].get_xlabel()
+
+
+def test_an_outlet_named_with_spaces_around_it_is_on_one_side_only():
+    articles = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "X"]})
+    chosen, rest, name, _ = keywords.split_target(articles, " X ")
+    assert (chosen, rest, name) == (["a", "c"], ["b"], "X")
