@@ -93,3 +93,21 @@ def test_an_article_without_title_outlet_or_date_is_named_by_its_first_words():
                              "text": [", , ,\n\nLeaders of the ALBA bloc met in Havana on Monday to back Maduro."]})
     label = article_labels(articles)["001_5e80e2839d0ada42"]
     assert label.startswith('"Leaders of the ALBA bloc') and "5e80" not in label
+
+
+def test_a_period_without_articles_is_blank_in_the_heatmap_not_zero():
+    plt.close("all")
+    n = MAX_ROWS + 10
+    ids = [f"a{k}" for k in range(n)]
+    # every article in 2001 or 2004: 2002 and 2003 hold none; 2004's articles never name the OAS
+    dates = {a: pd.Timestamp("2001-06-01" if k % 2 else "2004-06-01") for k, a in enumerate(ids)}
+    mentions = pd.DataFrame({"ALBA": 1, "OAS": [k % 2 for k in range(n)]}, index=ids)
+    fig = plots.plot_mentions_by_article(mentions, "t", dates=dates)
+    values = fig.axes[0].collections[0].get_array()
+    grid = values.reshape(2, -1)  # groups down, periods from mid-2001 to mid-2004 across
+    periods = grid.shape[1]
+    assert periods > 2
+    assert list(np.ma.getmaskarray(grid)[0]) == [False] + [True] * (periods - 2) + [False]
+    assert grid[1, -1] == 0 and not np.ma.is_masked(grid[1, -1])  # the last period has articles: a true zero
+    assert f"Hatched grey: the {periods - 2} " in " ".join(fig.axes[0].get_xlabel().split())
+    plt.close(fig)

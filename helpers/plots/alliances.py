@@ -199,9 +199,16 @@ def _mentions_by_period(table: pd.DataFrame, title: str, dates: Mapping[str, obj
     when = pd.Series({a: dates.get(a) for a in table.index}, dtype="object")
     freq, word = period_for(when)
     grid = sum_by_period(table, when, freq).T
+    # a period without any article is left blank: "no articles", not "no mentions"
+    articles = sum_by_period(pd.DataFrame({"n": 1}, index=table.index), when, freq)["n"].reindex(grid.columns)
+    values = grid.to_numpy(dtype=float, copy=True)
+    values[:, articles.to_numpy() == 0] = np.nan
     names = list(grid.columns)
     fig, ax = plt_figure(max(6.5, min(12.0, 0.32 * grid.shape[1] + 3.5)), max(3.0, 0.5 * grid.shape[0] + 2.2))
-    image = cells(ax, grid.to_numpy(dtype=float), cmap="Blues")
+    image = cells(ax, values, cmap="Blues")
+    ax.patch.set_facecolor("#e6e6e6")  # what shows through a blank cell: grey, hatched, unlike a pale zero
+    ax.patch.set_hatch("//")
+    ax.patch.set_edgecolor("#ffffff")
     ax.set_yticks(range(len(grid.index)), grid.index)
     thin_ticks(ax, names)
     if grid.shape[1] <= 24:
@@ -212,7 +219,9 @@ def _mentions_by_period(table: pd.DataFrame, title: str, dates: Mapping[str, obj
     ax.grid(False)
     fig.colorbar(image, ax=ax, label=f"mentions per {word}", shrink=0.8)
     _set_title(ax, title)
-    note(fig, f"{len(table):,} articles; the mentions of each group in each article are in the figure's CSV.")
+    empty = int((articles == 0).sum())
+    blank = f" Hatched grey: the {empty} {word}{'s' if empty > 1 else ''} with no article." if empty else ""
+    note(fig, f"{len(table):,} articles; the mentions of each group in each article are in the figure's CSV.{blank}")
     return fig
 
 
