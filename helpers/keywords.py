@@ -79,7 +79,7 @@ def split_target(articles: pd.DataFrame, target: str | Iterable[str] = "latest")
     from .overview import period_dates, period_for, period_labels
 
     ids = articles["id"].tolist()
-    if isinstance(target, str) and target == "latest":
+    if isinstance(target, str) and target.strip() == "latest":
         dates = pd.to_datetime(articles["date"], errors="coerce")
         if dates.notna().sum() == 0:
             return [], ids, "the latest period", "the rest"

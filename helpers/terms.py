@@ -99,6 +99,8 @@ class NewsTokenizer(RegexpTokenizer):
         # or "www.", an e-mail address or a handle needs "@". Most articles have neither, and
         # trying the e-mail alternative reads every word twice (a fifth of the tokenising time).
         lines = [line for line in self.PATTERN.splitlines() if line.strip()]
+        assert "https?://" in lines[0] and "@" in lines[1] and "@" in lines[2] and "@" not in "".join(lines[3:]), \
+            "PATTERN must begin with its address, e-mail and handle alternatives, one a line"
         self._plain = re.compile("\n".join(lines[3:]).replace("|", " ", 1), re.VERBOSE)
         self._no_address = re.compile("\n".join(lines[1:]).replace("|", " ", 1), re.VERBOSE)
 

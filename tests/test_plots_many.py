@@ -109,5 +109,8 @@ def test_a_period_without_articles_is_blank_in_the_heatmap_not_zero():
     assert periods > 2
     assert list(np.ma.getmaskarray(grid)[0]) == [False] + [True] * (periods - 2) + [False]
     assert grid[1, -1] == 0 and not np.ma.is_masked(grid[1, -1])  # the last period has articles: a true zero
+    everywhere = plots.plot_mentions_by_article(mentions.assign(OAS=1), "t", dates=dates)
+    assert everywhere.axes[0].collections[0].get_clim()[0] == 0  # the colour scale starts at no mention, even
+    plt.close(everywhere)                                          # when every period with articles has some
     assert f"Hatched grey: the {periods - 2} " in " ".join(fig.axes[0].get_xlabel().split())
     plt.close(fig)

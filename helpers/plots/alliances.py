@@ -205,7 +205,7 @@ def _mentions_by_period(table: pd.DataFrame, title: str, dates: Mapping[str, obj
     values[:, articles.to_numpy() == 0] = np.nan
     names = list(grid.columns)
     fig, ax = plt_figure(max(6.5, min(12.0, 0.32 * grid.shape[1] + 3.5)), max(3.0, 0.5 * grid.shape[0] + 2.2))
-    image = cells(ax, values, cmap="Blues")
+    image = cells(ax, values, cmap="Blues", vmin=0)  # the scale starts at no mention, blank periods or not
     ax.patch.set_facecolor("#e6e6e6")  # what shows through a blank cell: grey, hatched, unlike a pale zero
     ax.patch.set_hatch("//")
     ax.patch.set_edgecolor("#ffffff")
