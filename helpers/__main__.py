@@ -212,10 +212,11 @@ def _cluster(args: argparse.Namespace) -> int:
         summary = cluster.run_corpus(args.corpus, args.out, client=client, partition=args.partition,
                                      progress=sys.stderr.isatty())
     finally:
-        if client is not None and getattr(client, "_news_owned", False):
-            local = client.cluster
+        if client is not None:  # the command's own connection (a remote cluster goes on running)
+            local = client.cluster if getattr(client, "_news_owned", False) else None
             client.close()
-            local.close()
+            if local is not None:
+                local.close()
     print(f"{args.corpus}: {summary['articles']:,} articles, {summary['words']:,} words, {summary['quotes']:,} quotes, "
           f"{summary['mentions']:,} mentions in {summary['partitions']} partitions ({summary['computed']} computed, "
           f"{summary['reused']} unchanged) in {summary['seconds']:.1f} s; largest worker memory "

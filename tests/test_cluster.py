@@ -214,3 +214,15 @@ def test_the_command_refuses_a_partition_of_no_articles(capsys):
 
     assert main(["cluster", "--out", "unused", "--partition", "0"]) == 1
     assert "give a positive number of articles per task" in capsys.readouterr().err
+
+
+def test_the_command_runs_a_corpus_on_a_given_scheduler(client, tmp_path, no_cache, capsys):
+    from helpers.__main__ import main
+
+    root = synthetic.write_corpus(tmp_path / "corpus", 12, 7)
+    code = main(["cluster", "--corpus", str(root), "--out", str(tmp_path / "out"), "--partition", "5",
+                 "--scheduler", client.scheduler.address])
+    said = capsys.readouterr().out
+    assert code == 0, said
+    assert f"{root}: 12 articles" in said and "3 partitions (3 computed, 0 unchanged)" in said
+    assert len(cluster.read_table(tmp_path / "out", "articles")) == 12
