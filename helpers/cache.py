@@ -41,8 +41,7 @@ PROGRESS_FROM = 200  # a progress bar is shown only when at least this many arti
 
 def cache_dir() -> Path | None:
     """Where results are cached, or None when caching is off (``NEWS_CACHE=off``)."""
-    cluster = sys.modules.get(f"{__package__}.cluster")
-    if cluster is not None and cluster.in_task():  # a cluster task's results go to Parquet, not to the cache
+    if _in_cluster_task():  # a cluster task's results go to Parquet, not to the cache
         return None
     setting = os.environ.get("NEWS_CACHE", "").strip()
     if setting.lower() in ("off", "0", "no", "false"):
@@ -50,11 +49,16 @@ def cache_dir() -> Path | None:
     return Path(setting).expanduser() if setting else PROJECT_ROOT / ".cache"
 
 
+def _in_cluster_task() -> bool:
+    """True inside a task of :mod:`helpers.cluster` (which is imported by then)."""
+    cluster = sys.modules.get(f"{__package__}.cluster")
+    return cluster is not None and cluster.in_task()
+
+
 def workers() -> int:
     """Processes to use: ``NEWS_WORKERS`` when set, else every core; one inside a task on a
     Dask worker (:mod:`helpers.cluster`), which may not start processes of its own."""
-    cluster = sys.modules.get(f"{__package__}.cluster")
-    if cluster is not None and cluster.in_task():
+    if _in_cluster_task():
         return 1
     setting = os.environ.get("NEWS_WORKERS", "").strip()
     return max(1, int(setting)) if setting.isdigit() else (os.cpu_count() or 1)

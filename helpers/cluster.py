@@ -62,12 +62,8 @@ def use_cluster(address_or_client: Any = None, **local_options) -> Any:
     ``local_options`` say otherwise (``n_workers=2, memory_limit="2GB"``). ``None`` goes back to
     this machine's process pool (and closes a local cluster this function started).
     """
-    previous = _STATE["client"]
-    if previous is not None and getattr(previous, "_news_owned", False):
-        cluster = previous.cluster
-        previous.close()
-        if cluster is not None:
-            cluster.close()
+    if _STATE["client"] is not None and getattr(_STATE["client"], "_news_owned", False):
+        close(_STATE["client"])  # a client given by the caller stays theirs to close
     _STATE["client"] = None
     if address_or_client is None:
         return None
@@ -93,13 +89,22 @@ def _connect(address_or_client: Any, **local_options) -> Any:
                      f"or None, not {address_or_client!r}")
 
 
+def close(client: Any) -> None:
+    """Close ``client``, and the cluster on this machine :func:`use_cluster` or the command
+    started with it (a remote cluster goes on running)."""
+    local = client.cluster if getattr(client, "_news_owned", False) else None
+    client.close()
+    if local is not None:
+        local.close()
+
+
 def active_client() -> Any:
     """The client per-article work goes to, or None (this machine's process pool).
 
     Inside a cluster task there is none, so work never recurses into the cluster. Otherwise it
     is the one :func:`use_cluster` set, else one connected (once) to ``NEWS_SCHEDULER``.
     """
-    if getattr(_LOCAL, "serial", False):
+    if in_task():
         return None
     if _STATE["client"] is not None:
         return _STATE["client"]
@@ -108,7 +113,7 @@ def active_client() -> Any:
         return None
     if _STATE["from_env"] is None or _STATE["from_env"][0] != address:
         if _STATE["from_env"] is not None:  # the variable now names another scheduler
-            _STATE["from_env"][1].close()
+            close(_STATE["from_env"][1])
             _STATE["from_env"] = None
         try:
             _STATE["from_env"] = (address, _connect(address))
@@ -219,21 +224,18 @@ def _write_parquet(frame: pd.DataFrame, schema: Any, path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from .add import _atomic_write
+
     columns = {}
-    for field in schema:
+    for field in schema:  # tuples (offsets, groups) are taken as lists
         values = frame[field.name] if len(frame) else pd.Series([], dtype="object")
         if pa.types.is_timestamp(field.type):
             values = pd.to_datetime(values).astype("datetime64[s]")
-            columns[field.name] = pa.array(values, type=field.type, from_pandas=True)
-        elif pa.types.is_list(field.type):
-            columns[field.name] = pa.array([[list(x) if isinstance(x, (tuple, list)) else x for x in value]
-                                            if pa.types.is_list(field.type.value_type) else list(value)
-                                            for value in values], type=field.type)
-        else:
-            columns[field.name] = pa.array(values.tolist(), type=field.type, from_pandas=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(pa.table(columns, schema=schema), temporary, compression="zstd")
-    os.replace(temporary, path)
+        columns[field.name] = pa.array(values if pa.types.is_timestamp(field.type) else values.tolist(),
+                                       type=field.type, from_pandas=True)
+    buffer = pa.BufferOutputStream()
+    pq.write_table(pa.table(columns, schema=schema), buffer, compression="zstd")
+    _atomic_write(path, buffer.getvalue().to_pybytes())
 
 
 def _partition(articles_folder: str, rows: pd.DataFrame, out: str, name: str, tables: tuple) -> dict:
@@ -243,7 +245,7 @@ def _partition(articles_folder: str, rows: pd.DataFrame, out: str, name: str, ta
     import resource
 
     from . import actors as actor_stage, clean, terms
-    from .corpus import _read_one, article_frame
+    from .corpus import METADATA_COLUMNS, _read_one, article_frame
     from .quotes.extract import quotes_for_corpus
 
     started = time.perf_counter()
@@ -261,7 +263,7 @@ def _partition(articles_folder: str, rows: pd.DataFrame, out: str, name: str, ta
         counts = terms.term_counts(cleaned)
         found = quotes_for_corpus(cleaned)
         mentions = actor_stage.mentions_for_corpus(cleaned, actor_table, alliances, assumed_dates=assumed)
-    extra = [c for c in rows.columns if c not in _arrow_schema("articles", ()).names]
+    extra = [c for c in rows.columns if c not in METADATA_COLUMNS]  # the user's own (check refuses computed names)
     cleaned["fingerprint"] = cleaned["file"].map(fingerprints)
     cleaned["removed"] = [json.dumps(lines, ensure_ascii=False) for lines in cleaned["removed"]]
     term_rows = pd.DataFrame([(ident, term, n) for ident, table in counts.items() for term, n in table.items()],
@@ -319,14 +321,13 @@ def run_corpus(corpus: str | Path, out: str | Path, *, client: Any = None, parti
     from distributed import as_completed
 
     from . import actors as actor_stage
-    from .corpus import Corpus, CorpusError, check_listing, listed_files
+    from .corpus import Corpus, CorpusError, check_listing, listed_files, raise_first
     from .groups import load_assumed_dates
 
     started = time.perf_counter()
     place = Corpus(Path(corpus))
     meta, on_disk, problems = check_listing(place)
-    if problems:
-        _raise(problems)
+    raise_first(problems)
     if partition < 1:
         raise ValueError(f"partition={partition}: give a positive number of articles per task")
     names = set(listed_files(meta, on_disk))
@@ -410,15 +411,10 @@ def run_corpus(corpus: str | Path, out: str | Path, *, client: Any = None, parti
         if queue is not None:  # a failed run leaves no task writing behind it
             client.cancel([future for future in queue.futures if not future.done()])
         if owned is not None:
-            cluster = owned.cluster
-            owned.close()
-            cluster.close()
+            close(owned)
     _save_manifest(manifest_path, manifest)
-    if failed:
-        _raise([CorpusError(*problem) for problem in failed])
-    duplicates = _duplicate_texts(folder, place)
-    if duplicates:
-        _raise(duplicates)
+    raise_first([CorpusError(*problem) for problem in failed])
+    raise_first(_duplicate_texts(folder, place))
     return {"articles": len(meta), "partitions": len(parts), "computed": len(summaries),
             "reused": len(parts) - len(summaries),
             **{k: sum(int(entry.get(k, 0)) for entry in manifest.values()) for k in ("words", "quotes", "mentions")},
@@ -428,33 +424,22 @@ def run_corpus(corpus: str | Path, out: str | Path, *, client: Any = None, parti
 
 
 def _save_manifest(path: Path, manifest: dict) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    from .add import _atomic_write
 
-
-def _raise(problems: list) -> None:
-    from .corpus import CorpusError
-
-    first = problems[0]
-    if len(problems) > 1:
-        raise CorpusError(first.where, first.problem,
-                          f"{first.fix} ({len(problems) - 1} more problem(s): run `python -m helpers check` to list them)")
-    raise first
+    _atomic_write(path, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def _duplicate_texts(folder: Path, place: Any) -> list:
     """Articles whose text is the same as an earlier one's, as :func:`helpers.load_corpus` reports
     them (read from the fingerprint column alone)."""
-    from .corpus import CorpusError
+    from .corpus import same_text
 
     table = read_table(folder, "articles", columns=["file", "fingerprint"])
     first: dict[str, str] = {}
     problems = []
     for file, digest in zip(table["file"], table["fingerprint"]):
         if digest in first:
-            problems.append(CorpusError(place.articles / file, f"the text is the same as {first[digest]}",
-                                        "remove one of the two copies and its metadata row"))
+            problems.append(same_text(place, file, first[digest]))
         first.setdefault(digest, file)
     return problems
 

@@ -217,10 +217,26 @@ def read_with_problems(corpus: Corpus) -> tuple[pd.DataFrame, list[CorpusError]]
             problems.append(CorpusError(*error))
             continue
         if digest in first_file_by_hash:
-            problems.append(CorpusError(corpus.articles / name, f"the text is the same as {first_file_by_hash[digest]}", "remove one of the two copies and its metadata row"))
+            problems.append(same_text(corpus, name, first_file_by_hash[digest]))
         first_file_by_hash.setdefault(digest, name)
         texts[name], words[name] = text, count
     return article_frame(meta, texts, words), problems
+
+
+def same_text(corpus: Corpus, name: str, first: str) -> CorpusError:
+    """The problem of an article file whose text is that of an earlier one, ``first``."""
+    return CorpusError(corpus.articles / name, f"the text is the same as {first}",
+                       "remove one of the two copies and its metadata row")
+
+
+def raise_first(problems: list[CorpusError]) -> None:
+    """Raise the first of ``problems`` (none: return), saying how many more there are."""
+    if not problems:
+        return
+    first = problems[0]
+    if len(problems) > 1:
+        raise CorpusError(first.where, first.problem, f"{first.fix} ({len(problems) - 1} more problem(s): run `python -m helpers check` to list them)")
+    raise first
 
 
 def listed_files(meta: pd.DataFrame, on_disk: set[str]) -> list[str]:
@@ -407,9 +423,5 @@ def load_corpus(root: str | Path) -> pd.DataFrame:
     [['a', 'Test Wire', 8]]
     """
     frame, problems = read_with_problems(Corpus(Path(root)))
-    if problems:
-        first = problems[0]
-        if len(problems) > 1:
-            raise CorpusError(first.where, first.problem, f"{first.fix} ({len(problems) - 1} more problem(s): run `python -m helpers check` to list them)")
-        raise first
+    raise_first(problems)
     return frame
